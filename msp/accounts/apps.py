@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "msp.accounts"
+    label = "accounts"
+
+    def ready(self) -> None:
+        from msp.accounts import checks  # noqa: F401  (registers the checks)

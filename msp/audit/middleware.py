@@ -1,0 +1,17 @@
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from msp.audit.channel import current_channel
+
+
+class AuditChannelMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = current_channel.set("api" if request.path.startswith("/api/") else "web")
+        try:
+            return self.get_response(request)
+        finally:
+            current_channel.reset(token)

@@ -1,0 +1,112 @@
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from msp.accounts.models import Team, User
+from msp.audit.log import created, record_change
+from msp.cases.models import Case
+from msp.cases.workflow import transition
+from msp.concerns.codes import DecisionResult
+from msp.concerns.models import Concern, Section42Decision
+from msp.concerns.rules import concern_errors, decision_errors
+from msp.people.models import Person
+
+CONCERN_FIELDS = (
+    "raised_on",
+    "raised_via",
+    "referrer_anonymous",
+    "referrer_confidential",
+    "referrer_name",
+    "referrer_role",
+    "referrer_organisation",
+    "referrer_contact",
+    "referrer_relationship",
+    "what_happened",
+    "abuse_types",
+    "location_of_risk",
+    "sources_of_risk",
+    "immediate_safety_actions",
+    "person_aware",
+    "person_wishes",
+)
+
+DECISION_FIELDS = (
+    "has_care_and_support_needs",
+    "care_and_support_needs_evidence",
+    "experiencing_or_at_risk",
+    "experiencing_or_at_risk_evidence",
+    "unable_to_protect_self",
+    "unable_to_protect_self_evidence",
+    "result",
+    "proportionate_response",
+    "response_details",
+)
+
+
+def _pick(values: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    return {k: values[k] for k in fields if k in values}
+
+
+@transaction.atomic
+def raise_concern(*, person: Person, by: User, team: Team | None = None, **values: Any) -> Case:
+    """Open a new case about ``person`` with its first concern."""
+    data = _pick(values, CONCERN_FIELDS)
+    errors = concern_errors(data)
+    if errors:
+        raise ValidationError(errors)
+    if data.get("referrer_anonymous"):
+        for key in ("referrer_name", "referrer_contact"):
+            data[key] = ""
+    owning_team = team or by.team
+    if owning_team is None:
+        raise ValidationError({"team": "Choose the team that will triage this concern"})
+    now = timezone.now()
+    case = Case.objects.create(
+        reference=uuid.uuid4().hex[:32], person=person, team=owning_team, opened_at=now
+    )
+    case.reference = f"{settings.CASE_REFERENCE_PREFIX}-{now.year}-{case.pk:06d}"
+    case.save(update_fields=["reference"])
+    concern = Concern.objects.create(case=case, raised_by=by, received_at=now, **data)
+    changes = created(data)
+    changes.update(
+        {
+            "reference": [None, case.reference],
+            "team": [None, owning_team.name],
+            "concern_id": [None, concern.pk],
+        }
+    )
+    record_change(
+        by=by, action="case.raised", obj=case, changes=changes, case_id=case.pk, person_id=person.pk
+    )
+    return case
+
+
+@transaction.atomic
+def start_triage(case: Case, *, by: User, expected_version: int) -> Case:
+    return transition(case, "start_triage", by=by, expected_version=expected_version)
+
+
+@transaction.atomic
+def record_decision(
+    case: Case, *, by: User, expected_version: int, **values: Any
+) -> Section42Decision:
+    data = _pick(values, DECISION_FIELDS)
+    errors = decision_errors(data)
+    if errors:
+        raise ValidationError(errors)
+    if data["result"] != DecisionResult.NONE:
+        data["proportionate_response"] = ""
+        data.setdefault("response_details", "")
+    decision = Section42Decision.objects.create(case=case, decided_by=by, **data)
+    transition(
+        case,
+        "record_decision",
+        by=by,
+        expected_version=expected_version,
+        extra_changes={**created(data), "decision_id": [None, decision.pk]},
+    )
+    return decision

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EnquiriesConfig(AppConfig):
+    name = "msp.enquiries"
+    label = "enquiries"

@@ -1,0 +1,137 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from msp.people.codes import ContactSafety, Ethnicity, Gender, PrimarySupportReason
+from msp.people.validators import (
+    validate_adult_date_of_birth,
+    validate_nhs_number,
+    years_between,
+)
+
+
+class Person(models.Model):
+    """The adult the concern is about."""
+
+    given_name = models.CharField("First name", max_length=100)
+    family_name = models.CharField("Last name", max_length=100)
+    preferred_name = models.CharField("Preferred name", max_length=100, blank=True)
+    date_of_birth = models.DateField(validators=[validate_adult_date_of_birth])
+    date_of_death = models.DateField(null=True, blank=True)
+    nhs_number = models.CharField(
+        "NHS number",
+        max_length=10,
+        blank=True,
+        validators=[validate_nhs_number],
+        help_text="10 digits, on letters from the NHS and GP",
+    )
+    address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    phone = models.CharField("Phone number", max_length=40, blank=True)
+    email = models.EmailField("Email address", blank=True)
+    gender = models.CharField(max_length=2, choices=Gender.choices, default=Gender.NOT_KNOWN)
+    ethnicity = models.CharField(
+        max_length=2, choices=Ethnicity.choices, default=Ethnicity.NOT_KNOWN
+    )
+    primary_support_reason = models.CharField(
+        max_length=32, choices=PrimarySupportReason.choices, default=PrimarySupportReason.NOT_KNOWN
+    )
+    communication_needs = models.TextField(
+        blank=True,
+        help_text="For example an interpreter, British Sign Language, easy read, or more time",
+    )
+    # Contact safety: shown wherever contact details are shown.
+    safe_to_phone = models.CharField(
+        max_length=10, choices=ContactSafety.choices, default=ContactSafety.UNKNOWN
+    )
+    safe_to_write = models.CharField(
+        max_length=10, choices=ContactSafety.choices, default=ContactSafety.UNKNOWN
+    )
+    safe_to_leave_message = models.CharField(
+        "Safe to leave a message",
+        max_length=10,
+        choices=ContactSafety.choices,
+        default=ContactSafety.UNKNOWN,
+    )
+    do_not_tell = models.TextField(
+        "Who must not be told",
+        blank=True,
+        help_text="People who must not learn about the concern or the person's contact details",
+    )
+    # The team that first recorded the person; they can see the person before any case.
+    team = models.ForeignKey("accounts.Team", null=True, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["family_name", "given_name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nhs_number"],
+                condition=~models.Q(nhs_number=""),
+                name="person_nhs_number_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+    def age_on(self, day: datetime.date) -> int:
+        return years_between(self.date_of_birth, day)
+
+    @property
+    def age(self) -> int:
+        return self.age_on(self.date_of_death or timezone.localdate())
+
+    @property
+    def nhs_number_display(self) -> str:
+        n = self.nhs_number
+        return f"{n[:3]} {n[3:6]} {n[6:]}" if len(n) == 10 else n
+
+    @property
+    def contact_warnings(self) -> list[str]:
+        """Plain-English warnings to show next to contact details."""
+        warnings = []
+        for field, label in (
+            ("safe_to_phone", "phone"),
+            ("safe_to_write", "write to"),
+            ("safe_to_leave_message", "leave a message for"),
+        ):
+            value = getattr(self, field)
+            if value == ContactSafety.NOT_SAFE:
+                warnings.append(f"Do not {label} this person.")
+            elif value == ContactSafety.UNKNOWN:
+                warnings.append(f"Check it is safe before you {label} this person.")
+        if self.do_not_tell:
+            warnings.append(f"Must not be told: {self.do_not_tell}")
+        return warnings
+
+    # Fields a form or API may set, and that the audit log records.
+    EDITABLE_FIELDS = (
+        "given_name",
+        "family_name",
+        "preferred_name",
+        "date_of_birth",
+        "nhs_number",
+        "address",
+        "postcode",
+        "phone",
+        "email",
+        "gender",
+        "ethnicity",
+        "primary_support_reason",
+        "communication_needs",
+        "safe_to_phone",
+        "safe_to_write",
+        "safe_to_leave_message",
+        "do_not_tell",
+    )

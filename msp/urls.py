@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("msp.api.urls")),
+    path("", include("msp.accounts.urls")),
+    path("", include("msp.cases.urls")),
+    path("", include("msp.people.urls")),
+    path("", include("msp.concerns.urls")),
+    path("", include("msp.enquiries.urls")),
+]

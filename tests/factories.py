@@ -1,0 +1,148 @@
+"""Builders for test records, with named states. Everything goes through the
+action functions, so test data is shaped exactly like real data."""
+
+import datetime
+import itertools
+from typing import Any
+
+from django.utils import timezone
+
+from msp.accounts.models import Role, Team, User
+from msp.cases.models import Case
+from msp.concerns import actions as concern_actions
+from msp.enquiries import actions as enquiry_actions
+from msp.enquiries.models import DesiredOutcome
+from msp.people.actions import create_person
+from msp.people.models import Person
+
+_seq = itertools.count(1)
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def nhs_number(seed: int) -> str:
+    """A valid NHS number in the 999 test range."""
+    for n in itertools.count(seed * 7):
+        body = f"999{n % 1_000_000:06d}"
+        total = sum(int(d) * w for d, w in zip(body, range(10, 1, -1), strict=True))
+        check = (11 - total % 11) % 11
+        if check != 10:
+            return body + str(check)
+    raise AssertionError("unreachable")
+
+
+def team(name: str = "North locality team") -> Team:
+    return Team.objects.get_or_create(name=name)[0]
+
+
+def user(role: str = Role.PRACTITIONER, *, team_name: str | None = "North locality team",
+         username: str | None = None, **extra: Any) -> User:
+    n = next(_seq)
+    u = User.objects.create_user(
+        username=username or f"{role}{n}",
+        password=PASSWORD,
+        first_name=extra.pop("first_name", role.replace("_", " ").title()),
+        last_name=extra.pop("last_name", f"Tester{n}"),
+        role=role,
+        team=team(team_name) if team_name else None,
+        **extra,
+    )
+    return u
+
+
+def person(by: User, **values: Any) -> Person:
+    n = next(_seq)
+    defaults: dict[str, Any] = {
+        "given_name": "Margaret",
+        "family_name": f"Example{n}",
+        "date_of_birth": datetime.date(1944, 3, 14),
+        "nhs_number": nhs_number(n),
+        "address": "12 Mill Lane, Northmoor",
+        "postcode": "NM1 2AB",
+    }
+    defaults.update(values)
+    return create_person(by=by, **defaults)
+
+
+CONCERN = {
+    "raised_via": "staff",
+    "what_happened": "Her son has been taking money from her purse and shouting at her.",
+    "abuse_types": ["financial", "psychological"],
+    "location_of_risk": "own_home",
+    "sources_of_risk": ["known"],
+    "immediate_safety_actions": "Bank card cancelled with her agreement.",
+    "person_aware": "yes",
+    "person_wishes": "She wants the money to stop going missing but does not want her son in trouble.",
+}
+
+DECISION_S42 = {
+    "has_care_and_support_needs": "yes",
+    "care_and_support_needs_evidence": "Receives home care twice a day for personal care.",
+    "experiencing_or_at_risk": "yes",
+    "experiencing_or_at_risk_evidence": "Bank statements show regular cash withdrawals she did not make.",
+    "unable_to_protect_self": "yes",
+    "unable_to_protect_self_evidence": "Relies on her son for shopping and cannot get to the bank alone.",
+    "result": "s42",
+}
+
+DECISION_NONE = {
+    "has_care_and_support_needs": "yes",
+    "care_and_support_needs_evidence": "Has home care.",
+    "experiencing_or_at_risk": "no",
+    "experiencing_or_at_risk_evidence": "The missing money was found to be a bank error.",
+    "unable_to_protect_self": "no",
+    "unable_to_protect_self_evidence": "Manages her own affairs.",
+    "result": "none",
+    "proportionate_response": "information_advice",
+    "response_details": "Gave her the bank's fraud line and our leaflet on scams.",
+}
+
+CLOSURE = {
+    "reason": "enquiry_concluded",
+    "action_result": "risk_action",
+    "risk_outcome": "reduced",
+    "msp_asked": "asked_expressed",
+    "lacked_capacity": "no",
+}
+
+
+def fresh(case: Case) -> Case:
+    return Case.objects.get(pk=case.pk)
+
+
+def case(
+    by: User,
+    *,
+    state: str = "raised",
+    about: Person | None = None,
+    outcomes: int = 1,
+    **concern: Any,
+) -> Case:
+    """A case moved through the workflow to ``state`` by ``by``."""
+    subject = about or person(by)
+    c = concern_actions.raise_concern(
+        person=subject, by=by, raised_on=timezone.localdate(), **{**CONCERN, **concern}
+    )
+    order = ["raised", "triage", "decided", "enquiry", "closing", "closed"]
+    target = order.index(state)
+    if target >= 1:
+        c = concern_actions.start_triage(c, by=by, expected_version=c.version)
+    if target >= 2:
+        concern_actions.record_decision(c, by=by, expected_version=c.version, **DECISION_S42)
+        c = fresh(c)
+    if target >= 3:
+        c = enquiry_actions.start_enquiry(c, by=by, expected_version=c.version)
+        for i in range(outcomes):
+            enquiry_actions.add_outcome(
+                c, by=by, expected_version=c.version,
+                text=f"I want to feel safe in my own home ({i + 1})", whose_words="person",
+            )
+            c = fresh(c)
+    if target >= 4:
+        c = enquiry_actions.start_closing(c, by=by, expected_version=c.version)
+    if target >= 5:
+        for o in DesiredOutcome.objects.filter(case=c):
+            enquiry_actions.rate_outcome(o, by=by, expected_version=o.version, achievement="fully")
+        enquiry_actions.close_case(c, by=by, expected_version=c.version, **CLOSURE)
+        c = fresh(c)
+    return c
