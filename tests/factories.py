@@ -35,8 +35,13 @@ def team(name: str = "North locality team") -> Team:
     return Team.objects.get_or_create(name=name)[0]
 
 
-def user(role: str = Role.PRACTITIONER, *, team_name: str | None = "North locality team",
-         username: str | None = None, **extra: Any) -> User:
+def user(
+    role: str = Role.PRACTITIONER,
+    *,
+    team_name: str | None = "North locality team",
+    username: str | None = None,
+    **extra: Any,
+) -> User:
     n = next(_seq)
     u = User.objects.create_user(
         username=username or f"{role}{n}",
@@ -134,8 +139,11 @@ def case(
         c = enquiry_actions.start_enquiry(c, by=by, expected_version=c.version)
         for i in range(outcomes):
             enquiry_actions.add_outcome(
-                c, by=by, expected_version=c.version,
-                text=f"I want to feel safe in my own home ({i + 1})", whose_words="person",
+                c,
+                by=by,
+                expected_version=c.version,
+                text=f"I want to feel safe in my own home ({i + 1})",
+                whose_words="person",
             )
             c = fresh(c)
     if target >= 4:

@@ -4,24 +4,32 @@ from typing import Any
 
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, register
+from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError
 
+DEMO_MESSAGE = (
+    "Demo accounts exist. Remove them with 'manage.py remove_demo_data' before running "
+    "in production."
+)
 
-@register(deploy=True)
-def no_demo_accounts(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
-    if not settings.PRODUCTION:
-        return []
+
+def active_demo_accounts_exist() -> bool:
     from msp.accounts.models import User
 
     try:
-        if User.objects.filter(is_demo=True, is_active=True).exists():
-            return [
-                Error(
-                    "Demo accounts exist. Remove them (manage.py remove_demo_data) before "
-                    "running in production.",
-                    id="msp.E001",
-                )
-            ]
-    except DatabaseError:
-        return []
+        return User.objects.filter(is_demo=True, is_active=True).exists()
+    except DatabaseError:  # not migrated yet: nothing to refuse
+        return False
+
+
+@register()
+def no_demo_accounts(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    if settings.PRODUCTION and kwargs.get("databases") and active_demo_accounts_exist():
+        return [Error(DEMO_MESSAGE, id="msp.E001")]
     return []
+
+
+def refuse_demo_accounts_in_production() -> None:
+    """Called by the WSGI entry point, so a production server will not start."""
+    if settings.PRODUCTION and active_demo_accounts_exist():
+        raise ImproperlyConfigured(DEMO_MESSAGE)
