@@ -62,6 +62,8 @@ def readable_people(user: User) -> QuerySet[Person]:
         return people.none()
     if user.role in (Role.SAFEGUARDING_LEAD, Role.TEAM_MANAGER):
         return people
+    if user.team_id is None:
+        return people.none()
     team_case = Case.objects.filter(person_id=OuterRef("pk"), team_id=user.team_id)
     return people.filter(Q(team_id=user.team_id) | Exists(team_case))
 
