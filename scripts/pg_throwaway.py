@@ -20,6 +20,7 @@ only, so any Python 3.9+ can run it.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -60,14 +61,12 @@ def find_bindir() -> Path | None:
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=_version_key, reverse=True)
     pg_config = shutil.which("pg_config")
     if pg_config:
-        try:
+        with contextlib.suppress(OSError, subprocess.CalledProcessError):
             candidates.append(
                 subprocess.run(
                     [pg_config, "--bindir"], capture_output=True, text=True, check=True
                 ).stdout.strip()
             )
-        except (OSError, subprocess.CalledProcessError):
-            pass
     initdb = shutil.which("initdb")
     if initdb:
         candidates.append(str(Path(initdb).resolve().parent))

@@ -1,0 +1,70 @@
+# MSP Casework. `make help` lists the targets; the work is done by scripts/.
+#
+#   make run    set up, load demo data and serve on http://127.0.0.1:8000
+#   make test   set up, then lint, type checks and the tests on SQLite and PostgreSQL
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+VENV := .venv
+PY := $(VENV)/bin/python
+VENV_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+ASSETS_STAMP := msp/static/vendor/.built
+
+# Rebuild the virtual environment when its Python is missing, broken or older
+# than 3.12, even if the stamp file is newer than requirements.lock.
+VENV_OK := $(shell $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo yes)
+
+# Extra pytest arguments for `make test`, e.g. make test ARGS="-k consent -x"
+ARGS ?=
+
+.PHONY: help setup run test lint lock clean FORCE
+
+help: ## Show this list
+	@echo "MSP Casework. Usage: make TARGET"
+	@echo
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
+
+setup: $(VENV_STAMP) $(NODE_STAMP) $(ASSETS_STAMP) ## Install Python and Node packages, build the CSS and JS
+
+run: setup ## Set up, migrate, load demo data, serve on http://127.0.0.1:8000
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_data
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup ## Set up, then lint, type checks and all tests on SQLite and PostgreSQL
+	bash scripts/test_all.sh $(ARGS)
+
+lint: $(VENV_STAMP) ## Lint, formatting and type checks only
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy .
+
+lock: ## Regenerate requirements.lock from requirements.in (needs PyPI)
+	python="$$(bash scripts/find_python.sh)"; \
+	tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	"$$python" -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/pip" install --disable-pip-version-check -r requirements.in; \
+	version="$$("$$tmp/venv/bin/python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"; \
+	{ echo "# Generated from requirements.in by 'make lock' (pip freeze in a fresh Python $$version venv). Do not edit by hand."; \
+	  "$$tmp/venv/bin/pip" freeze --disable-pip-version-check; } > "$$tmp/requirements.lock"; \
+	mv "$$tmp/requirements.lock" requirements.lock
+	@echo "requirements.lock updated. Run 'make setup' to install it."
+
+clean: ## Remove .venv, node_modules, built assets and var/ (the local SQLite database)
+	rm -rf $(VENV) node_modules msp/static/vendor var
+
+$(VENV_STAMP): requirements.lock $(if $(VENV_OK),,FORCE)
+	$(if $(VENV_OK),,rm -rf $(VENV); python="$$(bash scripts/find_python.sh)"; "$$python" -m venv $(VENV))
+	$(PY) -m pip install --disable-pip-version-check -r requirements.lock
+	touch $@
+
+$(NODE_STAMP): package-lock.json package.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+$(ASSETS_STAMP): $(NODE_STAMP) scripts/build_assets.mjs $(wildcard msp/assets/*.scss)
+	node scripts/build_assets.mjs
+
+FORCE:
