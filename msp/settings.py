@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "ninja",
     "msp.accounts",
     "msp.audit",
     "msp.people",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "msp.enquiries",
     "msp.api",
     "msp.govuk",
+    "msp.demo",
 ]
 
 MIDDLEWARE = [

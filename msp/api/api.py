@@ -1,0 +1,65 @@
+"""The NinjaAPI instance: /api/v1/."""
+
+from django.contrib.auth.decorators import login_not_required
+from ninja import NinjaAPI
+
+from msp.api import cases, errors, outcomes, people, workflow
+from msp.api.access import TOKEN
+
+DESCRIPTION = """\
+The JSON API for MSP Casework: people, safeguarding cases and their workflow.
+
+## Authentication
+
+Every endpoint needs an API token, sent as `Authorization: Bearer <token>`.
+An administrator issues tokens with `manage.py issue_api_token <username>`; a token
+acts as its user, with exactly their access. Without a token, or with one that is
+wrong, revoked or belongs to an inactive account, the response is **401** with a
+`detail` saying which.
+
+## Access
+
+You see what you would see on the web: practitioners their team's people and cases,
+team managers every case (changing only their team's), safeguarding leads everything.
+Board members, auditors and administrators see no people or cases. A record you may
+not see is **404**, as if it did not exist; a record you may read but not change is
+**403** when you try to change it. Every person and case you read, in a list or on
+its own, is recorded in the audit log.
+
+## Versions and conflicts (409)
+
+Records that change carry a `version`. Every change sends the `version` you loaded
+(for outcome revisions and ratings, the outcome's `version`; otherwise the case's or
+person's). If someone has saved the record since, nothing is changed and the response
+is **409** with `current_version`, `changed_by` and `changes` ({field: [old, new]}):
+check their changes, then send yours again with the new version.
+
+An action the case's state does not allow (for example starting an enquiry before the
+section 42 decision) is also **409**, with a `detail` explaining why and what comes
+first. `allowed_actions` on a case lists what you may do now.
+
+## Validation errors (422)
+
+Input that is missing or not valid is **422**, with nothing changed:
+`{"detail": "...", "errors": {"field": ["message", ...]}}`. Errors about the request as
+a whole are under `__all__`. Messages are written to be shown to the person entering
+the data.
+
+Codes (such as `abuse_types` or `ethnicity`) are listed in each field's schema, with
+their labels, and follow the national code lists.
+"""
+
+api = NinjaAPI(
+    title="MSP Casework API",
+    version="1",
+    description=DESCRIPTION,
+    auth=TOKEN,
+    parser=errors.JsonParser(),
+    docs_decorator=login_not_required,
+    urls_namespace="api",
+)
+errors.register(api)
+api.add_router("", people.router)
+api.add_router("", cases.router)
+api.add_router("", workflow.router)
+api.add_router("", outcomes.router)

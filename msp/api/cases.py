@@ -1,0 +1,73 @@
+"""Reading cases: lists, detail, chronology, concerns and desired outcomes."""
+
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from msp.accounts.access import get_case_for_user, readable_cases
+from msp.accounts.models import User
+from msp.api.auth import current_user
+from msp.api.schemas.cases import (
+    CaseDetail,
+    CasePage,
+    CaseQuery,
+    ChronologyEntry,
+    ConcernOut,
+)
+from msp.api.schemas.common import READ_ERRORS
+from msp.api.serialise import (
+    CASE_RELATED,
+    case_detail,
+    case_summary,
+    chronology_entry,
+    concern_out,
+)
+from msp.api.types import CaseId
+from msp.audit.log import record_view
+from msp.cases.chronology import chronology
+from msp.cases.models import Case
+
+router = Router(tags=["Cases"])
+
+
+def record_list_views(user: User, cases: list[Case]) -> None:
+    for case in cases:
+        record_view(by=user, obj=case, case_id=case.pk, person_id=case.person_id)
+
+
+@router.get("/cases", response={200: CasePage, **READ_ERRORS})
+def list_cases(request: HttpRequest, filters: Query[CaseQuery]) -> CasePage:
+    """Cases you may see, newest first. Each case listed is recorded in the audit log."""
+    user = current_user(request)
+    cases = readable_cases(user).select_related(*CASE_RELATED)
+    if filters.state is not None:
+        cases = cases.filter(state=filters.state)
+    if filters.team is not None:
+        cases = cases.filter(team_id=filters.team)
+    page = list(cases[filters.offset : filters.offset + filters.limit])
+    record_list_views(user, page)
+    return CasePage(
+        count=cases.count(),
+        limit=filters.limit,
+        offset=filters.offset,
+        items=[case_summary(c) for c in page],
+    )
+
+
+@router.get("/cases/{case_id}", response={200: CaseDetail, **READ_ERRORS})
+def get_case(request: HttpRequest, case_id: CaseId) -> CaseDetail:
+    """The whole case, with `allowed_actions`: what you may do to it now."""
+    user = current_user(request)
+    return case_detail(get_case_for_user(user, case_id), user)
+
+
+@router.get("/cases/{case_id}/chronology", response={200: list[ChronologyEntry], **READ_ERRORS})
+def get_chronology(request: HttpRequest, case_id: CaseId) -> list[ChronologyEntry]:
+    """What happened on the case, oldest first, and who did it."""
+    case = get_case_for_user(current_user(request), case_id)
+    return [chronology_entry(entry) for entry in chronology(case)]
+
+
+@router.get("/cases/{case_id}/concerns", response={200: list[ConcernOut], **READ_ERRORS})
+def list_concerns(request: HttpRequest, case_id: CaseId) -> list[ConcernOut]:
+    case = get_case_for_user(current_user(request), case_id)
+    return [concern_out(c) for c in case.concerns.select_related("raised_by")]

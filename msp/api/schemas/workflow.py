@@ -1,0 +1,142 @@
+"""Request bodies for raising concerns and moving cases through the workflow.
+Every change carries the ``version`` of the record it was based on."""
+
+import datetime
+
+from ninja import Field
+
+from msp.api.types import MAX_ID, InputSchema, Version, codes
+from msp.concerns.codes import (
+    AbuseType,
+    DecisionResult,
+    LocationOfRisk,
+    ProportionateResponse,
+    RaisedVia,
+    SourceOfRisk,
+    YesNoUnknown,
+)
+from msp.enquiries.codes import (
+    Achievement,
+    ActionResult,
+    ClosureReason,
+    LackedCapacity,
+    MspAsked,
+    RiskOutcome,
+    WhoseWords,
+)
+
+NAME = 200  # the length of the name-like concern fields
+
+
+class ConcernIn(InputSchema):
+    raised_on: datetime.date = Field(description="Date the concern was raised; not in the future")
+    raised_via: RaisedVia = Field(description=codes(RaisedVia))
+    referrer_anonymous: bool = False
+    referrer_confidential: bool = False
+    referrer_name: str = Field(
+        "", max_length=NAME, description="Required unless anonymous or raised by council staff"
+    )
+    referrer_role: str = Field("", max_length=NAME)
+    referrer_organisation: str = Field("", max_length=NAME)
+    referrer_contact: str = Field("", max_length=300)
+    referrer_relationship: str = Field("", max_length=NAME)
+    what_happened: str
+    abuse_types: list[AbuseType] = Field(min_length=1, description=codes(AbuseType))
+    location_of_risk: LocationOfRisk = Field(description=codes(LocationOfRisk))
+    sources_of_risk: list[SourceOfRisk] = Field(min_length=1, description=codes(SourceOfRisk))
+    immediate_safety_actions: str = ""
+    person_aware: YesNoUnknown = YesNoUnknown.UNKNOWN
+    person_wishes: str = ""
+    team_id: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_ID,
+        description=(
+            "The team that will triage the concern. Defaults to your team; "
+            "safeguarding leads, who have no team, must give one."
+        ),
+    )
+
+
+class DecisionIn(InputSchema):
+    version: Version
+    has_care_and_support_needs: YesNoUnknown
+    care_and_support_needs_evidence: str
+    experiencing_or_at_risk: YesNoUnknown
+    experiencing_or_at_risk_evidence: str
+    unable_to_protect_self: YesNoUnknown
+    unable_to_protect_self_evidence: str
+    result: DecisionResult = Field(
+        description=codes(DecisionResult)
+        + ". A section 42 enquiry needs 'yes' to all three criteria, and must be chosen "
+        "when all three are 'yes'."
+    )
+    proportionate_response: ProportionateResponse | None = Field(
+        None, description="Required when the result is `none`. " + codes(ProportionateResponse)
+    )
+    response_details: str = ""
+
+
+class EnquiryIn(InputSchema):
+    version: Version
+    lead_worker_id: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_ID,
+        description="Who leads the enquiry. Defaults to the current lead worker, or you.",
+    )
+
+
+class OutcomeIn(InputSchema):
+    version: Version = Field(description="The case's version")
+    text: str = Field(description="What the person wants to happen, in their own words")
+    whose_words: WhoseWords = Field(description=codes(WhoseWords))
+    representative_name: str = Field(
+        "", max_length=200, description="Required when whose_words is `representative`"
+    )
+    representative_relationship: str = Field("", max_length=200)
+
+
+class RevisionIn(InputSchema):
+    version: Version = Field(description="The outcome's version")
+    text: str
+    whose_words: WhoseWords = Field(description=codes(WhoseWords))
+    representative_name: str = Field("", max_length=200)
+    representative_relationship: str = Field("", max_length=200)
+    reason: str = Field(description="Why the outcome changed, or what was discussed")
+
+
+class RatingIn(InputSchema):
+    version: Version = Field(description="The outcome's version")
+    achievement: Achievement = Field(description=codes(Achievement))
+    person_view: str = ""
+
+
+class ReasonIn(InputSchema):
+    version: Version
+    reason: str = ""
+
+
+class ReopenIn(InputSchema):
+    version: Version
+    reason: str = Field(description="Why the case is being reopened")
+
+
+class ClosureIn(InputSchema):
+    """The enquiry fields (action_result to capacity_support) are required when the
+    case had an enquiry."""
+
+    version: Version
+    reason: ClosureReason = Field(description=codes(ClosureReason))
+    reason_details: str = Field("", description="Required when the reason is `other`")
+    action_result: ActionResult | None = Field(None, description=codes(ActionResult))
+    risk_outcome: RiskOutcome | None = Field(
+        None, description="Required when action_result is `risk_action`. " + codes(RiskOutcome)
+    )
+    msp_asked: MspAsked | None = Field(
+        None, description="Was the person asked what outcomes they wanted? " + codes(MspAsked)
+    )
+    lacked_capacity: LackedCapacity | None = Field(None, description=codes(LackedCapacity))
+    capacity_support: bool | None = Field(
+        None, description="Required when lacked_capacity is `yes`"
+    )
