@@ -190,6 +190,10 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
+if not PRODUCTION:
+    # In development files are served from the finders; an empty root keeps
+    # WhiteNoise from warning that collectstatic has not run.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # Logging: no personal data in logs. Request logs carry method, path and status;
 # paths hold record numbers, never names.

@@ -41,11 +41,17 @@ def test_bad_values_fail_loudly_naming_the_variable(monkeypatch, helper, value, 
         helper()
 
 
+def _clean_environment() -> dict[str, str]:
+    """The environment without this project's settings or test-only switches."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("MSP_", "DJANGO_"))}
+    clean.pop("DATABASE_URL", None)
+    return clean
+
+
 def _start(
     env: dict[str, str], *args: str, db: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("MSP_")}
-    clean.pop("DATABASE_URL", None)
+    clean = _clean_environment()
     clean["MSP_SQLITE_PATH"] = str(db or ROOT / "var" / "unused.sqlite3")
     return subprocess.run(
         [sys.executable, "manage.py", *(args or ("check",))],
@@ -114,8 +120,7 @@ def test_production_refuses_to_start_with_demo_accounts(tmp_path):
     check = _start(env, "check", "--database", "default", db=db)
     assert check.returncode != 0
     assert "Demo accounts exist" in check.stderr
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("MSP_")}
-    clean.pop("DATABASE_URL", None)
+    clean = _clean_environment()
     serve = subprocess.run(
         [sys.executable, "-c", "import msp.wsgi"],
         cwd=ROOT,
