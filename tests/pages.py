@@ -78,7 +78,7 @@ def check_page(html: str) -> list[str]:
 
 
 class CheckedClient(Client):
-    def request(self, **request: Any) -> Any:  # type: ignore[override]
+    def request(self, **request: Any) -> Any:
         response = super().request(**request)
         content_type = response.get("Content-Type", "")
         if response.status_code == 200 and content_type.startswith("text/html"):
