@@ -59,8 +59,10 @@ def check_page(html: str) -> list[str]:
     problems = []
     if len(page.h1s) != 1:
         problems.append(f"expected one h1, found {len(page.h1s)}: {page.h1s}")
-    elif not page.title.startswith(page.h1s[0].removeprefix("Error: ")):
+    elif not page.title.removeprefix("Error: ").startswith(page.h1s[0]):
         problems.append(f"title {page.title!r} does not start with the h1 {page.h1s[0]!r}")
+    if page.title.startswith("Error: ") and "govuk-error-summary" not in html:
+        problems.append("title says Error: but the page has no error summary")
     if not page.title:
         problems.append("page has no title")
     duplicates = [i for i, n in Counter(page.ids).items() if n > 1]
@@ -77,11 +79,15 @@ def check_page(html: str) -> list[str]:
     return problems
 
 
+# Pages a person sees: normal pages, conflicts shown on a form, and the error pages.
+CHECKED_STATUSES = {200, 403, 404, 409}
+
+
 class CheckedClient(Client):
     def request(self, **request: Any) -> Any:
         response = super().request(**request)
         content_type = response.get("Content-Type", "")
-        if response.status_code == 200 and content_type.startswith("text/html"):
+        if response.status_code in CHECKED_STATUSES and content_type.startswith("text/html"):
             problems = check_page(response.content.decode())
             if problems:
                 raise PageProblems(f"{request.get('PATH_INFO')}: " + "; ".join(problems))

@@ -1,4 +1,11 @@
 from django.urls import path
 
+from msp.concerns import views
+
 app_name = "concerns"
-urlpatterns: list = []
+urlpatterns = [
+    path("concerns/new/", views.start, name="start"),
+    path("people/<int:person_pk>/concerns/new/", views.raise_concern, name="raise"),
+    path("cases/<int:pk>/triage/start/", views.start_triage, name="start-triage"),
+    path("cases/<int:pk>/decision/", views.decision, name="decision"),
+]

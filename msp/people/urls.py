@@ -1,4 +1,11 @@
 from django.urls import path
 
+from msp.people import views
+
 app_name = "people"
-urlpatterns: list = []
+urlpatterns = [
+    path("people/", views.find, name="find"),
+    path("people/new/", views.create, name="create"),
+    path("people/<int:pk>/", views.detail, name="detail"),
+    path("people/<int:pk>/edit/", views.edit, name="edit"),
+]

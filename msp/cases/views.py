@@ -1,0 +1,115 @@
+from collections.abc import Callable
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from msp.accounts.access import can_change_case, get_case_for_user, readable_cases
+from msp.accounts.models import Role, User
+from msp.accounts.views import casework_user, current_user
+from msp.cases.errors import ActionError
+from msp.cases.models import Case, CaseState
+from msp.cases.page import case_page
+from msp.govuk.forms import GovukForm
+
+OPEN_STATES = [(s.value, s.label) for s in CaseState if s != CaseState.CLOSED]
+
+
+def _open_cases(user: User) -> QuerySet[Case]:
+    return (
+        readable_cases(user)
+        .exclude(state=CaseState.CLOSED)
+        .select_related("person", "lead_worker", "team")
+        .order_by("-opened_at", "-id")
+    )
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return redirect("cases:my-cases")
+
+
+@require_GET
+def my_cases(request: HttpRequest) -> HttpResponse:
+    user = casework_user(request)
+    cases = _open_cases(user).filter(Q(lead_worker=user) | Q(concerns__raised_by=user)).distinct()
+    return render(request, "cases/my_cases.html", {"cases": cases})
+
+
+class StateFilterForm(GovukForm):
+    state = forms.ChoiceField(
+        label="State", choices=[("", "All open cases"), *OPEN_STATES], required=False
+    )
+
+
+@require_GET
+def team_cases(request: HttpRequest) -> HttpResponse:
+    user = casework_user(request)
+    cases = _open_cases(user)
+    if user.role != Role.SAFEGUARDING_LEAD:
+        cases = cases.filter(team_id=user.team_id) if user.team_id else cases.none()
+    form = StateFilterForm(request.GET or None)
+    if form.is_bound and form.is_valid() and form.cleaned_data["state"]:
+        cases = cases.filter(state=form.cleaned_data["state"])
+    return render(
+        request,
+        "cases/team_cases.html",
+        {"cases": cases, "filter_form": form, "show_team": user.role == Role.SAFEGUARDING_LEAD},
+    )
+
+
+def render_case(
+    request: HttpRequest, pk: int, *, problem: str = "", status: int = 200
+) -> HttpResponse:
+    user = current_user(request)
+    case = get_case_for_user(user, pk)
+    context = {
+        "page": case_page(case, user),
+        "case": case,
+        "person": case.person,
+        "problem": problem,
+    }
+    return render(request, "cases/detail.html", context, status=status)
+
+
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render_case(request, pk)
+
+
+def button_action(
+    request: HttpRequest,
+    pk: int,
+    do: Callable[[Case, User, int], object],
+    *,
+    success: str,
+) -> HttpResponse:
+    """A POST from a button on the case page: one action, then back to the case."""
+    user = current_user(request)
+    case = get_case_for_user(user, pk, write=True)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        return HttpResponseBadRequest("Reload the case and try again")
+    try:
+        do(case, user, version)
+    except ActionError as error:
+        return render_case(request, pk, problem=error.message, status=409)
+    messages.success(request, success)
+    return redirect("cases:detail", pk=pk)
+
+
+def case_for_change(request: HttpRequest, pk: int) -> tuple[User, Case]:
+    """The case a form page changes. Showing the form is a read (audited) that
+    needs permission to change; submitting it is a write."""
+    user = current_user(request)
+    if request.method == "POST":
+        return user, get_case_for_user(user, pk, write=True)
+    case = get_case_for_user(user, pk)
+    if not can_change_case(user, case):
+        raise PermissionDenied("You can read this case but not change it")
+    return user, case

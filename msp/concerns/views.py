@@ -1,0 +1,73 @@
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from msp.accounts.access import get_person_for_user
+from msp.accounts.views import current_user
+from msp.cases.models import Case
+from msp.cases.views import button_action, case_for_change
+from msp.concerns import actions
+from msp.concerns.forms import ConcernForm, DecisionForm
+from msp.concerns.rules import concern_errors, decision_errors
+from msp.govuk.actions import attempt
+from msp.people.views import search_context
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    """Raise a concern, step 1: find the person it is about."""
+    return render(request, "concerns/start.html", {**search_context(request), "for_concern": True})
+
+
+@require_http_methods(["GET", "POST"])
+def raise_concern(request: HttpRequest, person_pk: int) -> HttpResponse:
+    user = current_user(request)
+    if request.method == "GET":
+        person = get_person_for_user(user, person_pk)
+        initial = ConcernForm.initial_for(user.display_name, user.job_title, settings.COUNCIL_NAME)
+        context = {"form": ConcernForm(initial=initial), "person": person}
+        return render(request, "concerns/raise.html", context)
+    person = get_person_for_user(user, person_pk, write=True)
+    tried = attempt(
+        ConcernForm(request.POST),
+        lambda _v, values: actions.raise_concern(person=person, by=user, **values),
+        rules=concern_errors,
+    )
+    if tried.result is not None:
+        case: Case = tried.result
+        messages.success(request, f"Concern raised. Case {case.reference} is open for triage.")
+        return redirect("cases:detail", pk=case.pk)
+    context = {"form": tried.form, "person": person, **tried.context}
+    return render(request, "concerns/raise.html", context, status=tried.status)
+
+
+@require_POST
+def start_triage(request: HttpRequest, pk: int) -> HttpResponse:
+    return button_action(
+        request,
+        pk,
+        lambda case, user, version: actions.start_triage(case, by=user, expected_version=version),
+        success="Triage started",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def decision(request: HttpRequest, pk: int) -> HttpResponse:
+    user, case = case_for_change(request, pk)
+    if request.method == "GET":
+        form = DecisionForm(initial={"version": case.version})
+        return render(request, "concerns/decision.html", {"form": form, "case": case})
+    tried = attempt(
+        DecisionForm(request.POST),
+        lambda version, values: actions.record_decision(
+            case, by=user, expected_version=version or 0, **values
+        ),
+        rules=decision_errors,
+    )
+    if tried.result is not None:
+        messages.success(request, "Section 42 decision recorded")
+        return redirect("cases:detail", pk=case.pk)
+    context = {"form": tried.form, "case": case, **tried.context}
+    return render(request, "concerns/decision.html", context, status=tried.status)

@@ -1,0 +1,78 @@
+"""Running an action function from a form, and turning what it raises into
+something the page shows: errors next to fields, a conflict warning, or a
+message that the record cannot move to this step."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
+
+from msp.cases.errors import ActionError, StaleVersion
+from msp.govuk.forms import GovukForm
+
+Rules = Callable[[dict[str, Any]], Mapping[str, str]]
+
+
+@dataclass
+class Attempt[T]:
+    """What happened when the user submitted a form."""
+
+    form: GovukForm
+    result: T | None = None
+    status: int = 200
+    context: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def done(self) -> bool:
+        return self.result is not None
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def stale_context(error: StaleVersion, form: GovukForm) -> dict[str, Any]:
+    rows = []
+    for key, change in error.changes.items():
+        if key in ("revision",) or not isinstance(change, list | tuple) or len(change) != 2:
+            continue
+        label = form.fields[key].label if key in form.fields else None
+        rows.append(
+            (label or key.replace("_", " ").capitalize(), _shown(change[0]), _shown(change[1]))
+        )
+    return {"stale": error, "stale_changes": rows}
+
+
+def attempt[T](
+    form: GovukForm, do: Callable[[int | None, dict[str, Any]], T], *, rules: Rules | None = None
+) -> Attempt[T]:
+    """Validate ``form`` and call ``do(version, values)``, which calls one action function.
+
+    Shape errors come from the form; ``rules`` (a pure rules function) adds the
+    business errors for the other fields so the user sees all problems at once.
+    """
+    if not form.is_valid():
+        if rules is not None:
+            form.add_rule_errors(rules(form.values()))
+        return Attempt(form=form)
+    version = form.cleaned_data.get("version")
+    try:
+        return Attempt(form=form, result=do(version, form.values()))
+    except ValidationError as error:
+        form.add_action_errors(error)
+        return Attempt(form=form)
+    except StaleVersion as error:
+        # Keep what the user typed; carry the current version so saving again works.
+        data = form.data.copy() if isinstance(form.data, QueryDict) else QueryDict(mutable=True)
+        if not isinstance(form.data, QueryDict):
+            data.update(form.data)
+        data["version"] = str(error.current_version)
+        form.data = data
+        form.full_clean()
+        return Attempt(form=form, status=409, context=stale_context(error, form))
+    except ActionError as error:
+        return Attempt(form=form, status=409, context={"problem": error.message})

@@ -1,0 +1,100 @@
+"""The base form every page form uses: GOV.UK ids, an error summary that links
+to each field, and the mapping of action-function errors onto fields."""
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from msp.govuk.fields import GovukDateWidget
+
+
+def field_anchor(bound: forms.BoundField) -> str:
+    """The id the error summary links to: the first input of the field."""
+    base = bound.auto_id or bound.html_name
+    if isinstance(bound.field.widget, GovukDateWidget):
+        return f"{base}-day"
+    return str(base)
+
+
+def error_list(form: forms.Form) -> list[tuple[str, str]]:
+    """(href, message) pairs for the error summary, in the order of the page."""
+    items: list[tuple[str, str]] = []
+    first = next((b for b in form if not b.is_hidden), None)
+    for message in form.non_field_errors():
+        items.append((f"#{field_anchor(first)}" if first else "", str(message)))
+    for bound in form:
+        for message in bound.errors:
+            items.append((f"#{field_anchor(bound)}", str(message)))
+    return items
+
+
+class GovukForm(forms.Form):
+    """A form whose fields render as GOV.UK components through ``{% field %}``.
+
+    ``conditionals`` reveals further fields under a radio or checkbox option:
+    ``{"result": {"none": ("proportionate_response", "response_details")}}``.
+    ``item_hints`` gives a hint under individual options:
+    ``{"sources_of_risk": {"known": "Someone the person knows"}}``."""
+
+    conditionals: ClassVar[dict[str, dict[str, tuple[str, ...]]]] = {}
+    item_hints: ClassVar[dict[str, Mapping[str, str]]] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "%s")
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    @property
+    def nested_fields(self) -> set[str]:
+        return {
+            name
+            for options in self.conditionals.values()
+            for names in options.values()
+            for name in names
+        }
+
+    def error_list(self) -> list[tuple[str, str]]:
+        return error_list(self)
+
+    def add_action_errors(self, error: ValidationError) -> None:
+        """Show the errors an action function raised next to the fields they are about."""
+        if not hasattr(error, "error_dict"):
+            for message in error.messages:
+                self.add_error(None, message)
+            return
+        for key, messages in error.message_dict.items():
+            target = key if key in self.fields and key != NON_FIELD_ERRORS else None
+            for message in messages:
+                if target is None or not self.has_error(target):
+                    self.add_error(target, message)
+
+    def add_rule_errors(self, errors: Mapping[str, str]) -> None:
+        """Add errors from a pure rules function for fields that have none yet,
+        so the user sees every problem at once."""
+        for key, message in errors.items():
+            if key in self.fields and not self.has_error(key):
+                self.add_error(key, message)
+
+    def values(self) -> dict[str, Any]:
+        """What to pass to the action function. Works on a partly valid form."""
+        data = getattr(self, "cleaned_data", {})
+        return {name: data[name] for name in self.fields if name in data and name != "version"}
+
+
+class VersionField(forms.IntegerField):
+    """The version of the record the user loaded, sent back to detect conflicts."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "required": "Reload the page and try again",
+                "invalid": "Reload the page and try again",
+            },
+        )
+        super().__init__(**kwargs)

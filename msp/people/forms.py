@@ -1,0 +1,91 @@
+from django import forms
+
+from msp.govuk.fields import GovukDateField
+from msp.govuk.forms import GovukForm, VersionField
+from msp.people.codes import ContactSafety, Ethnicity, Gender, PrimarySupportReason
+
+SAFETY_HINT = "Someone who is harming them may answer the phone, open their post or hear messages"
+
+
+def _safety(label: str, action: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=ContactSafety.choices,
+        widget=forms.RadioSelect,
+        help_text=SAFETY_HINT,
+        initial=ContactSafety.UNKNOWN,
+        error_messages={"required": f"Select whether it is safe to {action}"},
+    )
+
+
+class PersonForm(GovukForm):
+    given_name = forms.CharField(
+        label="First name", max_length=100, error_messages={"required": "Enter their first name"}
+    )
+    family_name = forms.CharField(
+        label="Last name", max_length=100, error_messages={"required": "Enter their last name"}
+    )
+    preferred_name = forms.CharField(
+        label="Preferred name (optional)",
+        max_length=100,
+        required=False,
+        help_text="What they like to be called, if different",
+    )
+    date_of_birth = GovukDateField(noun="their date of birth", label="Date of birth")
+    nhs_number = forms.CharField(
+        label="NHS number (optional)",
+        max_length=20,
+        required=False,
+        help_text="10 digits, on letters from the NHS and their GP. For example, 943 476 5919",
+    )
+    address = forms.CharField(label="Address (optional)", required=False, widget=forms.Textarea)
+    postcode = forms.CharField(label="Postcode (optional)", max_length=10, required=False)
+    phone = forms.CharField(label="Phone number (optional)", max_length=40, required=False)
+    email = forms.EmailField(
+        label="Email address (optional)",
+        required=False,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+    gender = forms.ChoiceField(
+        label="Gender", choices=Gender.choices, widget=forms.RadioSelect, initial=Gender.NOT_KNOWN
+    )
+    ethnicity = forms.ChoiceField(
+        label="Ethnicity", choices=Ethnicity.choices, initial=Ethnicity.NOT_KNOWN
+    )
+    primary_support_reason = forms.ChoiceField(
+        label="Primary support reason",
+        choices=PrimarySupportReason.choices,
+        initial=PrimarySupportReason.NOT_KNOWN,
+    )
+    communication_needs = forms.CharField(
+        label="Communication needs (optional)",
+        required=False,
+        widget=forms.Textarea,
+        help_text="For example an interpreter, British Sign Language, easy read, or more time",
+    )
+    safe_to_phone = _safety("Is it safe to phone them?", "phone them")
+    safe_to_write = _safety("Is it safe to write to them?", "write to them")
+    safe_to_leave_message = _safety(
+        "Is it safe to leave a message for them?", "leave a message for them"
+    )
+    do_not_tell = forms.CharField(
+        label="Who must not be told (optional)",
+        required=False,
+        widget=forms.Textarea,
+        help_text="People who must not learn about the concern or the person's contact details",
+    )
+
+
+class EditPersonForm(PersonForm):
+    version = VersionField()
+
+
+class SearchForm(GovukForm):
+    q = forms.CharField(
+        label="Name, NHS number or date of birth",
+        help_text="For example, Margaret Example, 943 476 5919 or 14/3/1944",
+        required=False,
+        max_length=200,
+    )

@@ -1,0 +1,84 @@
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from msp.accounts.access import can_change_person, get_person_for_user, readable_cases
+from msp.accounts.views import casework_user, current_user
+from msp.govuk.actions import attempt
+from msp.people.actions import create_person, update_person
+from msp.people.forms import EditPersonForm, PersonForm, SearchForm
+from msp.people.models import Person
+from msp.people.search import MAX_RESULTS, find_people
+
+
+def search_context(request: HttpRequest) -> dict[str, Any]:
+    """The search form and its results, shared by "Find a person" and "Raise a concern"."""
+    user = casework_user(request)
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_bound and form.is_valid() else ""
+    results = list(find_people(user, query)[: MAX_RESULTS + 1]) if query else []
+    return {
+        "form": form,
+        "query": query,
+        "results": results[:MAX_RESULTS],
+        "more": len(results) > MAX_RESULTS,
+    }
+
+
+@require_GET
+def find(request: HttpRequest) -> HttpResponse:
+    return render(request, "people/find.html", search_context(request))
+
+
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest) -> HttpResponse:
+    user = casework_user(request)
+    then_concern = request.GET.get("next") == "concern"
+    if request.method == "GET":
+        return render(request, "people/form.html", {"form": PersonForm(), "creating": True})
+    tried = attempt(PersonForm(request.POST), lambda _v, values: create_person(by=user, **values))
+    if tried.result is not None:
+        person: Person = tried.result
+        if then_concern:
+            return redirect("concerns:raise", person_pk=person.pk)
+        messages.success(request, f"{person.full_name} added")
+        return redirect("people:detail", pk=person.pk)
+    context = {"form": tried.form, "creating": True, **tried.context}
+    return render(request, "people/form.html", context, status=tried.status)
+
+
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    person = get_person_for_user(user, pk)
+    cases = readable_cases(user).filter(person=person).select_related("person", "lead_worker")
+    return render(request, "people/detail.html", {"person": person, "cases": cases})
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = current_user(request)
+    if request.method == "GET":
+        person = get_person_for_user(user, pk)
+        if not can_change_person(user, person):
+            raise PermissionDenied("You can read this person's record but not change it")
+        initial = {name: getattr(person, name) for name in Person.EDITABLE_FIELDS}
+        form = EditPersonForm(initial={**initial, "version": person.version})
+        return render(request, "people/form.html", {"form": form, "person": person})
+    person = get_person_for_user(user, pk, write=True)
+    tried = attempt(
+        EditPersonForm(request.POST),
+        lambda version, values: update_person(
+            person, by=user, expected_version=version or 0, **values
+        ),
+    )
+    if tried.result is not None:
+        messages.success(request, "Details saved")
+        return redirect(reverse("people:detail", args=[pk]))
+    context = {"form": tried.form, "person": person, **tried.context}
+    return render(request, "people/form.html", context, status=tried.status)

@@ -1,0 +1,171 @@
+import pytest
+from django.urls import reverse
+
+from msp.audit.models import AuditEvent
+from msp.cases.models import Case
+from tests import factories
+from tests.web.conftest import text_of, views_of
+
+
+def test_case_page_shows_the_case(client_for, practitioner, case_in):
+    case = case_in("enquiry")
+    response = client_for(practitioner).get(reverse("cases:detail", args=[case.pk]))
+    assert response.status_code == 200
+    text = text_of(response)
+    assert f"Case {case.reference}" in text
+    assert case.person.full_name in text
+    assert "An enquiry is under way with the person." in text
+    assert "taking money from her purse" in text
+    assert "Financial or Material Abuse" in text
+    assert "Bank statements show regular cash withdrawals" in text
+    assert "I want to feel safe in my own home (1)" in text
+    assert "In the person's own words" in text
+    # Chronology entries name who did what
+    assert "Concern raised by Pat Okafor" in text
+    assert "Enquiry started by Pat Okafor" in text
+    assert 'class="moj-timeline"' in response.content.decode()
+
+
+def test_case_page_shows_contact_safety_next_to_contact_details(client_for, practitioner):
+    person = factories.person(practitioner, safe_to_phone="not_safe", do_not_tell="Her son, Gary")
+    case = factories.case(practitioner, about=person)
+    text = text_of(client_for(practitioner).get(reverse("cases:detail", args=[case.pk])))
+    assert "Warning Do not phone this person." in text
+    assert "Must not be told: Her son, Gary" in text
+    assert text.index("Contact details") < text.index("Do not phone") < text.index("Address")
+
+
+def test_viewing_a_case_is_audited(client_for, practitioner, case_in):
+    case = case_in("triage")
+    before = views_of(case)
+    client_for(practitioner).get(reverse("cases:detail", args=[case.pk]))
+    assert views_of(case) == before + 1
+    event = AuditEvent.objects.filter(action="view", case_id=case.pk).last()
+    assert event.user == practitioner and event.channel == "web"
+
+
+@pytest.mark.parametrize("who", ["outsider", "board_member", "auditor", "administrator"])
+def test_case_page_is_404_for_outsiders(request, client_for, case_in, who):
+    case = case_in()
+    user = request.getfixturevalue(who)
+    assert client_for(user).get(reverse("cases:detail", args=[case.pk])).status_code == 404
+    assert views_of(case) == 0
+
+
+def test_other_team_manager_reads_the_case_without_buttons(client_for, other_manager, case_in):
+    case = case_in("triage")
+    response = client_for(other_manager).get(reverse("cases:detail", args=[case.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert reverse("concerns:decision", args=[case.pk]) not in html
+    assert "Record the section 42 decision" not in html
+
+
+def test_case_page_is_get_only(client_for, practitioner, case_in):
+    case = case_in()
+    assert client_for(practitioner).post(reverse("cases:detail", args=[case.pk])).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("state", "shown", "hidden"),
+    [
+        ("raised", ["Start triage"], ["Record the section 42 decision", "Close the case"]),
+        ("triage", ["Record the section 42 decision", "Add a desired outcome"], ["Start triage"]),
+        ("decided", ["Start the enquiry", "Record the section 42 decision"], ["Start triage"]),
+        (
+            "enquiry",
+            ["Add a desired outcome", "Start closing the case", "Revisit"],
+            ["Start the enquiry"],
+        ),
+        ("closing", ["Close the case", "Return to the enquiry", "Record achievement"], ["Revisit"]),
+        ("closed", ["Reopen the case"], ["Close the case", "Revisit", "Record achievement"]),
+    ],
+)
+def test_buttons_follow_the_workflow(client_for, practitioner, case_in, state, shown, hidden):
+    case = case_in(state)
+    text = text_of(client_for(practitioner).get(reverse("cases:detail", args=[case.pk])))
+    for label in shown:
+        assert label in text, label
+    for label in hidden:
+        assert label not in text, label
+
+
+def test_start_triage(client_for, practitioner, case_in):
+    case = case_in()
+    client = client_for(practitioner)
+    response = client.post(
+        reverse("concerns:start-triage", args=[case.pk]), {"version": case.version}
+    )
+    assert response["Location"] == reverse("cases:detail", args=[case.pk])
+    assert Case.objects.get(pk=case.pk).state == "triage"
+    page = text_of(client.get(response["Location"]))
+    assert "Triage started" in page  # banner and chronology
+
+
+def test_a_button_for_a_step_already_taken_is_a_409_with_the_reason(
+    client_for, practitioner, case_in
+):
+    case = case_in()
+    client = client_for(practitioner)
+    client.post(reverse("concerns:start-triage", args=[case.pk]), {"version": case.version})
+    again = client.post(
+        reverse("concerns:start-triage", args=[case.pk]), {"version": case.version + 1}
+    )
+    assert again.status_code == 409
+    assert "You cannot start triage while the case is at 'Triage'" in text_of(again)
+    assert "<title>Error: Case" in again.content.decode()
+
+
+def test_a_stale_button_is_a_409_naming_who_changed_it(
+    client_for, practitioner, colleague, case_in
+):
+    case = case_in()
+    client_for(colleague).post(
+        reverse("concerns:start-triage", args=[case.pk]), {"version": case.version}
+    )
+    response = client_for(practitioner).post(
+        reverse("concerns:start-triage", args=[case.pk]), {"version": case.version}
+    )
+    assert response.status_code == 409
+    assert "Cal Reyes changed this record" in text_of(response)
+
+
+def test_case_buttons_check_access_and_method(
+    client_for, other_manager, outsider, practitioner, case_in
+):
+    case = case_in()
+    url = reverse("concerns:start-triage", args=[case.pk])
+    assert client_for(other_manager).post(url, {"version": case.version}).status_code == 403
+    assert client_for(outsider).post(url, {"version": case.version}).status_code == 404
+    assert client_for(practitioner).get(url).status_code == 405
+    assert Case.objects.get(pk=case.pk).state == "raised"
+
+
+@pytest.mark.parametrize(
+    ("url_name", "state", "target"),
+    [
+        ("enquiries:start", "decided", "enquiry"),
+        ("enquiries:start-closing", "enquiry", "closing"),
+        ("enquiries:return", "closing", "enquiry"),
+    ],
+)
+def test_other_case_buttons(
+    client_for, practitioner, other_manager, outsider, case_in, url_name, state, target
+):
+    case = case_in(state)
+    url = reverse(url_name, args=[case.pk])
+    assert client_for(practitioner).get(url).status_code == 405
+    assert client_for(outsider).post(url, {"version": case.version}).status_code == 404
+    assert client_for(other_manager).post(url, {"version": case.version}).status_code == 403
+    response = client_for(practitioner).post(url, {"version": case.version})
+    assert response.status_code == 302
+    assert Case.objects.get(pk=case.pk).state == target
+
+
+def test_case_page_queries_do_not_grow_with_outcomes(
+    client_for, practitioner, django_assert_max_num_queries
+):
+    case = factories.case(practitioner, state="enquiry", outcomes=5)
+    client = client_for(practitioner)
+    with django_assert_max_num_queries(14):
+        client.get(reverse("cases:detail", args=[case.pk]))
