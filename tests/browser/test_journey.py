@@ -1,0 +1,173 @@
+"""A practitioner walks the whole journey in a real Chromium: signs in, adds a
+person, raises a concern, makes the section 42 decision, starts an enquiry,
+records and revisits the person's outcome in their own words, and closes the
+case. axe-core checks every page visited for WCAG 2.2 A and AA problems."""
+
+import re
+
+import pytest
+
+from msp.accounts.models import Role
+from msp.cases.models import Case, CaseState
+from tests import factories
+from tests.browser.conftest import check_accessibility
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def group(page, legend: str):
+    """A fieldset, found by its legend."""
+    return page.get_by_role("group", name=legend)
+
+
+def choose(page, legend: str, option: str) -> None:
+    group(page, legend).get_by_label(option, exact=True).check()
+
+
+def submit(page, button: str) -> None:
+    page.get_by_role("button", name=button).click()
+    page.wait_for_load_state()
+    check_accessibility(page)
+
+
+def date(page, legend: str, day: int, month: int, year: int) -> None:
+    fieldset = group(page, legend)
+    fieldset.get_by_label("Day").fill(str(day))
+    fieldset.get_by_label("Month").fill(str(month))
+    fieldset.get_by_label("Year").fill(str(year))
+
+
+def test_a_practitioner_walks_the_whole_journey(page, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    factories.user(Role.PRACTITIONER, username="jess", first_name="Jess", last_name="Whitfield")
+
+    page.goto("/")
+    assert "/sign-in/" in page.url
+    check_accessibility(page)
+    page.get_by_label("Username").fill("jess")
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    submit(page, "Sign in")
+    assert page.get_by_role("heading", level=1).inner_text() == "My cases"
+
+    # Raise a concern about someone new
+    page.get_by_role("link", name="Raise a concern").click()
+    check_accessibility(page)
+    page.get_by_role("link", name=re.compile("Add a new person")).click()
+    check_accessibility(page)
+    page.get_by_label("First name").fill("Winifred")
+    page.get_by_label("Last name").fill("Ashdown")
+    date(page, "Date of birth", 2, 5, 2040)  # a future date: the form must say so
+    page.get_by_label("NHS number (optional)").fill("943 476 5919")
+    submit(page, "Add person")
+    assert page.title().startswith("Error: ")
+    summary = page.locator(".govuk-error-summary")
+    assert "Date of birth must be in the past" in summary.inner_text()
+    assert page.get_by_label("First name").input_value() == "Winifred"  # nothing lost
+    date(page, "Date of birth", 2, 5, 1938)
+    submit(page, "Add person")
+
+    assert "Raise a concern" in page.get_by_role("heading", level=1).inner_text()
+    page.get_by_label("What happened?").fill(
+        "Her neighbour says Winifred's grandson has been taking her pension and she "
+        "is frightened of him."
+    )
+    group(page, "What types of abuse or neglect?").get_by_label(
+        "Financial or Material Abuse"
+    ).check()
+    group(page, "What types of abuse or neglect?").get_by_label("Psychological Abuse").check()
+    choose(page, "Where did it happen?", "Own Home")
+    group(page, "Who is the source of risk?").get_by_label("Other - Known to individual").check()
+    choose(page, "Does the person know about the concern?", "Yes")
+    submit(page, "Raise the concern")
+    case = Case.objects.get(person__family_name="Ashdown")
+    assert case.reference in page.get_by_role("heading", level=1).inner_text()
+
+    # Triage and the section 42 decision, with evidence for each criterion
+    submit(page, "Start triage")
+    page.get_by_role("button", name="Record the section 42 decision").click()
+    check_accessibility(page)
+    choose(page, "Does the person have needs for care and support?", "Yes")
+    page.get_by_label("Evidence about care and support needs").fill(
+        "Home care twice a day after a stroke."
+    )
+    choose(page, "Is the person experiencing, or at risk of, abuse or neglect?", "Yes")
+    page.get_by_label("Evidence about abuse or neglect").fill(
+        "Pension gone within a day of payment."
+    )
+    choose(
+        page,
+        "As a result of those needs, is the person unable to protect themselves from the "
+        "abuse or neglect, or the risk of it?",
+        "Yes",
+    )
+    page.get_by_label("Evidence about whether they can protect themselves").fill(
+        "Relies on her grandson to collect her pension."
+    )
+    choose(page, "What happens next?", "Section 42 enquiry")
+    submit(page, "Record the decision")
+    submit(page, "Start the enquiry")
+
+    # What Winifred wants, in her own words, then revisited
+    page.get_by_role("button", name="Add a desired outcome").click()
+    check_accessibility(page)
+    page.get_by_label("What does the person want to happen?").fill(
+        "I want my pension to come to me, not to him."
+    )
+    choose(page, "Whose words are these?", "The person's own words")
+    submit(page, "Save the outcome")
+    page.get_by_role("link", name="Revisit desired outcome 1").click()
+    check_accessibility(page)
+    page.get_by_label("What does the person want to happen?").fill(
+        "I want my pension paid into my own account, and to still see my grandson on Sundays."
+    )
+    page.get_by_label("Why has it changed, or what did you discuss?").fill(
+        "Talked again at the day centre, without her grandson there."
+    )
+    submit(page, "Save the revisited outcome")
+    assert "still see my grandson on Sundays" in page.locator("main").inner_text()
+
+    # Close, recording how far the outcome was achieved and what happened to the risk
+    submit(page, "Start closing the case")
+    page.get_by_role("link", name="Record achievement of desired outcome 1").click()
+    check_accessibility(page)
+    choose(page, "Was the outcome achieved?", "Fully Achieved")
+    page.get_by_label("What does the person say? (optional)").fill("She says it is sorted now.")
+    submit(page, "Save")
+    page.get_by_role("button", name="Close the case").click()
+    check_accessibility(page)
+    choose(page, "Why is the case closing?", "The enquiry is complete")
+    choose(
+        page,
+        "What did the enquiry find, and was action taken?",
+        "Risk identified and action taken",
+    )
+    choose(page, "What happened to the risk?", "Risk reduced")
+    choose(
+        page,
+        "Was the person asked what outcomes they wanted?",
+        "Yes they were asked and outcomes were expressed",
+    )
+    choose(
+        page,
+        "Did the person lack capacity to make decisions about the enquiry?",
+        "No, they did not lack capacity",
+    )
+    submit(page, "Close the case")
+
+    case.refresh_from_db()
+    assert case.state == CaseState.CLOSED
+    main = page.locator("main").inner_text()
+    assert "Closed" in main
+    timeline = page.locator(".moj-timeline").inner_text()
+    for step in (
+        "Concern raised",
+        "Triage started",
+        "Section 42 decision recorded",
+        "Enquiry started",
+        "Desired outcome recorded",
+        "Desired outcome revisited",
+        "Outcome achievement recorded",
+        "Case closed",
+    ):
+        assert step in timeline
+    assert "Jess Whitfield" in timeline
