@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,7 +56,7 @@ class AxeViolations(AssertionError):
     pass
 
 
-def _without_known_exceptions(violation: dict) -> dict:
+def _without_known_exceptions(violation: dict[str, Any]) -> dict[str, Any]:
     """GOV.UK Frontend's own script puts aria-expanded on radios and checkboxes
     that reveal a follow-up question. axe flags it; the design system keeps it
     on purpose because screen readers announce the reveal (govuk-frontend issue

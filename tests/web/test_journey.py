@@ -13,7 +13,9 @@ from tests.web.conftest import text_of
 
 
 def version_in(response) -> str:
-    return re.search(r'name="version" value="(\d+)"', response.content.decode()).group(1)
+    found = re.search(r'name="version" value="(\d+)"', response.content.decode())
+    assert found, "the form has no version field"
+    return found.group(1)
 
 
 def test_from_new_person_to_closed_case(client_for, practitioner, manager):
