@@ -102,3 +102,25 @@ def test_unknown_page_is_a_gov_uk_404(client_for, practitioner):
     response = client_for(practitioner).get("/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in text_of(response)
+
+
+def test_an_idle_session_ends_and_activity_keeps_it_alive(client_for, practitioner, settings):
+    import datetime
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    web = client_for(practitioner)
+    assert web.get("/cases/mine/").status_code == 200
+    session = Session.objects.get()
+    # Each request pushes the expiry on by the idle time...
+    assert session.expire_date > timezone.now() + datetime.timedelta(
+        minutes=settings.SESSION_IDLE_MINUTES - 1
+    )
+    # ...and once that time has passed with no request, the user must sign in again.
+    Session.objects.filter(pk=session.pk).update(
+        expire_date=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    response = web.get("/cases/mine/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/sign-in/")
