@@ -1,5 +1,7 @@
 """The NinjaAPI instance: /api/v1/."""
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_not_required
 from ninja import NinjaAPI
 
@@ -49,7 +51,36 @@ Codes (such as `abuse_types` or `ethnicity`) are listed in each field's schema, 
 their labels, and follow the national code lists.
 """
 
-api = NinjaAPI(
+# Response descriptions, fixed here: ninja takes them from Python's HTTPStatus,
+# whose wording changes between Python versions (422 is "Unprocessable Entity" in
+# 3.12 and "Unprocessable Content" in 3.13), which would make the committed
+# document drift with the interpreter.
+RESPONSE_DESCRIPTIONS = {
+    "200": "OK",
+    "201": "Created",
+    "204": "No Content",
+    "400": "Bad Request",
+    "401": "Unauthorized",
+    "403": "Forbidden",
+    "404": "Not Found",
+    "405": "Method Not Allowed",
+    "409": "Conflict",
+    "422": "Unprocessable Content",
+}
+
+
+class MspNinjaAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                for code, response in operation.get("responses", {}).items():
+                    if str(code) in RESPONSE_DESCRIPTIONS:
+                        response["description"] = RESPONSE_DESCRIPTIONS[str(code)]
+        return schema
+
+
+api = MspNinjaAPI(
     title="MSP Casework API",
     version="1",
     description=DESCRIPTION,

@@ -15,6 +15,7 @@ from msp.cases.errors import ActionError
 from msp.cases.models import Case, CaseState
 from msp.cases.page import case_page
 from msp.govuk.forms import GovukForm
+from msp.govuk.navigation import home_for
 
 OPEN_STATES = [(s.value, s.label) for s in CaseState if s != CaseState.CLOSED]
 
@@ -30,7 +31,13 @@ def _open_cases(user: User) -> QuerySet[Case]:
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return redirect("cases:my-cases")
+    """Each role lands on its own first page; roles with none yet get a page
+    that says what this service holds for them."""
+    user = current_user(request)
+    landing = home_for(user.role)
+    if landing:
+        return redirect(landing)
+    return render(request, "cases/no_casework.html", {"is_admin": user.is_staff})
 
 
 @require_GET

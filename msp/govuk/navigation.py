@@ -1,6 +1,12 @@
-"""The service navigation: its items, and which pages belong to each."""
+"""The service navigation: its items, who sees each, and which pages belong to it.
+
+Each role sees only the items it can use; ``home_for`` says where a user lands
+after signing in. Later features add their items here, in one place.
+"""
 
 from dataclasses import dataclass
+
+from msp.accounts.models import CASEWORK_ROLES, Role
 
 
 @dataclass(frozen=True)
@@ -8,15 +14,39 @@ class NavItem:
     label: str
     url_name: str
     pages: frozenset[str]
+    roles: frozenset[str]
 
+
+CASEWORK = frozenset(CASEWORK_ROLES)
 
 NAVIGATION = (
-    NavItem("My cases", "cases:my-cases", frozenset({"cases:my-cases"})),
-    NavItem("Team cases", "cases:team-cases", frozenset({"cases:team-cases"})),
-    NavItem("Raise a concern", "concerns:start", frozenset({"concerns:start", "concerns:raise"})),
+    NavItem("My cases", "cases:my-cases", frozenset({"cases:my-cases"}), CASEWORK),
+    NavItem("Team cases", "cases:team-cases", frozenset({"cases:team-cases"}), CASEWORK),
+    NavItem(
+        "Raise a concern",
+        "concerns:start",
+        frozenset({"concerns:start", "concerns:raise"}),
+        CASEWORK,
+    ),
     NavItem(
         "Find a person",
         "people:find",
         frozenset({"people:find", "people:create", "people:detail", "people:edit"}),
+        CASEWORK,
     ),
 )
+
+# Where each role lands after signing in (a URL name).
+HOME = {
+    Role.PRACTITIONER: "cases:my-cases",
+    Role.TEAM_MANAGER: "cases:my-cases",
+    Role.SAFEGUARDING_LEAD: "cases:my-cases",
+}
+
+
+def items_for(role: str) -> list[NavItem]:
+    return [item for item in NAVIGATION if role in item.roles]
+
+
+def home_for(role: str) -> str | None:
+    return HOME.get(Role(role)) if role in Role.values else None

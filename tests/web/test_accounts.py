@@ -18,7 +18,9 @@ def test_signing_in_goes_to_my_cases(client_for, practitioner):
         reverse("accounts:sign-in"), {"username": "pat", "password": factories.PASSWORD}
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("cases:my-cases")
+    assert response["Location"] == reverse("cases:home")
+    client = client_for(practitioner)
+    assert client.get(reverse("cases:home"))["Location"] == reverse("cases:my-cases")
 
 
 def test_wrong_password_shows_an_error_and_keeps_the_username(client_for, practitioner):
@@ -124,3 +126,14 @@ def test_an_idle_session_ends_and_activity_keeps_it_alive(client_for, practition
     response = web.get("/cases/mine/")
     assert response.status_code == 302
     assert response["Location"].startswith("/sign-in/")
+
+
+@pytest.mark.parametrize("who", ["board_member", "auditor", "administrator"])
+def test_roles_without_casework_land_on_a_page_that_says_so(request, client_for, who):
+    user = request.getfixturevalue(who)
+    web = client_for(user)
+    response = web.get("/", follow=True)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "does not include working on individual cases" in body
+    assert "My cases" not in body  # no casework navigation

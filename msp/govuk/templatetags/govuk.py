@@ -20,7 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from msp.govuk.fields import GovukDateWidget
 from msp.govuk.forms import GovukForm, error_list
-from msp.govuk.navigation import NAVIGATION
+from msp.govuk.navigation import items_for
 
 register = template.Library()
 
@@ -172,7 +172,7 @@ def service_navigation(context: template.Context) -> dict[str, Any]:
     view_name = match.view_name if match else ""
     items = []
     if user is not None and user.is_authenticated:
-        for item in NAVIGATION:
+        for item in items_for(user.role):
             items.append(
                 {
                     "label": item.label,
