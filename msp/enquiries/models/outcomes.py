@@ -98,6 +98,9 @@ class Closure(models.Model):
     capacity_support = models.BooleanField(
         "Supported by an advocate, family member or friend", null=True, blank=True
     )
+    open_door = models.TextField(
+        "How the person can come back to us if they want help later", blank=True
+    )
 
     class Meta:
         ordering = ["closed_at", "id"]

@@ -1,0 +1,37 @@
+from django.db import models
+
+from msp.enquiries.models.base import CaseRecord
+
+
+class PersonTold(models.TextChoices):
+    YES = "yes", "Yes, the person knows a concern was raised and why"
+    NO_RISK = "no_risk", "No: telling them would increase the risk"
+    NOT_YET = "not_yet", "Not yet"
+
+
+class Involvement(CaseRecord):
+    """How the person, and the person who raised the concern, took part. One
+    per case, kept up to date; every change is in the audit log."""
+
+    case = models.OneToOneField("cases.Case", on_delete=models.PROTECT, related_name="involvement")
+    person_told = models.CharField(max_length=16, choices=PersonTold.choices, blank=True)
+    not_told_reason = models.TextField("Why telling them would increase the risk", blank=True)
+    person_involvement = models.TextField("How the person took part in the enquiry", blank=True)
+    outcomes_not_asked_reason = models.TextField(
+        "Why the person has not been asked what they want", blank=True
+    )
+    options_explained = models.TextField(
+        "The options explained to the person, and what each would mean", blank=True
+    )
+    reasons_for_declining = models.TextField(
+        "Why the person does not want support, in their words", blank=True
+    )
+    referrer_role = models.TextField(
+        "The role of the person who raised the concern in the enquiry or plan", blank=True
+    )
+    pattern_review = models.TextField(
+        "Review of the pattern of concerns, and the multi-agency risk meeting", blank=True
+    )
+
+    def __str__(self) -> str:
+        return f"Involvement for case {self.case_id}"
