@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "msp.cases",
     "msp.concerns",
     "msp.enquiries",
+    "msp.practice",
+    "msp.assurance",
     "msp.api",
     "msp.govuk",
     "msp.demo",

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("msp.people.urls")),
     path("", include("msp.concerns.urls")),
     path("", include("msp.enquiries.urls")),
+    path("assurance/", include("msp.assurance.urls")),
 ]

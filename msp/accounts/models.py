@@ -23,6 +23,7 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
     BOARD_MEMBER = "board_member", "Board member"
     AUDITOR = "auditor", "Auditor"
+    PERFORMANCE = "performance", "Performance officer"
 
 
 # Roles that work on individual cases. The others see no case at all.

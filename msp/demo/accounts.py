@@ -60,6 +60,9 @@ ACCOUNTS = (
         "Independent chair, Safeguarding Adults Board",
     ),
     DemoAccount("auditor", Role.AUDITOR, "Imran", "Qasim", "Internal auditor"),
+    DemoAccount(
+        "performance", Role.PERFORMANCE, "Ruth", "Alderley", "Performance and data officer"
+    ),
 )
 
 PASSWORD_FILE_NAME = "demo-password.txt"
