@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "msp.enquiries",
     "msp.practice",
     "msp.assurance",
+    "msp.board",
+    "msp.survey",
     "msp.api",
     "msp.govuk",
     "msp.demo",

@@ -10,4 +10,6 @@ urlpatterns = [
     path("", include("msp.concerns.urls")),
     path("", include("msp.enquiries.urls")),
     path("assurance/", include("msp.assurance.urls")),
+    path("board/", include("msp.board.urls")),
+    path("survey/", include("msp.survey.urls")),
 ]

@@ -1,0 +1,4 @@
+from django.urls import URLPattern
+
+app_name = "survey"
+urlpatterns: list[URLPattern] = []
