@@ -10,6 +10,13 @@ from msp.audit.models import AuditEvent
 from msp.cases.models import Case, EnquiryType
 from msp.concerns.codes import DecisionResult
 from msp.enquiries.codes import Achievement, ActionResult, ClosureReason, RiskOutcome, WhoseWords
+from msp.enquiries.models.advocacy import AdvocacyResult
+from msp.enquiries.models.base import Answer
+from msp.enquiries.models.contacts import ContactMethod, ContactOutcome
+from msp.enquiries.models.involvement import PersonTold
+from msp.enquiries.models.overrides import OverrideGround, OverrideKind
+from msp.enquiries.models.plan import ActionStatus
+from msp.enquiries.models.risk import PoliceDecision, RiskToOthersKind
 
 TITLES = {
     "case.raised": "Concern raised",
@@ -23,6 +30,27 @@ TITLES = {
     "case.return_to_enquiry": "Returned to the enquiry",
     "case.close_case": "Case closed",
     "case.reopen_case": "Case reopened",
+    "survey.response_recorded": "Outcome survey recorded",
+    # The record kept during the case (msp/enquiries/actions/)
+    "capacity.assessed": "Capacity assessment recorded",
+    "best_interests.decided": "Best-interests decision recorded",
+    "advocacy.assessed": "Advocacy assessment recorded",
+    "contact.recorded": "Contact with the person recorded",
+    "risk.assessed": "Risk assessment saved",
+    "risk_action.recorded": "Action to protect others recorded",
+    "override.recorded": "Decision against someone's wishes recorded",
+    "override.cosigned": "Decision against someone's wishes co-signed",
+    "plan.saved": "Safeguarding plan saved",
+    "plan_action.added": "Plan action added",
+    "plan_action.updated": "Plan action updated",
+    "self_neglect.saved": "Self-neglect record saved",
+    "clutter.rated": "Clutter rating recorded",
+    "feedback.given": "Feedback given to the person who raised the concern",
+    "escalation.raised": "The person who raised the concern escalated it",
+    "escalation.resolved": "Escalation resolved",
+    "death.recorded": "The person's death recorded",
+    "involvement.saved": "The person's involvement recorded",
+    "note.added": "Case note added",
 }
 
 # Fields worth showing in the chronology, with their labels. Anything else in
@@ -38,6 +66,38 @@ SHOWN_FIELDS = {
     "reason": "Reason",
     "action_result": "Action and result",
     "risk_outcome": "Risk outcome",
+}
+
+# The parts of the record kept during the case reuse field names that mean
+# something else elsewhere ("decision", "outcome", "kind", "result", "text"), so
+# what their events show, and which code lists label them, is set per action.
+# An action listed here shows these fields instead of SHOWN_FIELDS.
+RECORD_SHOWN_FIELDS: dict[str, dict[str, str]] = {
+    "capacity.assessed": {"decision": "Decision"},
+    "best_interests.decided": {"decision": "Decision", "outcome": "What was decided"},
+    "advocacy.assessed": {"result": "Result"},
+    "contact.recorded": {"method": "How", "outcome": "What happened"},
+    "risk.assessed": {"risk_to_person": "Risk to the person", "police_decision": "Police"},
+    "risk_action.recorded": {"kind": "Action", "details": "Details"},
+    "override.recorded": {"kind": "What was done", "ground": "Ground"},
+    "override.cosigned": {},
+    "plan.saved": {"person_involvement": "How the person was involved"},
+    "plan_action.added": {"description": "Action", "owner_name": "Who"},
+    "plan_action.updated": {"description": "Action", "status": "Status"},
+    "self_neglect.saved": {"background_and_history": "Background and history"},
+    "clutter.rated": {"room": "Room", "rating": "Rating"},
+    "feedback.given": {"what_was_said": "What they were told"},
+    "escalation.raised": {"details": "What they said"},
+    "escalation.resolved": {"resolution": "Resolution"},
+    "death.recorded": {
+        "date_of_death": "Date of death",
+        "sar_criteria_may_be_met": "Review criteria may be met",
+    },
+    "involvement.saved": {
+        "person_told": "Person told",
+        "person_involvement": "How the person took part",
+    },
+    "note.added": {"text": "Note"},
 }
 
 
@@ -62,14 +122,25 @@ CODES: dict[str, type[TextChoices]] = {
     "reason": ClosureReason,
 }
 
+RECORD_CODES: dict[str, dict[str, type[TextChoices]]] = {
+    "advocacy.assessed": {"result": AdvocacyResult},
+    "contact.recorded": {"method": ContactMethod, "outcome": ContactOutcome},
+    "risk.assessed": {"police_decision": PoliceDecision},
+    "risk_action.recorded": {"kind": RiskToOthersKind},
+    "override.recorded": {"kind": OverrideKind, "ground": OverrideGround},
+    "plan_action.updated": {"status": ActionStatus},
+    "death.recorded": {"sar_criteria_may_be_met": Answer},
+    "involvement.saved": {"person_told": PersonTold},
+}
 
-def _value(key: str, value: Any) -> str:
+
+def _value(key: str, value: Any, codes: dict[str, type[TextChoices]] = CODES) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if value is None:
         return ""
-    if key in CODES:
-        labels = dict(CODES[key].choices)
+    if key in codes:
+        labels = dict(codes[key].choices)
         return str(labels.get(value, value))
     return str(value)
 
@@ -83,10 +154,12 @@ def chronology(case: Case) -> list[Entry]:
     )
     entries = []
     for event in events:
+        shown = RECORD_SHOWN_FIELDS.get(event.action, SHOWN_FIELDS)
+        codes = RECORD_CODES.get(event.action, {}) if event.action in RECORD_SHOWN_FIELDS else CODES
         details = [
-            (label, _value(key, event.changes[key][1]))
-            for key, label in SHOWN_FIELDS.items()
-            if key in event.changes and _value(key, event.changes[key][1])
+            (label, _value(key, event.changes[key][1], codes))
+            for key, label in shown.items()
+            if key in event.changes and _value(key, event.changes[key][1], codes)
         ]
         entries.append(
             Entry(

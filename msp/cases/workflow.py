@@ -2,7 +2,7 @@
 
 ``TRANSITIONS`` is the whole state machine: each named action, the states it may
 start from, and the state it leads to (``None`` keeps the state). Action
-functions in concerns/actions.py and enquiries/actions.py call ``transition``
+functions in concerns/actions.py and enquiries/actions/ call ``transition``
 inside their transaction; it locks the case, checks state and version, applies
 the change and writes the audit event.
 """

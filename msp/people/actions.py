@@ -1,3 +1,4 @@
+import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -54,5 +55,20 @@ def update_person(person: Person, *, by: User, expected_version: int, **values: 
         return locked
     locked.version += 1
     locked.save()
+    record_change(by=by, action="person.updated", obj=locked, changes=changes, person_id=locked.pk)
+    return locked
+
+
+@transaction.atomic
+def record_date_of_death(person: Person, *, by: User, date_of_death: datetime.date) -> Person:
+    """Set the person's date of death (from a death recorded on a case). Not
+    one of the fields a person form may change, so it has its own path."""
+    locked: Person = lock(Person, person.pk, None)
+    if locked.date_of_death == date_of_death:
+        return locked
+    changes = diff({"date_of_death": locked.date_of_death}, {"date_of_death": date_of_death})
+    locked.date_of_death = date_of_death
+    locked.version += 1
+    locked.save(update_fields=["date_of_death", "version"])
     record_change(by=by, action="person.updated", obj=locked, changes=changes, person_id=locked.pk)
     return locked

@@ -24,6 +24,7 @@ CLOSURE_FIELDS = (
     "msp_asked",
     "lacked_capacity",
     "capacity_support",
+    "open_door",
 )
 
 
@@ -176,6 +177,7 @@ def close_case(case: Case, *, by: User, expected_version: int, **values: Any) ->
         "risk_outcome",
         "msp_asked",
         "lacked_capacity",
+        "open_door",
     ):
         data[key] = data[key] or ""
     check_allowed(case, "close_case")
