@@ -102,6 +102,17 @@ DECISION_NONE = {
     "response_details": "Gave her the bank's fraud line and our leaflet on scams.",
 }
 
+ADVOCACY_NOT_REQUIRED = {
+    "assessed_on": None,  # filled with today's date when used
+    "difficulty_understanding": False,
+    "difficulty_retaining": False,
+    "difficulty_using_or_weighing": False,
+    "difficulty_communicating": False,
+    "appropriate_individual": "no",
+    "result": "not_required",
+    "reason": "She can take part fully without help.",
+}
+
 CLOSURE = {
     "reason": "enquiry_concluded",
     "action_result": "risk_action",
@@ -121,9 +132,12 @@ def case(
     state: str = "raised",
     about: Person | None = None,
     outcomes: int = 1,
+    advocacy: bool = True,
     **concern: Any,
 ) -> Case:
-    """A case moved through the workflow to ``state`` by ``by``."""
+    """A case moved through the workflow to ``state`` by ``by``. Once an enquiry
+    starts it records the Care Act s68 advocacy test (no advocate needed), which
+    the closing gate requires; ``advocacy=False`` leaves that gap."""
     subject = about or person(by)
     c = concern_actions.raise_concern(
         person=subject, by=by, raised_on=timezone.localdate(), **{**CONCERN, **concern}
@@ -137,6 +151,10 @@ def case(
         c = fresh(c)
     if target >= 3:
         c = enquiry_actions.start_enquiry(c, by=by, expected_version=c.version)
+        if advocacy:
+            enquiry_actions.add_advocacy_assessment(
+                c, by=by, **{**ADVOCACY_NOT_REQUIRED, "assessed_on": timezone.localdate()}
+            )
         for i in range(outcomes):
             enquiry_actions.add_outcome(
                 c,

@@ -10,6 +10,7 @@ from msp.cases.workflow import TRANSITIONS, allowed
 from msp.concerns import actions as concerns
 from msp.enquiries import actions as enquiries
 from msp.enquiries.models import DesiredOutcome
+from msp.practice.gate import GuardBlocked
 from tests import factories
 from tests.factories import fresh
 
@@ -42,12 +43,14 @@ def test_the_whole_journey_records_each_step(practitioner):
         "case.start_triage",
         "case.record_decision",
         "case.start_enquiry",
+        "advocacy.assessed",
         "case.add_outcome",
         "case.add_outcome",
         "case.start_closing",
         "outcome.rated",
         "outcome.rated",
         "case.close_case",
+        "closure.guard_findings",
     ]
 
 
@@ -86,10 +89,12 @@ def test_closing_needs_every_outcome_rated(practitioner):
     enquiries.rate_outcome(
         first, by=practitioner, expected_version=first.version, achievement="partially"
     )
-    with pytest.raises(InvalidTransition, match="1 of 2 not yet recorded"):
+    # M2.c is a legal duty in this product: the closing gate blocks it.
+    with pytest.raises(GuardBlocked) as blocked:
         enquiries.close_case(
             case, by=practitioner, expected_version=case.version, **factories.CLOSURE
         )
+    assert [f.check_id for f in blocked.value.findings] == ["M2.c"]
     assert fresh(case).state == CaseState.CLOSING
 
 

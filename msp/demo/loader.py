@@ -5,6 +5,9 @@ stamped with its planned time."""
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
 
 from msp.accounts.models import Team, User
 from msp.cases.models import Case
@@ -17,9 +20,16 @@ from msp.enquiries.codes import WhoseWords
 from msp.enquiries.models import DesiredOutcome
 from msp.people.actions import create_person
 from msp.people.models import Person
+from msp.practice.gate import GuardBlocked
 
 # The person whose first case marks the demo data as loaded.
 MARKER_PERSON = ("Doreen", "Ashcombe")
+
+
+OVERRIDE_REASON = (
+    "Agreed in supervision to close without this on the record; the worker's reasons "
+    "are in the case notes. To be picked up in the team's practice review."
+)
 
 
 def demo_data_loaded() -> bool:
@@ -111,24 +121,41 @@ class _Runner:
                 person_view=outcome.person_view,
             )
         elif step.kind == "close" and closure is not None:
-            enquiry_actions.close_case(
-                case,
-                by=by,
-                expected_version=version,
-                reason=str(closure.reason),
-                reason_details=closure.details,
-                action_result=str(closure.action_result),
-                risk_outcome=str(closure.risk_outcome),
-                msp_asked=str(closure.msp_asked),
-                lacked_capacity=str(closure.lacked_capacity),
-                capacity_support=closure.capacity_support,
-            )
+            self._close(case, by, closure)
         elif step.kind == "reopen" and reopening is not None:
             enquiry_actions.reopen_case(
                 case, by=by, expected_version=version, reason=reopening.reason
             )
         else:
             raise ValueError(f"Demo scenario {spec.key!r}: cannot do {step.kind!r}")
+
+    def _close(self, case: Case, by: User, closure: ClosureSpec) -> None:
+        """Close as planned. Where the practice guard finds a legal duty not
+        shown as met (the poorly recorded scenarios), the team manager closes
+        it with an override and a reason, as would happen in supervision, so
+        the demo shows overrides counted on the board dashboard."""
+        values: dict[str, Any] = {
+            "reason": str(closure.reason),
+            "reason_details": closure.details,
+            "action_result": str(closure.action_result),
+            "risk_outcome": str(closure.risk_outcome),
+            "msp_asked": str(closure.msp_asked),
+            "lacked_capacity": str(closure.lacked_capacity),
+            "capacity_support": closure.capacity_support,
+        }
+        try:
+            with transaction.atomic():
+                enquiry_actions.close_case(case, by=by, expected_version=case.version, **values)
+        except GuardBlocked as blocked:
+            manager = self.users["manager"]
+            overrides = {f.check_id: OVERRIDE_REASON for f in blocked.findings}
+            enquiry_actions.close_case(
+                case,
+                by=manager,
+                expected_version=case.version,
+                duty_overrides=overrides,
+                **values,
+            )
 
     def _outcome(self, case_key: str, step: Step) -> DesiredOutcome:
         return DesiredOutcome.objects.get(pk=self.outcome_ids[(case_key, step.second, step.index)])

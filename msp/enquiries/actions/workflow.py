@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -168,7 +169,20 @@ def return_to_enquiry(case: Case, *, by: User, expected_version: int, reason: st
 
 
 @transaction.atomic
-def close_case(case: Case, *, by: User, expected_version: int, **values: Any) -> Closure:
+def close_case(
+    case: Case,
+    *,
+    by: User,
+    expected_version: int,
+    duty_overrides: Mapping[str, str] | None = None,
+    **values: Any,
+) -> Closure:
+    """Close the case. The practice guard runs first: a failing legal duty
+    blocks closure (``GuardBlocked``) unless a team manager or safeguarding lead
+    overrides it with a reason in ``duty_overrides`` ({check id: reason}).
+    What the guard found is kept with the closure."""
+    from msp.practice.gate import check_closure, record_closure_findings
+
     data = {k: values.get(k) for k in CLOSURE_FIELDS}
     for key in (
         "reason",
@@ -181,18 +195,13 @@ def close_case(case: Case, *, by: User, expected_version: int, **values: Any) ->
     ):
         data[key] = data[key] or ""
     check_allowed(case, "close_case")
-    outcomes = list(case.desired_outcomes.all())
-    errors = closure_errors(data, had_enquiry=bool(case.enquiry_type), outcome_count=len(outcomes))
+    outcome_count = case.desired_outcomes.count()
+    errors = closure_errors(data, had_enquiry=bool(case.enquiry_type), outcome_count=outcome_count)
     if errors:
         raise ValidationError(errors)
-    unrated = [o for o in outcomes if not o.achievement]
-    if unrated:
-        raise InvalidTransition(
-            f"Record how far each desired outcome was achieved before closing: "
-            f"{len(unrated)} of {len(outcomes)} not yet recorded."
-        )
     if data["lacked_capacity"] != LackedCapacity.YES:
         data["capacity_support"] = None
+    findings = check_closure(case, by=by, proposed=data, duty_overrides=duty_overrides)
     closure = Closure.objects.create(case=case, closed_by=by, **data)
     transition(
         case,
@@ -202,6 +211,7 @@ def close_case(case: Case, *, by: User, expected_version: int, **values: Any) ->
         fields={"closed_at": closure.closed_at},
         extra_changes={**created(data), "closure_id": [None, closure.pk]},
     )
+    record_closure_findings(closure, findings, duty_overrides, by)
     return closure
 
 

@@ -1,0 +1,71 @@
+"""M7: "It's too complex: refer it to safeguarding and they will sort it."
+
+M7.a applies once an enquiry is under way; M7.b from the concern onwards.
+"""
+
+from msp.practice.checks.base import blank, check, fail
+from msp.practice.config import Config
+from msp.practice.findings import PROMPT, Finding, Fix
+from msp.practice.snapshot import YES, CaseSnapshot
+
+REALITY = (
+    "Safeguarding is everyone's business. Specialists advise and support, but passing "
+    "a concern on is not handing it over: whoever the person turns to should keep "
+    "helping. There is no wrong door."
+)
+
+
+@check(
+    "M7.a",
+    severity=PROMPT,
+    stage="enquiry",
+    question="What part does the person who raised the concern play in the enquiry or plan?",
+    reality=REALITY,
+    principles=("Partnership",),
+    fix=Fix("enquiries:involvement", "#referrer_role"),
+)
+def referrer_keeps_a_role(s: CaseSnapshot, config: Config) -> Finding | None:
+    """Once the enquiry is under way, where someone other than the person
+    raised a concern and is known (not anonymous): their role is recorded, or
+    a plan action is theirs."""
+    if not s.enquiry_under_way or not any(c.has_known_referrer for c in s.concerns):
+        return None
+    if not blank(s.involvement.referrer_role):
+        return None
+    if any(a.owner_kind == "referrer" for a in s.plan_actions):
+        return None
+    return fail(
+        "M7.a",
+        "The role of the person who raised the concern is not recorded, and no plan "
+        "action is theirs.",
+    )
+
+
+@check(
+    "M7.b",
+    severity=PROMPT,
+    stage="concern",
+    question="Does the person know that a concern was raised about them, and why?",
+    reality=REALITY,
+    principles=("Empowerment", "Partnership"),
+    fix=Fix("enquiries:involvement", "#person_told"),
+)
+def person_told(s: CaseSnapshot, config: Config) -> Finding | None:
+    """The person was told (recorded on the involvement record or already
+    known when the concern was raised, or they raised it themselves), or the
+    record gives the reason telling them would increase the risk. Not asked
+    after the person has died."""
+    if s.death is not None or s.person.date_of_death is not None:
+        return None
+    told = s.involvement.person_told
+    if told == "yes":
+        return None
+    if told == "no_risk" and not blank(s.involvement.not_told_reason):
+        return None
+    if any(c.person_aware == YES or c.raised_via == "self" for c in s.concerns):
+        return None
+    if told == "no_risk":
+        return fail(
+            "M7.b", "The record says telling the person would increase the risk, but not why."
+        )
+    return fail("M7.b", "The record does not show that the person was told about the concern.")
