@@ -5,11 +5,12 @@ from typing import Any
 from django.contrib.auth.decorators import login_not_required
 from ninja import NinjaAPI
 
-from msp.api import cases, errors, outcomes, people, workflow
+from msp.api import cases, errors, findings, outcomes, people, plan, record, risk, workflow
 from msp.api.access import TOKEN
 
 DESCRIPTION = """\
-The JSON API for MSP Casework: people, safeguarding cases and their workflow.
+The JSON API for MSP Casework: people, safeguarding cases, their workflow, the whole
+Making Safeguarding Personal record, and the practice guard's findings.
 
 ## Authentication
 
@@ -39,6 +40,27 @@ check their changes, then send yours again with the new version.
 An action the case's state does not allow (for example starting an enquiry before the
 section 42 decision) is also **409**, with a `detail` explaining why and what comes
 first. `allowed_actions` on a case lists what you may do now.
+
+## The record
+
+Each part of the record kept during a case has its own endpoints under the case:
+lists you add to with POST (capacity assessments, best-interests decisions, advocacy
+assessments, contacts, actions to protect others, overrides, plan actions, clutter
+ratings, feedback to the referrer, escalations, notes), and records a case has one of,
+created and changed with PUT (risk assessment, plan, self-neglect, death,
+involvement). A PUT without a `version` creates the record (201); with the version you
+loaded it changes the fields you send (200). Plan actions, escalations and records
+saved with PUT carry their own `version` for changes. Adding to the record does not
+change the case's version. A closed case takes no additions (409) until reopened.
+
+## The practice guard
+
+`GET /cases/{case_id}/findings` (and `findings` on a case) lists the questions the
+record does not yet answer, each with the reality behind it and a link to where the
+answer is recorded. DUTY findings are legal duties: closing the case is refused with
+**409**, listing them under `findings`, until they are met or a team manager or
+safeguarding lead overrides each with a reason (`duty_overrides`). PROMPT findings
+never block.
 
 ## Validation errors (422)
 
@@ -94,3 +116,7 @@ api.add_router("", people.router)
 api.add_router("", cases.router)
 api.add_router("", workflow.router)
 api.add_router("", outcomes.router)
+api.add_router("", record.router)
+api.add_router("", risk.router)
+api.add_router("", plan.router)
+api.add_router("", findings.router)

@@ -3,9 +3,10 @@
 - 401: no token, or a token that is wrong, revoked or belongs to an inactive account
 - 403: you may read the record but not change it
 - 404: no such record, or one you may not know exists
-- 409: the action is not possible in the record's state (``detail`` says why), or
+- 409: the action is not possible in the record's state (``detail`` says why),
   someone saved the record since you loaded it (``current_version``,
-  ``changed_by`` and ``changes`` say who and what)
+  ``changed_by`` and ``changes`` say who and what), or closing is blocked by a
+  legal duty the record does not show as met (``findings``, ``all_findings``)
 - 422: the input is not valid; ``errors`` maps each field to its messages
 """
 
@@ -29,7 +30,9 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
 from msp.api.schemas.common import ConflictOut, ErrorOut, ValidationErrorOut
+from msp.api.serialise import finding_out
 from msp.cases.errors import InvalidTransition, StaleVersion
+from msp.practice.gate import GuardBlocked
 
 logger = logging.getLogger(__name__)
 
@@ -134,6 +137,18 @@ def on_invalid_transition(
     return _respond(api, request, ConflictOut(detail=exc.message), 409)
 
 
+def on_guard_blocked(request: HttpRequest, exc: GuardBlocked, *, api: NinjaAPI) -> HttpResponse:
+    # Built by hand: the findings' null fix_url must stay in the body.
+    case_id = request.resolver_match.kwargs.get("case_id") if request.resolver_match else None
+    case_pk = int(case_id) if case_id is not None else 0
+    body = {
+        "detail": exc.message,
+        "findings": [finding_out(f, case_pk).model_dump() for f in exc.findings],
+        "all_findings": [finding_out(f, case_pk).model_dump() for f in exc.all_findings],
+    }
+    return api.create_response(request, body, status=409)
+
+
 def on_authentication(
     request: HttpRequest, exc: AuthenticationError, *, api: NinjaAPI
 ) -> HttpResponse:
@@ -197,6 +212,7 @@ def register(api: NinjaAPI) -> None:
         (DjangoValidationError, on_django_validation),
         (StaleVersion, on_stale),
         (InvalidTransition, on_invalid_transition),
+        (GuardBlocked, on_guard_blocked),
         (AuthenticationError, on_authentication),
         (HttpError, on_http_error),
         (Http404, on_not_found),

@@ -20,6 +20,7 @@ from msp.api.schemas.cases import (
     RevisionOut,
 )
 from msp.api.schemas.common import TeamRef, UserRef
+from msp.api.schemas.findings import FindingOut
 from msp.api.schemas.people import PersonOut, PersonSummary
 from msp.cases.chronology import Entry
 from msp.cases.models import Case, CaseState, EnquiryType
@@ -46,6 +47,8 @@ from msp.enquiries.codes import (
 from msp.enquiries.models import Closure, DesiredOutcome, OutcomeRevision
 from msp.people.codes import Ethnicity, Gender, PrimarySupportReason
 from msp.people.models import Person
+from msp.practice.findings import Finding
+from msp.practice.guard import findings_for
 
 CASE_RELATED = ("person", "team", "lead_worker")
 
@@ -229,6 +232,25 @@ def allowed_actions(case: Case, user: User) -> list[ActionName]:
     return [cast(ActionName, name) for name in TRANSITIONS if allowed(case, name)]
 
 
+def finding_out(finding: Finding, case_pk: int) -> FindingOut:
+    return FindingOut(
+        check_id=finding.check_id,
+        severity=finding.severity,
+        stage=finding.stage,
+        question=finding.question,
+        missing=finding.missing,
+        reality=finding.reality,
+        principles=list(finding.principles),
+        fix_url=finding.fix.url(case_pk),
+    )
+
+
+def case_findings(case: Case) -> list[FindingOut]:
+    """The guard's open findings on the case as it stands (a fixed number of
+    queries, however much is recorded)."""
+    return [finding_out(f, case.pk) for f in findings_for(case)]
+
+
 def case_detail(case: Case, user: User) -> CaseDetail:
     concerns = case.concerns.select_related("raised_by")
     decisions = case.decisions.select_related("decided_by")
@@ -242,6 +264,7 @@ def case_detail(case: Case, user: User) -> CaseDetail:
         closures=[closure_out(c) for c in closures],
         can_change=can_change_case(user, case),
         allowed_actions=allowed_actions(case, user),
+        findings=case_findings(case),
     )
 
 

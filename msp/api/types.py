@@ -27,6 +27,12 @@ Version = Annotated[
 CaseId = PathEx[int, P(ge=1, le=MAX_ID, description="Case id")]
 PersonId = PathEx[int, P(ge=1, le=MAX_ID, description="Person id")]
 OutcomeId = PathEx[int, P(ge=1, le=MAX_ID, description="Desired outcome id")]
+OverrideId = PathEx[int, P(ge=1, le=MAX_ID, description="Override id")]
+PlanActionId = PathEx[int, P(ge=1, le=MAX_ID, description="Plan action id")]
+EscalationId = PathEx[int, P(ge=1, le=MAX_ID, description="Escalation id")]
+
+# The longest free text a record field takes: pages of notes, not a book.
+MAX_TEXT = 20_000
 
 
 def _no_default(schema: dict[str, Any]) -> None:
@@ -61,7 +67,12 @@ class InputSchema(Schema):
     @field_validator("*", mode="before")
     @classmethod
     def _storable_text(cls, value: Any) -> Any:
-        items = value if isinstance(value, list) else [value]
+        if isinstance(value, list):
+            items = value
+        elif isinstance(value, dict):
+            items = [*value.keys(), *value.values()]
+        else:
+            items = [value]
         for item in items:
             if isinstance(item, str) and (problem := _bad_text(item)):
                 raise ValueError(problem)
@@ -80,4 +91,6 @@ def _plain(value: Any) -> Any:
         return value.value
     if isinstance(value, list):
         return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {key: _plain(v) for key, v in value.items()}
     return value

@@ -17,6 +17,7 @@ from msp.api.access import CHANGE_CASE, SEE_PERSON
 from msp.api.auth import current_user
 from msp.api.schemas.cases import CaseDetail
 from msp.api.schemas.common import WRITE_ERRORS, VersionIn
+from msp.api.schemas.findings import ClosureConflictOut
 from msp.api.schemas.workflow import (
     ClosureIn,
     ConcernIn,
@@ -132,9 +133,19 @@ def return_to_enquiry(request: HttpRequest, case_id: CaseId, payload: ReasonIn) 
     return _detail(case.pk, user)
 
 
-@router.post("/cases/{case_id}/closure", auth=CHANGE_CASE, response=CASE_RESPONSES)
+@router.post(
+    "/cases/{case_id}/closure",
+    auth=CHANGE_CASE,
+    response={**CASE_RESPONSES, 409: ClosureConflictOut},
+)
 def close_case(request: HttpRequest, case_id: CaseId, payload: ClosureIn) -> CaseDetail:
-    """Close the case. Every desired outcome must have been rated first."""
+    """Close the case. Every desired outcome must have been rated first.
+
+    The practice guard runs first. If the record does not show a legal duty was met,
+    the response is 409 with `findings` (the DUTY findings that block closing) and
+    `all_findings` (prompts too): record what is missing, or, as a team manager or
+    safeguarding lead, send `duty_overrides` with a reason for each. A practitioner's
+    override, or one without a reason, is 422 on `duty_overrides`."""
     user = current_user(request)
     case = get_case_for_user(user, case_id, write=True)
     values = payload.values(exclude={"version"})

@@ -44,6 +44,9 @@ class ApiClient:
     def patch(self, path: str, body: Any = None, **kwargs: Any):
         return self.request("PATCH", path, body, **kwargs)
 
+    def put(self, path: str, body: Any = None, **kwargs: Any):
+        return self.request("PUT", path, body, **kwargs)
+
 
 @pytest.fixture
 def api():

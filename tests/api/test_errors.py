@@ -12,6 +12,8 @@ from msp.concerns.models import Section42Decision
 from msp.enquiries.models import DesiredOutcome
 from msp.people.models import Person
 from tests import factories
+from tests import record_factories as rf
+from tests.api import bodies
 
 TODAY = datetime.date.today
 
@@ -35,12 +37,16 @@ def test_impossible_transition(api, practitioner):
 
 
 def test_closing_with_unrated_outcomes(api, practitioner):
+    """Rating every outcome is a duty the practice guard checks at closure."""
     case = factories.case(practitioner, state="closing", outcomes=2)
-    r = api(practitioner).post(
-        f"/cases/{case.pk}/closure", {"version": case.version, **factories.CLOSURE}
-    )
+    client = api(practitioner)
+    r = client.post(f"/cases/{case.pk}/closure", {"version": case.version, **factories.CLOSURE})
     assert r.status_code == 409
-    assert "2 of 2 not yet recorded" in r.json()["detail"]
+    assert "(M2.c)" in r.json()["detail"]
+    [finding] = r.json()["findings"]
+    assert finding["check_id"] == "M2.c"
+    assert finding["missing"].startswith("2 of 2 desired outcomes not yet rated")
+    assert Case.objects.get(pk=case.pk).state == "closing"
 
 
 def test_rating_outside_closing(api, practitioner):
@@ -370,6 +376,8 @@ def test_nothing_makes_a_500(api, practitioner, lead):
             "version": 99,
             **factories.CLOSURE,
             "capacity_support": True,
+            "open_door": "Call us",
+            "duty_overrides": {"M4.a": "Agreed at the risk meeting"},
         },
         f"/cases/{closing.pk}/return-to-enquiry": {"version": 99, "reason": "x"},
         f"/cases/{case.pk}/reopen": {"version": 99, "reason": "x"},
@@ -422,3 +430,85 @@ def test_dates_out_of_range(api, practitioner):
             f"/people/{person.pk}", {"version": person.version, "date_of_birth": value}
         )
         assert r.status_code == 422, (value, r.content)
+
+
+def test_nothing_makes_a_500_on_the_record(api, practitioner, manager, lead):
+    """Hostile values in every field of every record endpoint, and inside the
+    lists and maps some of them take: always a 4xx or a success."""
+    case = factories.case(practitioner, state="enquiry")
+    pk = case.pk
+    override = rf.override(case, practitioner, cosigner=lead)
+    action = rf.plan_action(case, practitioner)
+    escalation = rf.escalation(case, practitioner)
+    for make in (rf.risk_assessment, rf.plan, rf.self_neglect, rf.involvement):
+        make(case, practitioner)
+    writes = [
+        ("POST", f"/cases/{pk}/capacity-assessments", bodies.capacity()),
+        ("POST", f"/cases/{pk}/best-interests-decisions", bodies.best_interests()),
+        ("POST", f"/cases/{pk}/advocacy-assessments", bodies.advocacy()),
+        ("POST", f"/cases/{pk}/contacts", bodies.contact()),
+        ("PUT", f"/cases/{pk}/risk-assessment", {**bodies.risk_assessment(), "version": 1}),
+        ("POST", f"/cases/{pk}/risk-actions", bodies.risk_action()),
+        ("POST", f"/cases/{pk}/overrides", bodies.override(manager)),
+        ("POST", f"/overrides/{override.pk}/cosign", {"version": 1}),
+        ("PUT", f"/cases/{pk}/plan", {**bodies.plan(), "version": 1}),
+        ("POST", f"/cases/{pk}/plan-actions", bodies.plan_action()),
+        ("PATCH", f"/plan-actions/{action.pk}", {**bodies.plan_action(), "version": 1}),
+        ("PUT", f"/cases/{pk}/self-neglect", {**bodies.self_neglect(), "version": 1}),
+        ("POST", f"/cases/{pk}/clutter-ratings", bodies.clutter_rating()),
+        ("POST", f"/cases/{pk}/referrer-feedback", bodies.feedback(case)),
+        ("POST", f"/cases/{pk}/escalations", bodies.escalation()),
+        ("POST", f"/escalations/{escalation.pk}/resolution", bodies.resolution()),
+        ("PUT", f"/cases/{pk}/death", bodies.death()),
+        ("PUT", f"/cases/{pk}/involvement", {**bodies.involvement(), "version": 1}),
+        ("POST", f"/cases/{pk}/notes", bodies.note()),
+    ]
+    client = api(lead)
+    seen = set()
+    for method, path, body in writes:
+        for field in body:
+            for value in HOSTILE_VALUES:
+                r = client.request(method, path, {**body, field: value})
+                assert r.status_code < 500, (method, path, field, value, r.content[:300])
+                seen.add(r.status_code)
+    nested = [
+        (
+            "best-interests-decisions",
+            "consulted",
+            [{"name": "a\x00b", "role": "family", "views": "x"}],
+        ),
+        (
+            "best-interests-decisions",
+            "consulted",
+            [{"name": "x" * 5000, "role": "family", "views": "x"}],
+        ),
+        ("best-interests-decisions", "consulted", [None, 1, "x", {"role": []}]),
+        (
+            "best-interests-decisions",
+            "consulted",
+            [{"name": "A", "role": "family", "views": "v"}] * 51,
+        ),
+        ("contacts", "coercion_indicators", ["fear"] * 21),
+        ("contacts", "coercion_indicators", ["\ud800"]),
+    ]
+    for part, field, value in nested:
+        path = f"/cases/{pk}/{part}"
+        body = dict(next(b for m, p, b in writes if p == path))
+        r = client.post(path, {**body, field: value})
+        assert r.status_code == 422, (part, field, r.content[:300])
+    closing = factories.case(practitioner, state="closing")
+    for overrides in [
+        {"M4.a": "a\x00b"},
+        {"M4.a": "\ud800"},
+        {"a\x00b": "x"},
+        {f"M{n}.a": "x" for n in range(1, 30)},
+        {"M4.a": None},
+        {"M4.a": ["x"]},
+    ]:
+        r = client.post(
+            f"/cases/{closing.pk}/closure",
+            {"version": closing.version, **factories.CLOSURE, "duty_overrides": overrides},
+        )
+        assert r.status_code == 422, (overrides, r.content[:300])
+    assert seen <= {200, 201, 403, 409, 422}, seen
+    assert {200, 201, 422} <= seen, seen

@@ -48,6 +48,23 @@ def test_document_describes_the_api():
     assert doc["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
 
 
+def test_document_describes_the_record_and_the_guard():
+    doc = openapi.openapi_schema()
+    paths, schemas = doc["paths"], doc["components"]["schemas"]
+    for part in ["risk-assessment", "plan", "self-neglect", "death", "involvement"]:
+        assert set(paths[f"/api/v1/cases/{{case_id}}/{part}"]) == {"get", "put"}, part
+    assert set(paths["/api/v1/plan-actions/{plan_action_id}"]) == {"patch"}
+    assert "post" in paths["/api/v1/overrides/{override_id}/cosign"]
+    # Codes are listed, computed facts are described.
+    assert set(schemas["CoercionIndicator"]["enum"]) >= {"answers_for_person", "fear"}
+    assert "lacks_capacity" in schemas["CapacityOut"]["required"]
+    assert schemas["FindingOut"]["properties"]["severity"]["enum"] == ["DUTY", "PROMPT"]
+    assert "findings" in schemas["CaseDetail"]["required"]
+    assert "duty_overrides" in schemas["ClosureIn"]["properties"]
+    closure = paths["/api/v1/cases/{case_id}/closure"]["post"]["responses"]["409"]
+    assert closure["content"]["application/json"]["schema"]["$ref"].endswith("/ClosureConflictOut")
+
+
 @pytest.mark.django_db
 def test_openapi_and_docs_are_served_without_signing_in():
     client = Client()

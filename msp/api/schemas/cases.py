@@ -4,6 +4,7 @@ from typing import Literal, get_args
 from ninja import Field, Schema
 
 from msp.api.schemas.common import PageIn, TeamRef, UserRef
+from msp.api.schemas.findings import FindingOut
 from msp.api.schemas.people import PersonSummary
 from msp.api.types import MAX_ID, codes
 from msp.cases.models import CaseState, EnquiryType
@@ -156,6 +157,10 @@ class CaseDetail(CaseSummary):
     can_change: bool = Field(description="Whether you may change this case")
     allowed_actions: list[ActionName] = Field(
         description="The workflow actions you may take on the case now"
+    )
+    findings: list[FindingOut] = Field(
+        description="The practice guard's open questions about the record, in check-id order. "
+        "DUTY findings block closure unless a manager overrides them with a reason."
     )
 
 

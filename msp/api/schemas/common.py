@@ -1,8 +1,11 @@
+import datetime
 from typing import Any
 
 from ninja import Field, Schema
 
-from msp.api.types import InputSchema, Version
+from msp.api.types import MAX_TEXT, InputSchema, Version
+
+NAME = 200  # the length of the record's name fields
 
 
 class ErrorOut(Schema):
@@ -35,6 +38,34 @@ class UserRef(Schema):
 class TeamRef(Schema):
     id: int
     name: str
+
+
+class RecordOut(Schema):
+    """What every part of the enquiry record has."""
+
+    id: int
+    case_id: int
+    recorded_at: datetime.datetime
+    recorded_by: UserRef = Field(description="Who first recorded it; later changes are audited")
+    version: int = Field(description="Send it back to change the record")
+
+
+def text(default: str | None = None, **kwargs: Any) -> Any:
+    """A free-text field of up to MAX_TEXT characters; required without ``default``."""
+    if default is None:
+        return Field(max_length=MAX_TEXT, **kwargs)
+    return Field(default, max_length=MAX_TEXT, **kwargs)
+
+
+def singleton_version() -> Any:
+    """``version`` for a record the case has one of, saved with PUT."""
+    return Field(
+        None,
+        description=(
+            "Leave out (or send null) to create the record. To change it, send the version "
+            "you loaded: if someone has saved it since, the change is refused with 409."
+        ),
+    )
 
 
 class VersionIn(InputSchema):

@@ -2,10 +2,12 @@
 Every change carries the ``version`` of the record it was based on."""
 
 import datetime
+from typing import Annotated
 
 from ninja import Field
+from pydantic import StringConstraints
 
-from msp.api.types import MAX_ID, InputSchema, Version, codes
+from msp.api.types import MAX_ID, MAX_TEXT, InputSchema, Version, codes
 from msp.concerns.codes import (
     AbuseType,
     DecisionResult,
@@ -122,9 +124,18 @@ class ReopenIn(InputSchema):
     reason: str = Field(description="Why the case is being reopened")
 
 
+CheckId = Annotated[str, StringConstraints(pattern=r"^M[0-9]{1,2}\.[a-z]$")]
+OverrideReason = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+
+
 class ClosureIn(InputSchema):
     """The enquiry fields (action_result to capacity_support) are required when the
-    case had an enquiry."""
+    case had an enquiry.
+
+    Closing runs the practice guard. While a legal duty (a DUTY finding) is not
+    shown as met, closing is refused with 409 and the findings, unless a team
+    manager or safeguarding lead overrides each failing duty in `duty_overrides`
+    with the reason the case can close all the same."""
 
     version: Version
     reason: ClosureReason = Field(description=codes(ClosureReason))
@@ -139,4 +150,18 @@ class ClosureIn(InputSchema):
     lacked_capacity: LackedCapacity | None = Field(None, description=codes(LackedCapacity))
     capacity_support: bool | None = Field(
         None, description="Required when lacked_capacity is `yes`"
+    )
+    open_door: str = Field(
+        "",
+        max_length=MAX_TEXT,
+        description="How the person can come back to us if they want help later",
+    )
+    duty_overrides: dict[CheckId, OverrideReason] | None = Field(
+        None,
+        max_length=20,
+        description=(
+            "Team managers and safeguarding leads only: for each failing DUTY check to "
+            'override, its id and the reason the case can close all the same, as {"M4.a": '
+            '"reason"}. Overrides of checks that pass are ignored.'
+        ),
     )
