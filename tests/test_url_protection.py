@@ -1,6 +1,7 @@
 """Walks every URL pattern and fails if one is not protected: signed-out users
 are sent to sign in (or get 401 from the API), and people outside the case's
-team, board members and auditors get 404 for every person, case and outcome."""
+team, board members and auditors get 404 for every person, case, outcome and
+record of a case (an override, a plan action, an escalation)."""
 
 import re
 
@@ -9,7 +10,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from msp.accounts.models import ApiToken
-from tests import factories
+from tests import factories, record_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,14 @@ def routes():
     ]
 
 
-KINDS = {"cases": "case", "people": "person", "outcomes": "outcome"}
+KINDS = {
+    "cases": "case",
+    "people": "person",
+    "outcomes": "outcome",
+    "overrides": "override",
+    "plan-actions": "plan_action",
+    "escalations": "escalation",
+}
 
 
 def fill(route: str, ids: dict[str, int]) -> str:
@@ -59,6 +67,9 @@ def north(practitioner):
         "case": case.pk,
         "person": case.person_id,
         "outcome": case.desired_outcomes.get().pk,
+        "override": record_factories.override(case, practitioner).pk,
+        "plan_action": record_factories.plan_action(case, practitioner).pk,
+        "escalation": record_factories.escalation(case, practitioner).pk,
     }
 
 

@@ -1,10 +1,15 @@
-"""What the case page shows, gathered in a fixed number of queries."""
+"""What the case page shows, gathered in a fixed number of queries, whatever
+the number of records on the case."""
 
+import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 
 from msp.accounts.access import can_change_case
 from msp.accounts.models import User
@@ -14,7 +19,33 @@ from msp.cases.workflow import STATE_HELP, TRANSITIONS, allowed
 from msp.concerns.codes import AbuseType, DecisionResult, SourceOfRisk
 from msp.concerns.models import Concern, Section42Decision
 from msp.concerns.rules import CRITERIA
-from msp.enquiries.models import Closure, DesiredOutcome, OutcomeRevision
+from msp.enquiries.models import (
+    AdvocacyAssessment,
+    BestInterestsDecision,
+    CapacityAssessment,
+    CaseNote,
+    Closure,
+    ClutterRating,
+    Contact,
+    DeathRecord,
+    DesiredOutcome,
+    Involvement,
+    OutcomeRevision,
+    Override,
+    PlanAction,
+    ReferrerEscalation,
+    ReferrerFeedback,
+    RiskAssessment,
+    RiskToOthersAction,
+    SafeguardingPlan,
+    SelfNeglectRecord,
+)
+from msp.enquiries.models.advocacy import AdvocacyResult
+from msp.enquiries.models.best_interests import ConsulteeRole
+from msp.enquiries.models.contacts import CoercionIndicator
+from msp.enquiries.models.involvement import PersonTold
+from msp.practice.findings import DUTY, STAGES, Finding, Stage
+from msp.practice.guard import findings_for
 
 Rows = list[tuple[str, str]]
 
@@ -37,6 +68,10 @@ def _labels(codes: list[str], choices: Any) -> str:
     return ", ".join(str(labels.get(code, code)) for code in codes)
 
 
+def _filled(rows: Rows) -> Rows:
+    return [(k, v) for k, v in rows if v]
+
+
 def concern_rows(concern: Concern) -> Rows:
     referrer = concern.referrer_display
     if referrer == "Not recorded" and concern.raised_by is not None:
@@ -54,7 +89,7 @@ def concern_rows(concern: Concern) -> Rows:
         ("Does the person know about the concern?", concern.get_person_aware_display()),
         ("What the person wants to happen", concern.person_wishes),
     ]
-    return [(k, v) for k, v in rows if v]
+    return _filled(rows)
 
 
 def decision_rows(decision: Section42Decision) -> Rows:
@@ -80,9 +115,568 @@ def closure_rows(closure: Closure) -> Rows:
         ("Was the person asked what outcomes they wanted?", closure.get_msp_asked_display()),
         ("Did the person lack capacity?", closure.get_lacked_capacity_display()),
         ("Supported by an advocate, family member or friend", support),
+        ("How the person can come back to us", closure.open_door),
         ("Closed", f"{_date(closure.closed_at)} by {closure.closed_by.display_name}"),
     ]
-    return [(k, v) for k, v in rows if v]
+    for finding in closure.guard_findings.all():
+        if finding.overridden and finding.overridden_by is not None:
+            rows.append(
+                (
+                    f"Legal duty {finding.check_id} not met",
+                    f"Closed by agreement of {finding.overridden_by.display_name}: "
+                    f"{finding.override_reason}",
+                )
+            )
+    return _filled(rows)
+
+
+# --- The record kept during the case ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+    hidden: str = ""  # visually hidden words that say what the link is about
+
+
+@dataclass(frozen=True)
+class Tag:
+    label: str
+    colour: str = ""
+
+
+@dataclass
+class Card:
+    """One record, shown as a GOV.UK summary card."""
+
+    title: str
+    rows: Rows
+    tag: Tag | None = None
+    links: list[Link] = field(default_factory=list)
+    button: Link | None = None  # a POST, such as co-signing
+
+
+@dataclass
+class Section:
+    id: str  # the anchor the practice guard's fixes link to
+    title: str
+    cards: list[Card]
+    empty: str
+    links: list[Link] = field(default_factory=list)
+
+
+def _by(name: str, day: Any) -> str:
+    return f"{_date(day)} by {name}" if name else _date(day)
+
+
+def _yes_no(value: bool | None) -> str:
+    return {True: "Yes", False: "No", None: ""}[value]
+
+
+ABILITY_ROWS = (
+    ("understand", "Understanding the information"),
+    ("retain", "Retaining it"),
+    ("use_or_weigh", "Using or weighing it"),
+    ("communicate", "Communicating the decision"),
+)
+
+
+def capacity_outcome(assessment: CapacityAssessment) -> str:
+    if assessment.lacks_capacity:
+        return "Lacks capacity for this decision"
+    return "Has capacity for this decision"
+
+
+def capacity_card(a: CapacityAssessment) -> Card:
+    rows: Rows = [
+        ("Outcome", capacity_outcome(a)),
+        ("Assessed", _by(a.assessor_name, a.assessed_on)),
+        ("What was done to help the person decide", a.support_given),
+    ]
+    for part, label in ABILITY_ROWS:
+        able = "Able" if getattr(a, part) == "able" else "Not able"
+        rows.append((label, f"{able}: {getattr(a, f'{part}_evidence')}"))
+    rows += [
+        (
+            "Impairment of, or disturbance in the functioning of, the mind or brain",
+            a.get_impairment_display(),
+        ),
+        ("Evidence the inability is because of it", a.impairment_evidence),
+        ("Can the person carry out what they decide?", a.executive_function),
+        ("Reassess on", _date(a.reassess_on)),
+    ]
+    return Card(f"Capacity to decide: {a.decision}", _filled(rows))
+
+
+def _consulted(decision: BestInterestsDecision) -> str:
+    roles = dict(ConsulteeRole.choices)
+    return "\n".join(
+        f"{c.get('name', '')} ({roles.get(c.get('role', ''), c.get('role', ''))}): "
+        f"{c.get('views', '')}"
+        for c in decision.consulted
+    )
+
+
+def best_interests_card(d: BestInterestsDecision) -> Card:
+    assessment = d.capacity_assessment
+    rows: Rows = [
+        ("Capacity assessment", f"Capacity to decide: {assessment.decision}" if assessment else ""),
+        ("The person's past wishes and feelings", d.past_wishes),
+        ("The person's present wishes and feelings", d.present_wishes),
+        ("Beliefs and values", d.beliefs_and_values),
+        ("Who was consulted", _consulted(d)),
+        ("Less restrictive options considered", d.less_restrictive_options),
+        ("What was decided", d.outcome),
+        ("Why", d.reasons),
+        ("Decided", _by(d.decision_maker, d.decided_on)),
+    ]
+    return Card(f"Best-interests decision: {d.decision}", _filled(rows))
+
+
+DIFFICULTY_WORDS = {
+    "difficulty_understanding": "understanding the information",
+    "difficulty_retaining": "retaining it",
+    "difficulty_using_or_weighing": "using or weighing it",
+    "difficulty_communicating": "communicating their views, wishes and feelings",
+}
+
+
+def advocacy_card(a: AdvocacyAssessment) -> Card:
+    difficulties = [words for name, words in DIFFICULTY_WORDS.items() if getattr(a, name)]
+    person = a.get_appropriate_individual_display()
+    if a.appropriate_individual_name:
+        person += f": {a.appropriate_individual_name}"
+    if a.individual_implicated:
+        person += " (implicated in the abuse or neglect)"
+    rows: Rows = [
+        (
+            "Substantial difficulty with",
+            "; ".join(difficulties).capitalize() if difficulties else "None",
+        ),
+        ("An appropriate person to support them", person),
+        ("Result", a.get_result_display()),
+        ("Advocate", a.advocate_name),
+        ("Advocate arranged on", _date(a.advocate_arranged_on)),
+        ("Why no advocate", a.reason),
+        ("IMCA", a.imca_details if a.imca_instructed else ""),
+    ]
+    tag = None
+    if a.result == AdvocacyResult.ADVOCATE_ARRANGED:
+        tag = Tag("Advocate arranged", "govuk-tag--green")
+    return Card(f"Advocacy assessment, {_date(a.assessed_on)}", _filled(rows), tag)
+
+
+def contact_card(c: Contact) -> Card:
+    rows: Rows = [
+        ("What happened", c.get_outcome_display()),
+        ("Who was there", c.who_was_present),
+        ("Seen or spoken to alone", c.get_seen_alone_display()),
+        ("Signs of coercion or control", _labels(c.coercion_indicators, CoercionIndicator.choices)),
+        ("What was concluded about coercion or control", c.coercion_conclusion),
+        ("Notes", c.notes),
+    ]
+    return Card(f"{_date(c.contacted_on)}: {c.get_method_display()}", _filled(rows))
+
+
+def risk_card(r: RiskAssessment) -> Card:
+    rows: Rows = [
+        ("Risk to the person", r.risk_to_person),
+        ("Other adults at risk", r.get_other_adults_at_risk_display()),
+        ("Children at risk", r.get_children_at_risk_display()),
+        ("The public at risk", r.get_public_at_risk_display()),
+        ("Risk to others", r.risk_to_others),
+        ("Is the source of risk in a position of trust?", r.get_source_trust_role_display()),
+        (
+            "Does the source of risk have contact with other adults at risk or children?",
+            r.get_source_has_contact_with_others_at_risk_display(),
+        ),
+        ("May a crime have been committed?", r.get_crime_may_have_been_committed_display()),
+        ("Police", r.get_police_decision_display()),
+        ("Why the police were or were not told", r.police_decision_reason),
+    ]
+    return Card("Risk assessment", _filled(rows))
+
+
+def risk_action_card(a: RiskToOthersAction) -> Card:
+    rows: Rows = [("Details", a.details), ("Done", _by(a.done_by, a.done_on))]
+    return Card(str(a.get_kind_display()), _filled(rows))
+
+
+def override_card(o: Override, *, user: User, can_cosign: bool) -> Card:
+    told = ""
+    if o.person_told is True:
+        told = f"Yes, on {_date(o.person_told_on)}"
+    elif o.person_told is False:
+        told = f"No: {o.not_told_reason}"
+    if o.is_cosigned:
+        cosigned = f"Co-signed by {o.cosigner.display_name} on {_date(o.cosigned_at)}"
+        tag = Tag("Co-signed", "govuk-tag--green")
+    else:
+        cosigned = f"Waiting for {o.cosigner.display_name} to co-sign"
+        tag = Tag("Not co-signed", "govuk-tag--yellow")
+    rows: Rows = [
+        ("Ground", o.get_ground_display()),
+        ("Legal basis", o.legal_basis),
+        ("Why", o.rationale),
+        ("Decided", _by(o.decided_by, o.decided_on)),
+        ("Advice from", o.advised_by),
+        ("What was shared", o.shared_what),
+        ("Who it was shared with", o.shared_with),
+        ("Shared on", _date(o.shared_on)),
+        ("Was the person told?", told),
+        ("Co-signature", cosigned),
+    ]
+    button = None
+    if can_cosign and not o.is_cosigned and o.cosigner_id == user.pk:
+        button = Link(
+            "Co-sign this decision", reverse("enquiries:override-cosign", args=[o.pk]), str(o)
+        )
+    return Card(str(o.get_kind_display()), _filled(rows), tag, button=button)
+
+
+def plan_card(p: SafeguardingPlan) -> Card:
+    rows: Rows = [
+        ("How the person was involved", p.person_involvement),
+        ("The pace they chose", p.pace),
+        ("Next review", _date(p.next_review_on)),
+    ]
+    return Card("The plan", _filled(rows))
+
+
+def plan_action_card(
+    a: PlanAction,
+    *,
+    number: int,
+    outcome_numbers: dict[int, int],
+    today: datetime.date,
+    can_add: bool,
+) -> Card:
+    overdue = a.is_overdue(today)
+    outcome = outcome_numbers.get(a.outcome_id or 0)
+    rows: Rows = [
+        ("What will be done", a.description),
+        ("Who", f"{a.owner_name} ({a.get_owner_kind_display().lower()})"),
+        ("Due", _date(a.due_on)),
+        ("How it is going", a.get_status_display()),
+        ("Helps with", f"Desired outcome {outcome}" if outcome else ""),
+    ]
+    tag = Tag("Overdue", "govuk-tag--red") if overdue else None
+    links = []
+    if can_add:
+        url = reverse("enquiries:plan-action-edit", args=[a.pk])
+        links.append(Link("Change", url, f" plan action {number}"))
+    return Card(f"Plan action {number}", _filled(rows), tag, links)
+
+
+def self_neglect_card(s: SelfNeglectRecord) -> Card:
+    rows: Rows = [
+        ("The person's background and history", s.background_and_history),
+        ("Someone the person trusts", s.trusted_person),
+    ]
+    return Card("Background and history", _filled(rows))
+
+
+def clutter_card(ratings: list[ClutterRating]) -> Card:
+    rows: Rows = [(f"{r.room}, {_date(r.rated_on)}", f"{r.rating} out of 9") for r in ratings]
+    return Card("Clutter image ratings", rows)
+
+
+def feedback_card(f: ReferrerFeedback) -> Card:
+    rows: Rows = [
+        ("About", f"The concern raised on {_date(f.concern.raised_on)}"),
+        ("What they were told", f.what_was_said),
+        ("Less was shared because the person did not consent", _yes_no(f.limited_by_consent)),
+    ]
+    return Card(f"Feedback, {_date(f.given_on)}", _filled(rows))
+
+
+def escalation_card(e: ReferrerEscalation, *, can_add: bool) -> Card:
+    rows: Rows = [
+        ("What they said", e.details),
+        ("How it was resolved", e.resolution),
+        ("Resolved on", _date(e.resolved_on)),
+    ]
+    links = []
+    if e.resolved_on:
+        tag = Tag("Resolved", "govuk-tag--green")
+    else:
+        tag = Tag("Not resolved", "govuk-tag--yellow")
+        if can_add:
+            url = reverse("enquiries:escalation-resolve", args=[e.pk])
+            links.append(
+                Link("Record how it was resolved", url, f" (escalation of {_date(e.raised_on)})")
+            )
+    return Card(f"Escalation, {_date(e.raised_on)}", _filled(rows), tag, links)
+
+
+def death_card(d: DeathRecord) -> Card:
+    rows: Rows = [
+        ("Date of death", _date(d.date_of_death)),
+        ("Do other people remain at risk?", d.get_others_remain_at_risk_display()),
+        (
+            "May the criteria for a Safeguarding Adults Review be met?",
+            d.get_sar_criteria_may_be_met_display(),
+        ),
+        ("How the review criteria were considered", d.sar_considerations),
+        ("Referred to the board on", _date(d.sar_referred_on)),
+    ]
+    return Card("The person has died", _filled(rows))
+
+
+def involvement_card(i: Involvement) -> Card:
+    told = i.get_person_told_display()
+    if i.person_told == PersonTold.NO_RISK and i.not_told_reason:
+        told += f"\n{i.not_told_reason}"
+    rows: Rows = [
+        ("Does the person know a concern was raised, and why?", told),
+        ("How the person took part", i.person_involvement),
+        ("Why the person has not been asked what they want", i.outcomes_not_asked_reason),
+        ("Options explained to the person", i.options_explained),
+        ("Why the person does not want support", i.reasons_for_declining),
+        ("The part played by the person who raised the concern", i.referrer_role),
+        ("Review of the pattern of concerns", i.pattern_review),
+    ]
+    return Card("How the person took part", _filled(rows))
+
+
+def note_card(n: CaseNote) -> Card:
+    return Card(f"{_date(n.recorded_at)}, {n.recorded_by.display_name}", [("Note", n.text)])
+
+
+def _one(case: Case, name: str) -> Any:
+    try:
+        return getattr(case, name)
+    except ObjectDoesNotExist:
+        return None
+
+
+def _link(can_add: bool, label: str, url_name: str, case: Case) -> list[Link]:
+    return [Link(label, reverse(url_name, args=[case.pk]))] if can_add else []
+
+
+def _add_or_change(
+    can_add: bool, record: Any, add: str, change: str, url_name: str, case: Case
+) -> list[Link]:
+    return _link(can_add, change if record is not None else add, url_name, case)
+
+
+def record_sections(
+    case: Case, user: User, *, can_add: bool, outcomes: list[DesiredOutcome]
+) -> tuple[list[Section], list[Link]]:
+    """A section per part of the record, and the links to parts that are
+    shown only once recorded (the person's death)."""
+    ones = Case.objects.select_related(
+        "risk_assessment", "safeguarding_plan", "self_neglect", "death", "involvement"
+    ).get(pk=case.pk)
+    risk: RiskAssessment | None = _one(ones, "risk_assessment")
+    plan: SafeguardingPlan | None = _one(ones, "safeguarding_plan")
+    self_neglect: SelfNeglectRecord | None = _one(ones, "self_neglect")
+    death: DeathRecord | None = _one(ones, "death")
+    involvement: Involvement | None = _one(ones, "involvement")
+    today = timezone.localdate()
+    outcome_numbers = {o.pk: n for n, o in enumerate(outcomes, start=1)}
+
+    capacity = list(CapacityAssessment.objects.filter(case=case))
+    best_interests = list(
+        BestInterestsDecision.objects.filter(case=case).select_related("capacity_assessment")
+    )
+    advocacy = list(AdvocacyAssessment.objects.filter(case=case))
+    contacts = list(Contact.objects.filter(case=case))
+    risk_actions = list(RiskToOthersAction.objects.filter(case=case))
+    overrides = list(Override.objects.filter(case=case).select_related("cosigner"))
+    plan_actions = list(PlanAction.objects.filter(case=case))
+    clutter = list(ClutterRating.objects.filter(case=case))
+    feedback = list(ReferrerFeedback.objects.filter(case=case).select_related("concern"))
+    escalations = list(ReferrerEscalation.objects.filter(case=case))
+    notes = list(CaseNote.objects.filter(case=case).select_related("recorded_by"))
+
+    sections = [
+        Section(
+            "capacity",
+            "Mental capacity",
+            [capacity_card(a) for a in capacity],
+            "No capacity assessment recorded. Assume the person has capacity unless an "
+            "assessment of a specific decision shows otherwise.",
+            _link(can_add, "Record a capacity assessment", "enquiries:capacity-new", case),
+        ),
+        Section(
+            "best-interests",
+            "Best-interests decisions",
+            [best_interests_card(d) for d in best_interests],
+            "No best-interests decision recorded.",
+            _link(
+                can_add, "Record a best-interests decision", "enquiries:best-interests-new", case
+            ),
+        ),
+        Section(
+            "advocacy",
+            "Advocacy",
+            [advocacy_card(a) for a in advocacy],
+            "No advocacy assessment recorded.",
+            _link(can_add, "Record an advocacy assessment", "enquiries:advocacy-new", case),
+        ),
+        Section(
+            "contacts",
+            "Contact with the person",
+            [contact_card(c) for c in contacts],
+            "No contact with the person recorded.",
+            _link(can_add, "Record a contact", "enquiries:contact-new", case),
+        ),
+        Section(
+            "risk",
+            "Risk",
+            ([risk_card(risk)] if risk else []) + [risk_action_card(a) for a in risk_actions],
+            "No risk assessment recorded.",
+            _add_or_change(
+                can_add,
+                risk,
+                "Assess the risk",
+                "Change the risk assessment",
+                "enquiries:risk",
+                case,
+            )
+            + _link(
+                can_add, "Record an action to protect others", "enquiries:risk-action-new", case
+            ),
+        ),
+        Section(
+            "overrides",
+            "Decisions against someone's wishes",
+            [override_card(o, user=user, can_cosign=can_add) for o in overrides],
+            "No decision against the person's or family's wishes recorded.",
+            _link(
+                can_add,
+                "Record a decision against someone's wishes",
+                "enquiries:override-new",
+                case,
+            ),
+        ),
+        Section(
+            "plan",
+            "Safeguarding plan",
+            ([plan_card(plan)] if plan else [])
+            + [
+                plan_action_card(
+                    a,
+                    number=n,
+                    outcome_numbers=outcome_numbers,
+                    today=today,
+                    can_add=can_add,
+                )
+                for n, a in enumerate(plan_actions, start=1)
+            ],
+            "No plan recorded.",
+            _add_or_change(
+                can_add, plan, "Make the plan", "Change the plan", "enquiries:plan", case
+            )
+            + _link(can_add, "Add a plan action", "enquiries:plan-action-new", case),
+        ),
+        Section(
+            "self-neglect",
+            "Self-neglect",
+            ([self_neglect_card(self_neglect)] if self_neglect else [])
+            + ([clutter_card(clutter)] if clutter else []),
+            "No self-neglect background or clutter ratings recorded.",
+            _add_or_change(
+                can_add,
+                self_neglect,
+                "Record background and history",
+                "Change background and history",
+                "enquiries:self-neglect",
+                case,
+            )
+            + _link(can_add, "Add a clutter rating", "enquiries:clutter-new", case),
+        ),
+        Section(
+            "referrer",
+            "The person who raised the concern",
+            [feedback_card(f) for f in feedback]
+            + [escalation_card(e, can_add=can_add) for e in escalations],
+            "No feedback or escalation recorded.",
+            _link(can_add, "Record feedback given to them", "enquiries:feedback-new", case)
+            + _link(can_add, "Record an escalation", "enquiries:escalation-new", case),
+        ),
+        Section(
+            "involvement",
+            "How the person took part",
+            [involvement_card(involvement)] if involvement else [],
+            "Not recorded yet.",
+            _add_or_change(
+                can_add,
+                involvement,
+                "Record how the person took part",
+                "Change how the person took part",
+                "enquiries:involvement",
+                case,
+            ),
+        ),
+    ]
+    others: list[Link] = []
+    death_links = _add_or_change(
+        can_add,
+        death,
+        "Record that the person has died",
+        "Change the record of the person's death",
+        "enquiries:death",
+        case,
+    )
+    if death is not None:
+        sections.append(
+            Section("death", "The person's death", [death_card(death)], "", death_links)
+        )
+    else:
+        others += death_links
+    sections.append(
+        Section(
+            "notes",
+            "Case notes",
+            [note_card(n) for n in notes],
+            "No case notes.",
+            _link(can_add, "Add a case note", "enquiries:note-new", case),
+        )
+    )
+    return sections, others
+
+
+# --- The practice guard's open questions --------------------------------------------
+
+STAGE_HEADINGS: dict[Stage, str] = {
+    "concern": "About the concern",
+    "decision": "About the section 42 decision",
+    "enquiry": "About the enquiry",
+    "closure": "About closing the case",
+}
+
+
+@dataclass(frozen=True)
+class FindingView:
+    finding: Finding
+    url: str | None  # where to record what is missing; None if the user cannot
+
+    @property
+    def is_duty(self) -> bool:
+        return self.finding.severity == DUTY
+
+
+def finding_views(
+    findings: Iterable[Finding], case: Case, *, can_change: bool
+) -> list[FindingView]:
+    return [FindingView(f, f.fix.url(case.pk) if can_change else None) for f in findings]
+
+
+def by_stage(views: list[FindingView]) -> list[tuple[str, list[FindingView]]]:
+    """Findings grouped by the stage they are about, in the order of a case;
+    in each stage, legal duties first."""
+    ordered = sorted(views, key=lambda v: not v.is_duty)  # stable: check-id order otherwise
+    return [
+        (STAGE_HEADINGS[stage], group)
+        for stage in STAGES
+        if (group := [v for v in ordered if v.finding.stage == stage])
+    ]
+
+
+# --- The page -----------------------------------------------------------------------
 
 
 @dataclass
@@ -115,10 +709,17 @@ class CasePage:
     closure_rows: Rows
     chronology: list[Entry]
     buttons: list[Button] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    other_links: list[Link] = field(default_factory=list)
+    questions: list[tuple[str, list[FindingView]]] = field(default_factory=list)
 
     @property
     def state_help(self) -> str:
         return STATE_HELP[CaseState(self.case.state)]
+
+    @property
+    def is_closed(self) -> bool:
+        return bool(self.case.state == CaseState.CLOSED)
 
 
 def _buttons(case: Case, decision: Section42Decision | None) -> list[Button]:
@@ -149,9 +750,15 @@ def case_page(case: Case, user: User) -> CasePage:
             Prefetch("revisions", queryset=revisions)
         )
     )
+    closed = case.state == CaseState.CLOSED
     closure = None
-    if case.state == CaseState.CLOSED:
-        closure = case.closures.select_related("closed_by").order_by("-closed_at", "-id").first()
+    if closed:
+        closure = (
+            case.closures.select_related("closed_by")
+            .prefetch_related("guard_findings__overridden_by")
+            .order_by("-closed_at", "-id")
+            .first()
+        )
     can_change = can_change_case(user, case)
     views = []
     for number, outcome in enumerate(outcomes, start=1):
@@ -166,6 +773,12 @@ def case_page(case: Case, user: User) -> CasePage:
                 can_rate=can_change and allowed(case, "rate_outcome"),
             )
         )
+    sections, other_links = record_sections(
+        case, user, can_add=can_change and not closed, outcomes=outcomes
+    )
+    questions = []
+    if not closed:
+        questions = by_stage(finding_views(findings_for(case), case, can_change=can_change))
     return CasePage(
         case=case,
         concerns=[(c, concern_rows(c)) for c in concerns],
@@ -174,4 +787,7 @@ def case_page(case: Case, user: User) -> CasePage:
         closure_rows=closure_rows(closure) if closure else [],
         chronology=chronology(case),
         buttons=_buttons(case, decision) if can_change else [],
+        sections=sections,
+        other_links=other_links,
+        questions=questions,
     )

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from msp.accounts.access import can_change_case, get_case_for_user, readable_cases
@@ -14,10 +15,13 @@ from msp.accounts.views import casework_user, current_user
 from msp.cases.errors import ActionError
 from msp.cases.models import Case, CaseState
 from msp.cases.page import case_page
+from msp.enquiries.models import Override, PlanAction
+from msp.enquiries.models.plan import ActionStatus
 from msp.govuk.forms import GovukForm
 from msp.govuk.navigation import home_for
 
 OPEN_STATES = [(s.value, s.label) for s in CaseState if s != CaseState.CLOSED]
+OPEN_ACTION_STATUSES = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)
 
 
 def _open_cases(user: User) -> QuerySet[Case]:
@@ -40,11 +44,48 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/no_casework.html", {"is_admin": user.is_staff})
 
 
+def _mine(user: User) -> Q:
+    return Q(lead_worker=user) | Q(concerns__raised_by=user)
+
+
+def overdue_actions(user: User) -> QuerySet[PlanAction]:
+    """Plan actions past their due date and not done or stopped, on the open
+    cases the user leads or raised."""
+    mine = readable_cases(user).exclude(state=CaseState.CLOSED).filter(_mine(user))
+    return (
+        PlanAction.objects.filter(
+            case__in=mine.values("pk"),
+            due_on__lt=timezone.localdate(),
+            status__in=OPEN_ACTION_STATUSES,
+        )
+        .select_related("case")
+        .order_by("due_on", "id")
+    )
+
+
+def overrides_to_cosign(user: User) -> QuerySet[Override]:
+    """Decisions against someone's wishes that name the user to co-sign, on
+    open cases the user can see."""
+    cases = readable_cases(user).exclude(state=CaseState.CLOSED)
+    return (
+        Override.objects.filter(
+            cosigner=user, cosigned_at__isnull=True, case__in=cases.values("pk")
+        )
+        .select_related("case", "case__person")
+        .order_by("decided_on", "id")
+    )
+
+
 @require_GET
 def my_cases(request: HttpRequest) -> HttpResponse:
     user = casework_user(request)
-    cases = _open_cases(user).filter(Q(lead_worker=user) | Q(concerns__raised_by=user)).distinct()
-    return render(request, "cases/my_cases.html", {"cases": cases})
+    cases = _open_cases(user).filter(_mine(user)).distinct()
+    context = {
+        "cases": cases,
+        "overdue": [a for a in overdue_actions(user) if a.is_overdue(timezone.localdate())],
+        "to_cosign": list(overrides_to_cosign(user)),
+    }
+    return render(request, "cases/my_cases.html", context)
 
 
 class StateFilterForm(GovukForm):

@@ -1,11 +1,14 @@
 """A practitioner walks the whole journey in a real Chromium: signs in, adds a
 person, raises a concern, makes the section 42 decision, starts an enquiry,
-records and revisits the person's outcome in their own words, and closes the
-case. axe-core checks every page visited for WCAG 2.2 A and AA problems."""
+records and revisits the person's outcome in their own words, answers the
+practice guard's questions (how the person took part; the advocacy test the
+close page says is missing), and closes the case. axe-core checks every page
+visited for WCAG 2.2 A and AA problems."""
 
 import re
 
 import pytest
+from django.utils import timezone
 
 from msp.accounts.models import Role
 from msp.cases.models import Case, CaseState
@@ -39,6 +42,7 @@ def date(page, legend: str, day: int, month: int, year: int) -> None:
 
 def test_a_practitioner_walks_the_whole_journey(page, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    today = timezone.localdate()
     factories.user(Role.PRACTITIONER, username="jess", first_name="Jess", last_name="Whitfield")
 
     page.goto("/")
@@ -107,6 +111,21 @@ def test_a_practitioner_walks_the_whole_journey(page, settings):
     submit(page, "Record the decision")
     submit(page, "Start the enquiry")
 
+    # The case page asks what the record does not show yet, as questions with
+    # a place to record each answer
+    questions = page.locator("#questions").locator("..")
+    assert "How has the person taken part in the enquiry?" in questions.inner_text()
+    page.get_by_role("link", name=re.compile("Record this.*How has the person taken part")).click()
+    check_accessibility(page)
+    page.get_by_label("How did the person take part in the enquiry?").fill(
+        "Chose to meet at the day centre, and who else came."
+    )
+    page.get_by_label(
+        "What part does the person who raised the concern play in the enquiry or plan?"
+    ).fill("Her neighbour will call in each Friday and tell us if anything changes.")
+    submit(page, "Save")
+    assert "How has the person taken part in the enquiry?" not in page.locator("main").inner_text()
+
     # What Winifred wants, in her own words, then revisited
     page.get_by_role("button", name="Add a desired outcome").click()
     check_accessibility(page)
@@ -133,8 +152,29 @@ def test_a_practitioner_walks_the_whole_journey(page, settings):
     choose(page, "Was the outcome achieved?", "Fully Achieved")
     page.get_by_label("What does the person say? (optional)").fill("She says it is sorted now.")
     submit(page, "Save")
+
+    # Before closing, the close page lists a legal duty the record does not
+    # show as met: the advocacy test. Record it, then close.
     page.get_by_role("button", name="Close the case").click()
     check_accessibility(page)
+    duties = page.locator("#duties").locator("..").inner_text()
+    assert "These must be met before the case can close" in duties
+    assert "Would the person have substantial difficulty being involved" in duties
+    page.get_by_role("link", name=re.compile("Record this.*substantial difficulty")).click()
+    check_accessibility(page)
+    date(page, "Date of the assessment", today.day, today.month, today.year)
+    choose(page, "Is there an appropriate person to support them?", "Yes")
+    page.get_by_label("Their name").fill("Her daughter, Jean")
+    choose(page, "What is the result?", "An appropriate person supports them: no advocate needed")
+    page.get_by_label("How will that person support them?").fill(
+        "Jean comes to every meeting and speaks up for her mother."
+    )
+    submit(page, "Save the assessment")
+    assert "Advocacy assessment recorded" in page.locator("main").inner_text()
+
+    page.get_by_role("button", name="Close the case").click()
+    check_accessibility(page)
+    assert page.locator("#duties").count() == 0
     choose(page, "Why is the case closing?", "The enquiry is complete")
     choose(
         page,
@@ -167,6 +207,8 @@ def test_a_practitioner_walks_the_whole_journey(page, settings):
         "Desired outcome recorded",
         "Desired outcome revisited",
         "Outcome achievement recorded",
+        "The person's involvement recorded",
+        "Advocacy assessment recorded",
         "Case closed",
     ):
         assert step in timeline

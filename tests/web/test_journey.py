@@ -109,8 +109,34 @@ def test_from_new_person_to_closed_case(client_for, practitioner, manager):
         {"version": version_in(form), "achievement": "fully", "person_view": "I feel safer."},
     )
 
+    # The close page says what the record does not show yet; closing is
+    # refused until the advocacy test (a legal duty) is recorded
     close_url = reverse("enquiries:close", args=[case.pk])
     form = web.get(close_url)
+    assert "Would the person have substantial difficulty being involved" in text_of(form)
+    response = web.post(close_url, {**factories.CLOSURE, "version": version_in(form)})
+    assert response.status_code == 409
+    fix = re.search(r'<a href="([^"]+)">M4\.a: ', response.content.decode())
+    assert fix, "the blocking duty links to where it is recorded"
+    advocacy_url = fix.group(1).split("#")[0]
+    assert advocacy_url == reverse("enquiries:advocacy-new", args=[case.pk])
+    assert web.get(advocacy_url).status_code == 200
+    response = web.post(
+        advocacy_url,
+        {
+            "assessed_on-day": today.day,
+            "assessed_on-month": today.month,
+            "assessed_on-year": today.year,
+            "appropriate_individual": "yes",
+            "appropriate_individual_name": "Her daughter, Jean",
+            "result": "appropriate_individual",
+            "reason_appropriate_individual": "Jean comes to every meeting and speaks up for her.",
+        },
+    )
+    assert response["Location"] == case_url
+
+    form = web.get(close_url)
+    assert "Check M4.a" not in text_of(form)
     response = web.post(close_url, {**factories.CLOSURE, "version": version_in(form)})
     assert response["Location"] == case_url
 
@@ -128,6 +154,7 @@ def test_from_new_person_to_closed_case(client_for, practitioner, manager):
         "Desired outcome revisited",
         "Closing started",
         "Outcome achievement recorded",
+        "Advocacy assessment recorded",
         "Case closed",
     ]:
         assert f"{title} by Pat Okafor" in page, title

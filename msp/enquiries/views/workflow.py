@@ -1,12 +1,16 @@
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from msp.accounts.models import User
 from msp.cases.models import Case
+from msp.cases.page import FindingView, finding_views
 from msp.cases.views import button_action, case_for_change
 from msp.enquiries import actions
 from msp.enquiries.forms import (
@@ -16,9 +20,13 @@ from msp.enquiries.forms import (
     ReopenForm,
     ReviseOutcomeForm,
 )
-from msp.enquiries.models import DesiredOutcome
+from msp.enquiries.forms.workflow import override_name
+from msp.enquiries.models import Closure, DesiredOutcome
 from msp.enquiries.rules import outcome_errors
 from msp.govuk.actions import Attempt, attempt
+from msp.practice.findings import DUTY, Finding
+from msp.practice.gate import GuardBlocked, can_override
+from msp.practice.guard import closure_findings, findings_for
 
 
 def _outcome(request: HttpRequest, pk: int) -> tuple[User, Case, DesiredOutcome]:
@@ -143,24 +151,93 @@ def rate_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, template, tried, **context)
 
 
+def _close_context(
+    case: Case,
+    user: User,
+    form: CloseForm,
+    findings: Sequence[Finding],
+    blocking: Sequence[Finding] = (),
+) -> dict[str, Any]:
+    """What the close page shows about the guard: the legal duties not shown
+    as met (with a manager's box to override each), and the good-practice
+    questions, which never stop the case closing."""
+    here = reverse("enquiries:close", args=[case.pk])
+    views = [
+        # A fix on this page is a link to its field
+        FindingView(v.finding, v.url.removeprefix(here) if v.url else None)
+        for v in finding_views(findings, case, can_change=True)
+    ]
+    overrider = can_override(user)
+    duties = [
+        (v, form[override_name(v.finding.check_id)] if overrider else None)
+        for v in views
+        if v.is_duty
+    ]
+    blocked = {f.check_id for f in blocking}
+    return {
+        "case": case,
+        "duties": duties,
+        "prompts": [v for v in views if not v.is_duty],
+        "blocking": [v for v in views if v.finding.check_id in blocked],
+        "can_override": overrider,
+    }
+
+
 @require_http_methods(["GET", "POST"])
 def close(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close the case through the practice guard's gate: a legal duty the
+    record does not show as met stops the case closing, unless a team manager
+    or safeguarding lead gives a reason to close without it."""
     user, case = case_for_change(request, pk)
     template = "enquiries/close_form.html"
     had_enquiry = bool(case.enquiry_type)
+    overrider = can_override(user)
     if request.method == "GET":
-        form = CloseForm(initial={"version": case.version}, had_enquiry=had_enquiry)
-        return render(request, template, {"form": form, "case": case})
-    tried = attempt(
-        CloseForm(request.POST, had_enquiry=had_enquiry),
-        lambda version, values: actions.close_case(
-            case, by=user, expected_version=version or 0, **values
-        ),
+        now = findings_for(case)
+        duties = [f.check_id for f in now if f.severity == DUTY] if overrider else []
+        form = CloseForm(
+            initial={"version": case.version}, had_enquiry=had_enquiry, override_ids=duties
+        )
+        return render(request, template, {"form": form, **_close_context(case, user, form, now)})
+    form = CloseForm(
+        request.POST,
+        had_enquiry=had_enquiry,
+        override_ids=CloseForm.override_ids_in(request.POST) if overrider else (),
     )
+    blocked: list[GuardBlocked] = []
+
+    def do(version: int | None, values: dict[str, Any]) -> Closure:
+        try:
+            return actions.close_case(
+                case,
+                by=user,
+                expected_version=version or 0,
+                duty_overrides=form.duty_overrides() or None,
+                **values,
+            )
+        except GuardBlocked as error:
+            blocked.append(error)
+            raise
+        except ValidationError as error:
+            raise form.override_errors(error) from None
+
+    tried = attempt(form, do)
     if tried.done:
         messages.success(request, "Case closed")
         return redirect("cases:detail", pk=case.pk)
-    return _page(request, template, tried, case=case)
+    if blocked:
+        findings: Sequence[Finding] = blocked[0].all_findings
+        blocking: Sequence[Finding] = blocked[0].findings
+    else:
+        findings, blocking = closure_findings(case, form.values()), ()
+    if overrider:
+        for finding in findings:
+            if finding.severity == DUTY:
+                form.allow_override(finding.check_id)
+    context = _close_context(case, user, form, findings, blocking)
+    return render(
+        request, template, {"form": form, **context, **tried.context}, status=tried.status
+    )
 
 
 @require_http_methods(["GET", "POST"])
