@@ -44,6 +44,8 @@ ACCOUNTS = (
         "hospital",
     ),
     DemoAccount("manager", Role.TEAM_MANAGER, "Helen", "Brightwater", "Team manager", "north"),
+    DemoAccount("manager2", Role.TEAM_MANAGER, "Marcus", "Thornley", "Team manager", "south"),
+    DemoAccount("manager3", Role.TEAM_MANAGER, "Yusuf", "Hanley", "Team manager", "hospital"),
     DemoAccount(
         "lead",
         Role.SAFEGUARDING_LEAD,
@@ -140,12 +142,14 @@ def _usernames() -> list[str]:
 
 
 def accounts_table(password: str) -> str:
-    """The sign-in details, as a plain-text table."""
-    rows = [("Role", "Username", "Password")]
+    """The sign-in details, as a plain-text table: one account for each role,
+    and a practitioner and a team manager for each team."""
+    rows = [("Role", "Team", "Username", "Password")]
     labels = dict(Role.choices)
     for account in ACCOUNTS:
-        rows.append((str(labels[account.role]), account.username, password))
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+        team = TEAMS[account.team] if account.team else ""
+        rows.append((str(labels[account.role]), team, account.username, password))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     line = "  ".join("-" * w for w in widths)
     body = [
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()

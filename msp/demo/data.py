@@ -25,16 +25,38 @@ from msp.demo.places import (
     POSTCODE_LETTERS,
     STREETS,
 )
+from msp.demo.records import (
+    CLOSING,
+    DURING,
+    LATE,
+    LEAD,
+    MANAGER,
+    RAISED,
+    REFERS_BACK,
+    STAGES,
+    START,
+    TRIAGE,
+    WORKER,
+    Record,
+)
 from msp.demo.scenarios import CASES
-from msp.demo.specs import CaseSpec, ClosureSpec, Decision, Outcome, PersonSpec
+from msp.demo.specs import (
+    CaseSpec,
+    ClosureSpec,
+    Decision,
+    DemoScenarioError,
+    Outcome,
+    PersonSpec,
+)
 
 SEED = 20261126
 
 STATE_ORDER = [s.value for s in CaseState]
 
 WORKERS = {"north": "practitioner", "south": "practitioner2", "hospital": "practitioner3"}
-# Who records decisions and signs off closures for each team.
-DECIDERS = {"north": "manager", "south": "lead", "hospital": "lead"}
+# The team manager, who records decisions, signs off closures and co-signs
+# decisions to act against someone's wishes, for each team.
+DECIDERS = {"north": "manager", "south": "manager2", "hospital": "manager3"}
 
 # When a case was raised, if its scenario does not say: (fewest, most) days ago.
 DEFAULT_AGE_DAYS = {
@@ -166,8 +188,10 @@ def _reached(state: str, target: str) -> bool:
 class _Timeline:
     """Collects steps as whole-day offsets from the day the concern was raised."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, spec: CaseSpec, worker: str, manager: str) -> None:
         self.rng = rng
+        self.spec = spec
+        self.people = {WORKER: worker, MANAGER: manager, LEAD: "lead"}
         self.day = 0
         self.items: list[tuple[int, str, str, int, int, bool]] = []
 
@@ -184,6 +208,59 @@ class _Timeline:
         self.day += self.rng.randint(*after)
         self.items.append((self.day, kind, by, index, sub, second))
 
+    def records(self, stage: str, *, second: bool = False) -> None:
+        """The scenario's records for ``stage`` of this episode, in order."""
+        for i, record in enumerate(self.spec.records):
+            if record.stage == stage and record.second == second:
+                self.add("record", self.people[record.by], record.gap, index=i, second=second)
+
+
+def _episode_state(spec: CaseSpec, second: bool) -> str:
+    """Where an episode of the case ends: a reopened case's first episode closed."""
+    if second:
+        assert spec.reopening is not None
+        return str(spec.reopening.state)
+    return CaseState.CLOSED.value if spec.reopening else str(spec.state)
+
+
+def _record_problem(spec: CaseSpec) -> str:
+    """What is wrong with the scenario's records, if anything."""
+    order: list[tuple[tuple[bool, int, int], Record]] = []
+    for i, record in enumerate(spec.records):
+        if record.stage not in STAGES or record.by not in (WORKER, MANAGER, LEAD):
+            return f"has a record with an unknown stage or author ({record})"
+        if record.second and spec.reopening is None:
+            return "has a record for a second episode, but is not reopened"
+        state = _episode_state(spec, record.second)
+        decision = spec.reopening.decision if record.second and spec.reopening else spec.decision
+        decided = decision is not None and _reached(CaseState.DECIDED, state)
+        # Outcomes are asked in an enquiry, or after a decision of no enquiry
+        asking = (
+            decision is not None
+            and decided
+            and (not decision.makes_enquiry or _reached(CaseState.ENQUIRY, state))
+        )
+        reaches = {
+            RAISED: not record.second,
+            TRIAGE: _reached(CaseState.TRIAGE, state),
+            START: decided,
+            DURING: asking,
+            LATE: asking,
+            CLOSING: _reached(CaseState.CLOSING, state),
+        }
+        if not reaches[record.stage]:
+            kind = type(record).__name__
+            return f"has a {kind} record at the {record.stage} stage, which it never reaches"
+        order.append(((record.second, STAGES.index(record.stage), i), record))
+    order.sort(key=lambda item: item[0])
+    seen: dict[type[Record], int] = {}
+    for _, record in order:
+        for cls, earlier, name in REFERS_BACK:
+            if isinstance(record, cls) and getattr(record, name) >= seen.get(earlier, 0):
+                return f"has a {cls.__name__} record with no earlier {earlier.__name__} to refer to"
+        seen[type(record)] = seen.get(type(record), 0) + 1
+    return ""
+
 
 def _check(spec: CaseSpec) -> None:
     """Catch scenario mistakes early, with the scenario's key."""
@@ -199,8 +276,10 @@ def _check(spec: CaseSpec) -> None:
         not o.achievement for o in spec.outcomes
     ):
         problem = "has an outcome without an achievement rating"
+    else:
+        problem = _record_problem(spec)
     if problem:
-        raise ValueError(f"Demo scenario {spec.key!r} {problem}")
+        raise DemoScenarioError(f"Demo scenario {spec.key!r} {problem}")
 
 
 def _work(
@@ -214,19 +293,25 @@ def _work(
     *,
     second: bool = False,
 ) -> None:
-    """The steps from the decision to ``state``."""
+    """The steps from the decision to ``state``, with the scenario's records
+    for this episode at their stages."""
     t.add("decide", decider, (1, 4), second=second)
     enquiry = decision.makes_enquiry and _reached(CaseState.ENQUIRY, state)
     if enquiry:
         t.add("enquire", worker, (0, 2), second=second)
+    t.records(START, second=second)
     if enquiry or not decision.makes_enquiry:
-        for i, outcome in enumerate(outcomes):
+        for i, _ in enumerate(outcomes):
             t.add("outcome", worker, (1, 5), index=i, second=second)
+        t.records(DURING, second=second)
+        for i, outcome in enumerate(outcomes):
             for j, _ in enumerate(outcome.revisions):
                 t.add("revise", worker, (7, 21), index=i, sub=j, second=second)
+        t.records(LATE, second=second)
     if not _reached(CaseState.CLOSING, state):
         return
     t.add("closing", worker, (14, 45) if enquiry else (1, 10), second=second)
+    t.records(CLOSING, second=second)
     for i, outcome in enumerate(outcomes):
         if outcome.achievement:
             t.add("rate", worker, (0, 2), index=i, second=second)
@@ -235,16 +320,19 @@ def _work(
 
 
 def _case_timeline(rng: random.Random, spec: CaseSpec, worker: str, decider: str) -> _Timeline:
-    t = _Timeline(rng)
+    t = _Timeline(rng, spec, worker, decider)
     t.add("raise", worker)
+    t.records(RAISED)
     reopening = spec.reopening
-    state = CaseState.CLOSED.value if reopening else spec.state
+    state = _episode_state(spec, second=False)
     if _reached(CaseState.TRIAGE, state):
         t.add("triage", worker, (0, 1))
+        t.records(TRIAGE)
     if spec.decision is not None and _reached(CaseState.DECIDED, state):
         _work(t, spec.decision, spec.outcomes, spec.closure, state, worker, decider)
     if reopening is not None:
         t.add("reopen", decider, (20, 60))
+        t.records(TRIAGE, second=True)
         if reopening.decision is not None and _reached(CaseState.DECIDED, reopening.state):
             _work(
                 t,
@@ -259,10 +347,19 @@ def _case_timeline(rng: random.Random, spec: CaseSpec, worker: str, decider: str
     return t
 
 
-def _weekday_on_or_before(day: datetime.date) -> datetime.date:
-    while day.weekday() >= 5:
-        day -= datetime.timedelta(days=1)
+def _working_day(day: datetime.date, today: datetime.date) -> datetime.date:
+    """A Saturday moves back to the Friday and a Sunday on to the Monday (back to
+    the Friday if that Monday is not yet over), so work is spread over the week."""
+    if day.weekday() == 5:
+        return day - datetime.timedelta(days=1)
+    if day.weekday() == 6:
+        monday = day + datetime.timedelta(days=1)
+        return monday if monday < today else day - datetime.timedelta(days=2)
     return day
+
+
+# Steps on a busy day stay in working hours, near enough.
+LAST_STEP_TIME = datetime.time(18, 0)
 
 
 def _stamp(
@@ -270,22 +367,31 @@ def _stamp(
 ) -> datetime.datetime:
     zone = local_zone()
     if previous is not None and previous.astimezone(zone).date() == day:
-        return previous + datetime.timedelta(minutes=rng.randint(10, 55))
+        later = previous + datetime.timedelta(minutes=rng.randint(10, 55))
+        if later.astimezone(zone).time() > LAST_STEP_TIME:
+            # A busy day: the rest of it is a few minutes apart
+            later = previous + datetime.timedelta(minutes=2)
+        return later
     start = datetime.datetime.combine(day, datetime.time(9, 0), tzinfo=zone)
     return start + datetime.timedelta(minutes=rng.randint(0, 420))
 
 
-def build_plan(now: datetime.datetime) -> Plan:
-    """The whole demo data set, dated relative to ``now`` (an aware datetime)."""
+def build_plan(
+    now: datetime.datetime,
+    scenarios: tuple[CaseSpec, ...] = CASES,
+    adults: tuple[PersonSpec, ...] = PEOPLE,
+) -> Plan:
+    """The whole demo data set, dated relative to ``now`` (an aware datetime).
+    Tests may give some of the ``scenarios`` and the ``adults`` they are about."""
     rng = random.Random(SEED)
     zone = local_zone()
     today = now.astimezone(zone).date()
-    by_key = {p.key: p for p in PEOPLE}
-    if len(by_key) != len(PEOPLE):
+    by_key = {p.key: p for p in adults}
+    if len(by_key) != len(adults):
         raise ValueError("Demo people have duplicate keys")
 
     cases: list[PlannedCase] = []
-    for spec in CASES:
+    for spec in scenarios:
         _check(spec)
         person = by_key[spec.person]
         team = spec.team or person.team
@@ -302,7 +408,7 @@ def build_plan(now: datetime.datetime) -> Plan:
         steps: list[Step] = []
         previous: datetime.datetime | None = None
         for offset, kind, by, index, sub, second in timeline.items:
-            day = _weekday_on_or_before(raised + datetime.timedelta(days=offset))
+            day = _working_day(raised + datetime.timedelta(days=offset), today)
             previous = _stamp(rng, day, previous)
             steps.append(Step(previous, kind, by, index, sub, second))
         cases.append(PlannedCase(spec, team, worker, tuple(steps)))
@@ -314,7 +420,7 @@ def build_plan(now: datetime.datetime) -> Plan:
             first_step[case.spec.person] = at
     used_nhs: set[str] = set()
     people = []
-    for person_spec in PEOPLE:
+    for person_spec in adults:
         if person_spec.key not in first_step:
             raise ValueError(f"Demo person {person_spec.key!r} has no case")
         people.append(

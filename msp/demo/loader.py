@@ -5,31 +5,24 @@ stamped with its planned time."""
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
-
-from django.db import transaction
 
 from msp.accounts.models import Team, User
 from msp.cases.models import Case
 from msp.concerns import actions as concern_actions
 from msp.demo.clock import DemoClock
 from msp.demo.data import Plan, PlannedCase, PlannedPerson, Step, local_zone
-from msp.demo.specs import ClosureSpec, Decision, Outcome
+from msp.demo.recorder import Recorder
+from msp.demo.specs import ClosureSpec, Decision, DemoScenarioError, Outcome
 from msp.enquiries import actions as enquiry_actions
 from msp.enquiries.codes import WhoseWords
 from msp.enquiries.models import DesiredOutcome
 from msp.people.actions import create_person
 from msp.people.models import Person
 from msp.practice.gate import GuardBlocked
+from msp.practice.models import ClosureFinding
 
 # The person whose first case marks the demo data as loaded.
 MARKER_PERSON = ("Doreen", "Ashcombe")
-
-
-OVERRIDE_REASON = (
-    "Agreed in supervision to close without this on the record; the worker's reasons "
-    "are in the case notes. To be picked up in the team's practice review."
-)
 
 
 def demo_data_loaded() -> bool:
@@ -46,6 +39,10 @@ class _Runner:
     people: dict[str, Person] = field(default_factory=dict)
     case_ids: dict[str, int] = field(default_factory=dict)
     outcome_ids: dict[tuple[str, bool, int], int] = field(default_factory=dict)
+    recorder: Recorder = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.recorder = Recorder(self.users, self.outcome_ids)
 
     def create_person(self, planned: PlannedPerson) -> None:
         self.people[planned.spec.key] = create_person(
@@ -121,7 +118,9 @@ class _Runner:
                 person_view=outcome.person_view,
             )
         elif step.kind == "close" and closure is not None:
-            self._close(case, by, closure)
+            self._close(planned, case, by, closure)
+        elif step.kind == "record":
+            self.recorder.add(planned, case, spec.records[step.index], by)
         elif step.kind == "reopen" and reopening is not None:
             enquiry_actions.reopen_case(
                 case, by=by, expected_version=version, reason=reopening.reason
@@ -129,32 +128,44 @@ class _Runner:
         else:
             raise ValueError(f"Demo scenario {spec.key!r}: cannot do {step.kind!r}")
 
-    def _close(self, case: Case, by: User, closure: ClosureSpec) -> None:
-        """Close as planned. Where the practice guard finds a legal duty not
-        shown as met (the poorly recorded scenarios), the team manager closes
-        it with an override and a reason, as would happen in supervision, so
-        the demo shows overrides counted on the board dashboard."""
-        values: dict[str, Any] = {
-            "reason": str(closure.reason),
-            "reason_details": closure.details,
-            "action_result": str(closure.action_result),
-            "risk_outcome": str(closure.risk_outcome),
-            "msp_asked": str(closure.msp_asked),
-            "lacked_capacity": str(closure.lacked_capacity),
-            "capacity_support": closure.capacity_support,
-        }
+    def _close(self, planned: PlannedCase, case: Case, by: User, closure: ClosureSpec) -> None:
+        """Close as planned, through the practice guard's closing gate. A case
+        the guard blocks is a mistake in the scenario, and so is an override
+        the guard did not need: either stops the load, naming the case."""
+        key = planned.spec.key
+        overrides = dict(closure.overrides)
         try:
-            with transaction.atomic():
-                enquiry_actions.close_case(case, by=by, expected_version=case.version, **values)
-        except GuardBlocked as blocked:
-            manager = self.users["manager"]
-            overrides = {f.check_id: OVERRIDE_REASON for f in blocked.findings}
-            enquiry_actions.close_case(
+            closed = enquiry_actions.close_case(
                 case,
-                by=manager,
+                by=by,
                 expected_version=case.version,
-                duty_overrides=overrides,
-                **values,
+                duty_overrides=overrides or None,
+                reason=str(closure.reason),
+                reason_details=closure.details,
+                action_result=str(closure.action_result),
+                risk_outcome=str(closure.risk_outcome),
+                msp_asked=str(closure.msp_asked),
+                lacked_capacity=str(closure.lacked_capacity),
+                capacity_support=closure.capacity_support,
+                open_door=closure.open_door,
+            )
+        except GuardBlocked as blocked:
+            ids = ", ".join(f.check_id for f in blocked.findings)
+            raise DemoScenarioError(
+                f"Demo scenario {key!r} cannot close: the practice guard finds these legal "
+                f"duties unmet: {ids}. Record what is missing in the scenario, or give a "
+                f"manager's override with a reason."
+            ) from blocked
+        overridden = set(
+            ClosureFinding.objects.filter(closure=closed, overridden=True).values_list(
+                "check_id", flat=True
+            )
+        )
+        unneeded = sorted(set(overrides) - overridden)
+        if unneeded:
+            raise DemoScenarioError(
+                f"Demo scenario {key!r} overrides {', '.join(unneeded)}, but the practice "
+                f"guard found nothing to override there."
             )
 
     def _outcome(self, case_key: str, step: Step) -> DesiredOutcome:

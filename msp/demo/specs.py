@@ -1,11 +1,13 @@
 """The shapes of the demo scenarios. Plain frozen dataclasses, so the scenario
-modules read as data and a later change can enrich them (capacity assessments,
-contact attempts, coercion screening) without touching the loader's logic."""
+modules read as data. The parts of the record kept during a case (contacts,
+capacity, risk, the plan ...) are in ``records.py``."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from msp.cases.models import CaseState
 from msp.concerns.codes import DecisionResult, RaisedVia, YesNoUnknown
+from msp.demo.records import Record
 from msp.people.codes import ContactSafety
 
 SAFE = ContactSafety.SAFE.value
@@ -14,6 +16,10 @@ UNKNOWN = ContactSafety.UNKNOWN.value
 
 GOOD = "good"
 POOR = "poor"
+
+
+class DemoScenarioError(ValueError):
+    """A scenario cannot be carried out as written: the load stops, naming it."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,11 @@ class Outcome:
 
 @dataclass(frozen=True)
 class ClosureSpec:
+    """How the case closes. ``overrides`` are the legal duties the practice
+    guard will find unmet, each with the manager's reason for closing all the
+    same ({check id: reason}); the loader refuses to close a case the guard
+    blocks, and refuses an override the guard did not need."""
+
     reason: str
     details: str = ""
     action_result: str = ""
@@ -96,6 +107,8 @@ class ClosureSpec:
     msp_asked: str = ""
     lacked_capacity: str = ""
     capacity_support: bool | None = None
+    open_door: str = ""
+    overrides: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -136,6 +149,9 @@ class CaseSpec:
     reopening: Reopening | None = None
     months_ago: float = 0.0  # roughly when it was raised; 0 lets the loader choose
     tags: tuple[str, ...] = field(default=())
+    # The record kept during the case, in order within each stage. Records
+    # marked ``second`` belong to the episode after the reopening.
+    records: tuple[Record, ...] = ()
 
     @property
     def final_state(self) -> str:

@@ -2,16 +2,21 @@
 
 import datetime
 from collections import Counter
+from dataclasses import replace
+
+import pytest
 
 from msp.accounts.models import Role
 from msp.cases.models import CaseState
 from msp.concerns.codes import AbuseType, LocationOfRisk, SourceOfRisk
-from msp.demo.accounts import ACCOUNTS
-from msp.demo.data import build_plan
+from msp.demo import records as r
+from msp.demo.accounts import ACCOUNTS, TEAMS
+from msp.demo.data import Plan, build_plan
 from msp.demo.people import PEOPLE
 from msp.demo.scenarios import CASES
-from msp.demo.specs import GOOD, POOR
+from msp.demo.specs import GOOD, POOR, CaseSpec, DemoScenarioError
 from msp.people.validators import nhs_number_is_valid, years_between
+from msp.practice.checks import CHECKS
 
 NOW = datetime.datetime(2026, 11, 26, 12, 0, tzinfo=datetime.UTC)
 
@@ -84,9 +89,109 @@ def test_every_step_is_in_the_past_on_a_weekday_and_in_order():
             assert at.weekday() < 5
 
 
-def test_there_is_one_demo_account_per_role():
+def test_every_role_has_a_demo_account_and_every_team_a_practitioner_and_manager():
     assert {a.role for a in ACCOUNTS} == set(Role.values)
     assert len({a.username for a in ACCOUNTS}) == len(ACCOUNTS)
-    practitioner_teams = [a.team for a in ACCOUNTS if a.role == Role.PRACTITIONER]
-    assert len(set(practitioner_teams)) >= 2
-    assert Counter(a.role for a in ACCOUNTS)[Role.ADMINISTRATOR] == 1
+    for role in (Role.PRACTITIONER, Role.TEAM_MANAGER):
+        assert sorted(a.team for a in ACCOUNTS if a.role == role) == sorted(TEAMS), role
+    roles = Counter(a.role for a in ACCOUNTS)
+    assert {r: n for r, n in roles.items() if n > 1} == {
+        Role.PRACTITIONER: 3,
+        Role.TEAM_MANAGER: 3,
+    }
+
+
+def scenario(key: str) -> CaseSpec:
+    return next(c for c in CASES if c.key == key)
+
+
+def plan_for(spec: CaseSpec) -> Plan:
+    return build_plan(NOW, (spec,), tuple(p for p in PEOPLE if p.key == spec.person))
+
+
+@pytest.mark.parametrize(
+    ("key", "record", "problem"),
+    [
+        ("m8d-poor-kenneth-3", r.Note(text="A note", stage=r.CLOSING), "never reaches"),
+        ("trevor-rehab", r.Note(text="A note", stage=r.DURING), "never reaches"),
+        ("m9-poor-norman-2", r.Note(text="A note", stage=r.TRIAGE), "never reaches"),
+        ("m7-poor-terence", r.Note(text="A note", second=True), "is not reopened"),
+        ("m7-poor-terence", r.Cosign(), "no earlier Override"),
+        ("m7-poor-terence", r.PlanActionUpdate(action=0, status="done"), "no earlier PlanAction"),
+        ("m7-poor-terence", r.Note(text="A note", by="someone"), "unknown stage or author"),
+    ],
+)
+def test_a_record_the_case_never_reaches_is_refused_naming_the_scenario(key, record, problem):
+    spec = scenario(key)
+    wrong = replace(spec, records=(*spec.records, record))
+    with pytest.raises(DemoScenarioError, match=rf"'{key}' .*{problem}"):
+        plan_for(wrong)
+
+
+def test_a_cosignature_must_come_after_its_override():
+    spec = scenario("m3-good-edna")
+    plan_for(spec)  # as written, the override is recorded first
+    late_override = replace(
+        spec,
+        records=tuple(
+            replace(x, stage=r.LATE) if isinstance(x, r.Override) else x for x in spec.records
+        ),
+    )
+    with pytest.raises(DemoScenarioError, match=r"'m3-good-edna' .*no earlier Override"):
+        plan_for(late_override)
+
+
+# The step after which each stage's records are made, and the step they come before.
+OPENED_BY = {
+    r.RAISED: "raise",
+    r.TRIAGE: "triage",
+    r.START: "decide",
+    r.DURING: "decide",
+    r.LATE: "decide",
+    r.CLOSING: "closing",
+}
+ENDED_BY = {
+    r.RAISED: "triage",
+    r.TRIAGE: "decide",
+    r.START: "closing",
+    r.DURING: "closing",
+    r.LATE: "closing",
+    r.CLOSING: "close",
+}
+
+
+def test_records_are_made_at_their_stage_of_the_case():
+    for case in build_plan(NOW).cases:
+        for n, step in enumerate(case.steps):
+            if step.kind != "record":
+                continue
+            stage = case.spec.records[step.index].stage
+            earlier = [
+                s.kind for s in case.steps[:n] if s.second == step.second or s.kind == "reopen"
+            ]
+            opened = "reopen" if step.second and stage == r.TRIAGE else OPENED_BY[stage]
+            assert opened in earlier, (case.spec.key, step)
+            assert ENDED_BY[stage] not in earlier, (case.spec.key, step)
+
+
+def test_every_planned_override_is_of_a_legal_duty_with_a_specific_reason():
+    reasons = []
+    for spec in CASES:
+        closures = [spec.closure, spec.reopening.closure if spec.reopening else None]
+        for closure in closures:
+            for check_id, reason in (closure.overrides if closure else {}).items():
+                assert CHECKS[check_id].severity == "DUTY", (spec.key, check_id)
+                assert spec.practice == POOR, spec.key
+                assert len(reason.split()) >= 15, (spec.key, check_id)
+                reasons.append(reason)
+    assert len(reasons) == len(set(reasons)) == 10
+
+
+def test_only_the_poor_m8_and_m6_notes_use_the_words_the_guard_flags():
+    for spec in CASES:
+        for record in spec.records:
+            text = " ".join(v for v in vars(record).values() if isinstance(v, str)).lower()
+            if "investigat" in text:
+                assert spec.key == "m8-poor-sandra"
+            if "lifestyle choice" in text or "unwise decision" in text:
+                assert spec.key == "m6-poor-derek"

@@ -57,9 +57,11 @@ def test_every_abuse_type_location_and_source_is_recorded(loaded):
     assert {s for c in concerns for s in c.sources_of_risk} == set(SourceOfRisk.values)
 
 
-def test_there_is_one_demo_user_per_role(loaded):
+def test_every_role_has_a_demo_user(loaded):
     users = User.objects.filter(username__in=[a.username for a in ACCOUNTS])
     assert {u.role for u in users} == set(Role.values)
+    managers = users.filter(role=Role.TEAM_MANAGER)
+    assert managers.count() == managers.values("team").distinct().count() == 3
     assert all(u.is_demo and u.is_active for u in users)
     admin = users.get(role=Role.ADMINISTRATOR)
     assert admin.is_staff and admin.is_superuser

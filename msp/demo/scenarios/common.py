@@ -1,5 +1,7 @@
 """Short helpers and the usual referrers, so the scenario modules read as data."""
 
+from collections.abc import Mapping
+
 from msp.concerns.codes import DecisionResult, ProportionateResponse, RaisedVia, YesNoUnknown
 from msp.demo.specs import ClosureSpec, Decision, Referrer
 from msp.enquiries.codes import ActionResult, ClosureReason, LackedCapacity, MspAsked
@@ -68,7 +70,11 @@ def concluded(
     lacked_capacity: LackedCapacity = LackedCapacity.NO,
     capacity_support: bool | None = None,
     reason: ClosureReason = ClosureReason.ENQUIRY_CONCLUDED,
+    open_door: str = "",
+    overrides: Mapping[str, str] | None = None,
 ) -> ClosureSpec:
+    """An enquiry's closure. ``overrides``: {check id: the manager's reason}
+    for each legal duty the practice guard will find unmet."""
     return ClosureSpec(
         reason,
         details,
@@ -77,6 +83,8 @@ def concluded(
         msp_asked,
         lacked_capacity,
         capacity_support,
+        open_door,
+        dict(overrides or {}),
     )
 
 

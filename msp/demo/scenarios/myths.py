@@ -2,9 +2,11 @@
 handled badly. ``myth`` names the myth; ``shows`` names the checks the case is
 meant to pass or fail, so the practice guard can be tried against them.
 
-Much of what good practice records (capacity assessments, coercion screening,
-contact attempts) has no field of its own yet; until it does, it is written in
-the concern, the decision evidence, the outcomes and the closure details."""
+What was recorded during each case (contacts, capacity, risk, the plan ...)
+is in ``records/``, by scenario key. A poor closure that leaves a legal duty
+unmet carries the team manager's override and reason in its ``ClosureSpec``:
+the reasons are the kind a busy team gives, and the practice guard counts them
+on the board dashboard."""
 
 from msp.cases.models import CaseState as C
 from msp.concerns.codes import AbuseType as A
@@ -101,6 +103,9 @@ M1 = (
                 "centre manager or the duty number; the closure letter is held at the day "
                 "centre because it is not safe to post it home."
             ),
+            open_door="She can come back to us at any time through the day centre manager or "
+            "the duty line. Her letter is kept for her at the day centre, as post to her home "
+            "is not safe.",
         ),
     ),
     CaseSpec(
@@ -132,6 +137,12 @@ M1 = (
             msp_asked=MA.NOT_EXPRESSED,
             details="Phoned Mr P. Nephew answered and passed phone over. Mr P said he "
             "doesn't want anything done and the money is his business. Wishes respected. NFA.",
+            overrides={
+                "M1.a": "Mr Pennicott told the branch manager at the counter that the "
+                "withdrawals were his own choice, and the bank now asks for a second signature "
+                "on cash withdrawals over £500. Closed at his request; the bank will tell us "
+                "at once if the pattern comes back."
+            },
         ),
     ),
 )
@@ -222,6 +233,12 @@ M2 = (
             AR.INCONCLUSIVE_NO_ACTION,
             msp_asked=MA.NOT_RECORDED,
             details="Police dealing. Case closed.",
+            overrides={
+                "M2.a": "Mr Dunmore told PC Iveson he wants the police to deal with this and no "
+                "more calls from the council. One of the men has been charged and Victim "
+                "Support is in touch with him. He was not asked what he wanted before that; "
+                "I have reminded the worker to ask at the first contact."
+            },
         ),
     ),
 )
@@ -258,6 +275,13 @@ M3 = (
                 "I want my money and my mother's ring kept safe.",
                 achievement=Ach.FULLY,
                 person_view="My ring is back on my finger. I'm sorry about the girl.",
+                revisions=(
+                    Revision(
+                        "I want my money and my mother's ring kept safe, and a drawer I can "
+                        "lock myself.",
+                        "Asked again once the ring was found; she wants to keep her own key.",
+                    ),
+                ),
             ),
             Outcome(
                 "I don't want her to lose her job over me.",
@@ -285,8 +309,10 @@ M3 = (
         person="harold",
         myth="M3",
         practice=POOR,
-        shows="Fails M3.a (paid carer, no employer or PiPoT action) and M3.b (possible "
-        "assault, no police decision)",
+        shows="Fails M3.a and M1.e: a paid carer handled him roughly and no one told the "
+        "agency or made a PiPoT referral. (M3.b cannot fail through the record: the risk "
+        "assessment insists on a police decision once a crime is possible, so here the "
+        "worker recorded no crime at all.)",
         state=C.CLOSED,
         months_ago=10,
         referrer=relative("Julie Simkins", "Daughter", "07700 900318"),
@@ -310,6 +336,13 @@ M3 = (
             msp_asked=MA.NOT_EXPRESSED,
             details="Mr S asked us not to do anything. Respected his wishes as he has "
             "capacity. Case closed.",
+            overrides={
+                "M3.a": "Mr Simkins has capacity and asked us not to contact Brightside, for "
+                "fear of losing his calls. His daughter is asking the agency for a different "
+                "carer, which takes this carer off his visits.",
+                "M1.e": "The carer no longer visits Mr Simkins, and we hold no report of her "
+                "harming anyone else.",
+            },
         ),
     ),
     CaseSpec(
@@ -456,6 +489,11 @@ M4 = (
             details="Spoke to the day centre manager who says it was banter and staff have "
             "been reminded. No time to arrange a meeting with Lorraine before the 28 days "
             "ran out. Closed.",
+            overrides={
+                "M4.a": "Lorraine's sister Mandy raised this and is speaking to the day centre "
+                "for her, and Lorraine has moved to her keyworker's group. An advocate can be "
+                "arranged if either of them asks."
+            },
         ),
     ),
 )
@@ -497,6 +535,13 @@ M5 = (
                 "I like it here. I just want my dinner when I'm awake.",
                 achievement=Ach.FULLY,
                 person_view="Iris smiled and said the food is 'much better, and hot'.",
+                revisions=(
+                    Revision(
+                        "I like it here. I want my dinner when I'm awake, and hot.",
+                        "Asked again at the second visit; she added that her food is often "
+                        "cold by the time she is woken.",
+                    ),
+                ),
             ),
         ),
         closure=concluded(
@@ -519,7 +564,8 @@ M5 = (
         person="stanley",
         myth="M5",
         practice=POOR,
-        shows="Fails M5.a (a global 'lacks capacity'), M5.b and M5.c (no outcomes through anyone)",
+        shows="Fails M5.a (a global 'lacks capacity'), M5.b (no best-interests decision) and "
+        "M5.c (no outcomes through anyone)",
         state=C.CLOSED,
         months_ago=3,
         referrer=staff("Nadia Farrow", "Senior practitioner", "Hospital and care homes team"),
@@ -543,6 +589,17 @@ M5 = (
             capacity_support=False,
             details="Mr O lacks capacity so could not be asked. Cause not established. "
             "Closed on discharge.",
+            overrides={
+                "M5.a": "Mr Ormerod went to a nursing home at three days' notice and the "
+                "ward's assessment was all there was time for. The nursing home's social "
+                "worker will assess his capacity for specific decisions at his six-week "
+                "review.",
+                "M5.b": "The hospital discharge team decided where he would go under their "
+                "own best-interests process, so no decision was ours to make.",
+                "M5.c": "His son was not asked because the cause of the bruising is not "
+                "known, and no one else who knows Mr Ormerod could be found before he left "
+                "hospital.",
+            },
         ),
     ),
 )
@@ -663,8 +720,20 @@ M7 = (
                 "I want to stay at home with Neil and not get any more sores.",
                 achievement=Ach.FULLY,
                 person_view="The night carers are good. Neil's less tired.",
+                revisions=(
+                    Revision(
+                        "I want to stay at home with Neil, with someone to turn me at night "
+                        "so he can sleep.",
+                        "Went back to her once the night sitters had started; she wanted "
+                        "them to carry on.",
+                    ),
+                ),
             ),
-            Outcome("I'd like to get up for Countdown every day."),
+            Outcome(
+                "I'd like to get up for Countdown every day.",
+                achievement=Ach.PARTIALLY,
+                person_view="Most days, when the morning carer comes on time.",
+            ),
         ),
         tags=("carer",),
     ),
@@ -673,9 +742,9 @@ M7 = (
         person="terence",
         myth="M7",
         practice=POOR,
-        shows="Fails M7.a (referrer has no role, 'please sort') and M7.b (not told, no "
-        "reason recorded)",
-        state=C.DECIDED,
+        shows="Fails M7.a (the GP who raised it has no role: 'please sort') and M7.b (not "
+        "told, no reason recorded)",
+        state=C.ENQUIRY,
         months_ago=0.7,
         referrer=GP,
         what_happened=(
@@ -691,6 +760,7 @@ M7 = (
             "Shouting by grandson reported by GP.",
             "Housebound and dependent on grandson.",
         ),
+        outcomes=(Outcome("I want our Liam to stop shouting at me and get himself a job."),),
     ),
 )
 
@@ -964,6 +1034,14 @@ M9 = (
                 achievement=Ach.PARTIALLY,
                 person_view="The bank gave some back. I was a fool, but I'm not the only "
                 "one, am I?",
+                revisions=(
+                    Revision(
+                        "I know he isn't real now. I want some of my money back, and to meet "
+                        "people who are.",
+                        "Asked again after the bank showed her the other payments; she wants "
+                        "company as much as the money.",
+                    ),
+                ),
             ),
             Outcome(
                 "I don't want my daughter taking over my bank account.",
@@ -1145,6 +1223,13 @@ M11 = (
             ),
             Outcome(
                 "I don't want to be sent home. I want a proper job.",
+                revisions=(
+                    Revision(
+                        "I want to stay and work legally, and to learn better English first.",
+                        "Asked again at the safe house, with the interpreter; she now wants "
+                        "English classes before a job.",
+                    ),
+                ),
                 achievement=Ach.PARTIALLY,
                 person_view="She is in safe-house support and waiting on the national "
                 "referral decision.",
@@ -1191,6 +1276,7 @@ M11 = (
         closure=concluded(
             AR.RISK_ACTION,
             RO.REMAINED,
+            msp_asked=MA.NOT_RECORDED,
             details="Daughter asked who had called; told her it was the neighbour, Mrs I, "
             "as she guessed anyway. Joyce's pension now paid into her own account.",
         ),

@@ -218,6 +218,14 @@ OPEN = (
                 achievement=Ach.PARTIALLY,
                 person_view="The advocate: the money is protected now, but the family has "
                 "fallen out.",
+                revisions=(
+                    Revision(
+                        "Valerie always said her money was for her care and a little for the "
+                        "grandchildren. She wants to stay at home and not be the cause of a "
+                        "row.",
+                        "Revisited with her advocate after the building society froze the account.",
+                    ),
+                ),
             ),
             Outcome("I want to stay in my own home.", achievement=Ach.FULLY),
         ),
@@ -672,6 +680,12 @@ CLOSED = (
                 "I want to get well and go back to my own flat.",
                 achievement=Ach.PARTIALLY,
                 person_view="I'm in hospital now but I'm safer.",
+                revisions=(
+                    Revision(
+                        "I want to get well, and to live somewhere those men can't find me.",
+                        "Asked again on the ward after her admission.",
+                    ),
+                ),
             ),
         ),
         closure=concluded(
@@ -727,6 +741,12 @@ CLOSED = (
                 "I want to be left alone, but I'd like my bus pass back.",
                 achievement=Ach.FULLY,
                 person_view="Got the bus pass. Still don't want the social.",
+                revisions=(
+                    Revision(
+                        "I'd like my bus pass back, and that's all. Connor can sort the rest.",
+                        "Asked again at the second meeting, after going through the options.",
+                    ),
+                ),
             ),
         ),
         closure=concluded(
@@ -739,6 +759,8 @@ CLOSED = (
                 "a replacement bus pass. No doubt about capacity when sober; seen sober. "
                 "He knows Connor at the recovery service can bring him back to us."
             ),
+            open_door="He can come back to us at any time through Connor at the recovery "
+            "service, or the duty line.",
         ),
     ),
     CaseSpec(
@@ -796,6 +818,13 @@ CLOSED = (
             msp_asked=MA.NOT_EXPRESSED,
             details="Home visit; husband interpreted. Mrs B said she fell and wants no "
             "help. Closed.",
+            overrides={
+                "M1.a": "Mrs Begum gave the hospital doctor and our worker the same account, "
+                "that she fell. There is nothing more to test without her agreement, and a "
+                "second visit could raise the risk from her husband if he learns why we came.",
+                "M1.e": "No children live in the household and her husband cares for no one "
+                "else, so no one else is exposed to him.",
+            },
         ),
     ),
     CaseSpec(
@@ -821,6 +850,12 @@ CLOSED = (
                 "I want to keep my money for my lunch and still have friends.",
                 achievement=Ach.FULLY,
                 person_view="Lily showed a thumbs-up picture.",
+                revisions=(
+                    Revision(
+                        "I want to keep my lunch money, stay friends, and learn to say no.",
+                        "Asked again with pictures after the college spoke to both students.",
+                    ),
+                ),
             ),
         ),
         closure=concluded(
@@ -847,10 +882,16 @@ CLOSED = (
             "Repeated falls.",
             "Cannot walk safely alone.",
         ),
+        outcomes=(
+            Outcome(
+                "I want to walk to the dining room myself, with my frame.",
+                achievement=Ach.FULLY,
+                person_view="I'm steadier now the infection's gone.",
+            ),
+        ),
         closure=concluded(
             AR.NO_RISK_NO_ACTION,
-            msp_asked=MA.DONT_KNOW,
-            lacked_capacity=LC.NOT_RECORDED,
+            msp_asked=MA.EXPRESSED,
             details="Falls were due to a urine infection; treated. Care plan was being followed.",
         ),
     ),

@@ -18,6 +18,7 @@ from msp.demo.accounts import (
 from msp.demo.clock import demo_clock
 from msp.demo.data import build_plan
 from msp.demo.loader import demo_data_loaded, load_plan
+from msp.demo.specs import DemoScenarioError
 
 
 class Command(BaseCommand):
@@ -38,10 +39,14 @@ class Command(BaseCommand):
                 _accounts(teams, password)
                 message = "Demo data is already loaded; nothing new was created."
             else:
-                plan = build_plan(timezone.now())
-                with demo_clock(plan.start) as clock:
-                    users = _accounts(teams, password)
-                    load_plan(plan, clock, users, teams)
+                try:
+                    plan = build_plan(timezone.now())
+                    with demo_clock(plan.start) as clock:
+                        users = _accounts(teams, password)
+                        load_plan(plan, clock, users, teams)
+                except DemoScenarioError as error:
+                    # Nothing is kept: the transaction is rolled back
+                    raise CommandError(f"Demo data was not loaded. {error}") from error
                 summary = plan.summary()
                 states = ", ".join(f"{state} {n}" for state, n in summary["states"].items())
                 message = (
