@@ -34,6 +34,14 @@ MSP_DEMO_PASSWORD = env_str("MSP_DEMO_PASSWORD", "")
 COUNCIL_NAME = env_str("MSP_COUNCIL_NAME", "Northmoor Council")
 SERVICE_NAME = env_str("MSP_SERVICE_NAME", f"{COUNCIL_NAME} adult safeguarding")
 
+# The council's codes in national returns (the Safeguarding Adults Collection's
+# CSV columns LA_CODE, ONS_CODE, REGION_CODE, REGION_NAME, COUNCIL_TYPE).
+LA_CODE = env_str("MSP_LA_CODE", "")
+ONS_CODE = env_str("MSP_ONS_CODE", "")
+REGION_CODE = env_str("MSP_REGION_CODE", "")
+REGION_NAME = env_str("MSP_REGION_NAME", "")
+COUNCIL_TYPE = env_str("MSP_COUNCIL_TYPE", "")
+
 if PRODUCTION:
     if DEBUG:
         raise ImproperlyConfigured("MSP_DEBUG must be off when MSP_ENV=production")

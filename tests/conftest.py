@@ -5,6 +5,8 @@ from msp.accounts.models import Role
 from tests import factories
 from tests.pages import CheckedClient
 
+pytest_plugins = ["tests.browser_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):

@@ -113,7 +113,7 @@ ADVOCACY_NOT_REQUIRED = {
     "reason": "She can take part fully without help.",
 }
 
-CLOSURE = {
+CLOSURE: dict[str, Any] = {
     "reason": "enquiry_concluded",
     "action_result": "risk_action",
     "risk_outcome": "reduced",

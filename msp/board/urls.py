@@ -1,4 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from msp.board import views
 
 app_name = "board"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("figures.csv", views.download, name="download"),
+]

@@ -7,6 +7,7 @@ after signing in. Later features add their items here, in one place.
 from dataclasses import dataclass
 
 from msp.accounts.models import CASEWORK_ROLES, Role
+from msp.assurance.access import RETURN_ROLES
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,19 @@ NAVIGATION = (
         frozenset({"people:find", "people:create", "people:detail", "people:edit"}),
         CASEWORK,
     ),
+    NavItem(
+        "Outcome surveys",
+        "survey:work-list",
+        frozenset({"survey:work-list", "survey:new-response", "survey:response"}),
+        CASEWORK,
+    ),
+    NavItem(
+        "Board dashboard",
+        "board:dashboard",
+        frozenset({"board:dashboard"}),
+        frozenset({Role.BOARD_MEMBER, Role.SAFEGUARDING_LEAD}),
+    ),
+    NavItem("Statutory return", "assurance:return", frozenset({"assurance:return"}), RETURN_ROLES),
 )
 
 # Where each role lands after signing in (a URL name).
@@ -41,6 +55,8 @@ HOME = {
     Role.PRACTITIONER: "cases:my-cases",
     Role.TEAM_MANAGER: "cases:my-cases",
     Role.SAFEGUARDING_LEAD: "cases:my-cases",
+    Role.BOARD_MEMBER: "board:dashboard",
+    Role.PERFORMANCE: "assurance:return",
 }
 
 

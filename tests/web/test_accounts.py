@@ -128,7 +128,7 @@ def test_an_idle_session_ends_and_activity_keeps_it_alive(client_for, practition
     assert response["Location"].startswith("/sign-in/")
 
 
-@pytest.mark.parametrize("who", ["board_member", "auditor", "administrator"])
+@pytest.mark.parametrize("who", ["auditor", "administrator"])
 def test_roles_without_casework_land_on_a_page_that_says_so(request, client_for, who):
     user = request.getfixturevalue(who)
     web = client_for(user)

@@ -1,0 +1,493 @@
+"""SG2-SG4: what concluded section 42 enquiries found, and how the adult took part.
+
+Which closures are concluded enquiries:
+
+- A closure in the year (``Closure.closed_at``, UK time) concludes an enquiry
+  when the case has had an enquiry (``Case.enquiry_type`` set) and the decision
+  in force when it closed (the latest one recorded on or before the closure)
+  was to make one. That decision's result gives the type, so a case that
+  closed once without an enquiry and then, reopened, had one, counts only its
+  second closure; and an "other" enquiry reopened as a section 42 enquiry is
+  typed correctly at each closure. A case with no recorded decision before its
+  closure (data loaded from elsewhere) falls back to ``Case.enquiry_type``.
+- A reopened case that is closed again concludes again: each closure in the
+  year counts. Records kept on the case (concerns, desired outcomes) are read
+  as they stand for each closure, except desired outcomes added after a
+  closure, which do not count for it.
+
+Counting rules (one count per enquiry per cell; cells are not exclusive):
+
+- SG2a: the types of risk x sources of risk reported together in the same
+  concern, over all the case's concerns. An enquiry whose concern names two
+  strangers (one source type) counts once; one with a stranger and a paid
+  carer counts once in each column. Pairs are kept per concern so that a type
+  one concern reported is not paired with a source only another reported.
+- SG2b: location of risk x source of risk, on the same per-concern basis.
+- SG2c: the closure's action taken and result x the sources of risk of the
+  case's concerns. A closure with no action and result recorded is in no row
+  (the table has no "not recorded" row) and is listed in the data checks.
+- SG2e: risk outcome, for concluded enquiries where a risk outcome is recorded.
+- SG3a: whether the adult lacked capacity (blank counts as "Not recorded" and
+  is listed); and, of those who lacked capacity, how many were supported by an
+  advocate, family member or friend.
+- SG4a: whether the adult was asked about desired outcomes (blank counts as
+  "Not Recorded" and is listed); and, where outcomes were expressed, whether
+  they were achieved, derived from the ratings of the case's desired outcomes
+  by the same rule as the outcome survey (``msp.survey.derive``): every rated
+  outcome fully achieved is Fully Achieved, every one not achieved is Not
+  Achieved, anything else Partially Achieved. Expressed outcomes with no
+  rating are in no row and are listed.
+
+All counts are aggregate queries. SG2a-c are one statement: the concluded
+enquiries as a common table expression, and for each table the JSON lists of
+each concern expanded in SQL (``json_each`` on SQLite,
+``jsonb_array_elements_text`` on PostgreSQL: the only difference between the
+two), with codes mapped to rows by SQL ``CASE``, so an enquiry counts once per
+row even if two codes share it. The decision in force is looked up closure by
+closure only for cases decided more than once; for the rest it is the case's
+enquiry type, which the one decision set.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from django.db import connection
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, NullIf
+
+from msp.assurance.codelists import LoadedList
+from msp.assurance.models import ListName
+from msp.assurance.sac.checks import Checks
+from msp.assurance.sac.period import ReportingPeriod
+from msp.assurance.sac.tables import CONCLUDED_S42, Column, Table, grid
+from msp.concerns.codes import DecisionResult
+from msp.concerns.models import Concern, Section42Decision
+from msp.enquiries.codes import RISK_OUTCOME_REQUIRED, Achievement, LackedCapacity, MspAsked
+from msp.enquiries.models import Closure, DesiredOutcome
+
+CONCLUDED = Column("Concluded Section 42 Enquiries", CONCLUDED_S42)
+
+
+class ConcludedFields(TypedDict):
+    enquiry_kind: str
+
+
+class AchievedFields(ConcludedFields):
+    achieved: str
+
+
+if TYPE_CHECKING:  # the type checker's view of the annotated closures
+    from django_stubs_ext import WithAnnotations
+
+    Concluded = WithAnnotations[Closure, ConcludedFields]
+    Achieved = WithAnnotations[Closure, AchievedFields]
+
+KINDS = (str(DecisionResult.S42), str(DecisionResult.OTHER))
+
+
+# Up to this many reopened or re-decided cases are passed to the queries as a
+# list; beyond it (never seen in practice) the queries find them themselves.
+DECIDED_AGAIN_LIMIT = 2000
+
+
+def decided_again(period: ReportingPeriod) -> list[int] | None:
+    """Cases with a closure in the year and more than one decision (reopened,
+    or decided again before the enquiry started): the only ones whose closures
+    need the decision in force looked up. None when there are too many to list."""
+    in_year = Closure.objects.filter(
+        closed_at__gte=period.starts_at, closed_at__lt=period.ends_before
+    ).values("case_id")
+    cases = list(
+        Section42Decision.objects.filter(case_id__in=in_year)
+        .order_by()
+        .values("case_id")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .values_list("case_id", flat=True)[: DECIDED_AGAIN_LIMIT + 1]
+    )
+    return cases if len(cases) <= DECIDED_AGAIN_LIMIT else None
+
+
+def concluded_enquiries(
+    period: ReportingPeriod, kind: str = "", *, again: list[int] | None = None
+) -> "QuerySet[Concluded]":
+    """Closures in the year that conclude an enquiry (of type ``kind``, or of
+    either type), annotated with ``enquiry_kind`` ("s42" or "other").
+
+    ``again`` is ``decided_again(period)``, worked out once by the caller; when
+    not given, the query finds those cases itself."""
+    decision_then = Subquery(
+        Section42Decision.objects.filter(
+            case=OuterRef("case"), decided_at__lte=OuterRef("closed_at")
+        )
+        .order_by("-decided_at", "-id")
+        .values("result")[:1]
+    )
+    # The decision in force, or the case's type when no decision predates the
+    # closure; a decision of "none" means no enquiry.
+    in_force = NullIf(Coalesce(decision_then, F("case__enquiry_type")), Value(DecisionResult.NONE))
+    # A case with one decision has had one enquiry, of the type on the case:
+    # only cases decided more than once need the lookup for each closure.
+    several: Any = (
+        again
+        if again is not None
+        else Section42Decision.objects.order_by()
+        .values("case_id")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .values("case_id")
+    )
+    enquiry_kind = Case(
+        When(case__enquiry_type="", then=Value("")),
+        When(case_id__in=several, then=Coalesce(in_force, Value(""))),
+        default=F("case__enquiry_type"),
+        output_field=CharField(),
+    )
+    closures = Closure.objects.filter(
+        closed_at__gte=period.starts_at, closed_at__lt=period.ends_before
+    ).annotate(enquiry_kind=enquiry_kind)
+    if kind:
+        return closures.filter(enquiry_kind=kind)
+    return closures.filter(enquiry_kind__in=KINDS)
+
+
+def achievement() -> Coalesce:
+    """The closure's overall achievement code ("fully", "partially", "not"), or
+    "" when none of its desired outcomes is rated. The same rule as
+    ``msp.survey.derive.overall_achievement``, as one SQL subquery."""
+    rated = (
+        DesiredOutcome.objects.filter(case=OuterRef("case"), created_at__lte=OuterRef("closed_at"))
+        .exclude(achievement="")
+        .order_by()
+        .values("case")
+        .annotate(
+            rated=Count("pk"),
+            fully=Count("pk", filter=Q(achievement=Achievement.FULLY)),
+            not_achieved=Count("pk", filter=Q(achievement=Achievement.NOT)),
+        )
+        .annotate(
+            code=Case(
+                When(fully=F("rated"), then=Value(str(Achievement.FULLY))),
+                When(not_achieved=F("rated"), then=Value(str(Achievement.NOT))),
+                default=Value(str(Achievement.PARTIALLY)),
+                output_field=CharField(),
+            )
+        )
+        .values("code")
+    )
+    return Coalesce(Subquery(rated), Value(""), output_field=CharField())
+
+
+def with_achievement(closures: "QuerySet[Concluded]") -> "QuerySet[Achieved]":
+    """Annotate ``achieved``: the overall achievement where outcomes were
+    expressed, "" otherwise (the subquery runs only for those)."""
+    return closures.annotate(
+        achieved=Case(
+            When(msp_asked=MspAsked.EXPRESSED, then=achievement()),
+            default=Value(""),
+            output_field=CharField(),
+        )
+    )
+
+
+# SQL that expands a JSON list into rows named <alias>.value, per database.
+def _elements(column: str, alias: str) -> str:
+    if connection.vendor == "postgresql":
+        return f"jsonb_array_elements_text({column}) AS {alias}(value)"
+    return f"json_each({column}) AS {alias}"
+
+
+UNMAPPED = "#"  # prefix the SQL puts on a code its list does not map
+
+
+def _case_sql(expression: str, code_list: LoadedList) -> tuple[str, list[str]]:
+    whens = []
+    params: list[str] = []
+    for code, label in code_list.codes.items():
+        whens.append("WHEN %s THEN %s")
+        params += [code, label]
+    if not whens:
+        return f"'{UNMAPPED}' || {expression}", []
+    return f"CASE {expression} {' '.join(whens)} ELSE '{UNMAPPED}' || {expression} END", params
+
+
+@dataclass(frozen=True)
+class Crossing:
+    """One of SG2a-c: rows from ``row_expression`` (SQL over ``cl``, the closure,
+    with ``closure_id``, ``closure_case`` and ``result``; ``c``, a concern of
+    its case; and ``t``, the elements of the JSON list ``expand`` of ``c``)."""
+
+    key: str
+    row_expression: str
+    rows: LoadedList
+    expand: str = ""
+
+
+def _cross_by_source(
+    closures: "QuerySet[Concluded]", crossings: Sequence[Crossing], sources: LoadedList
+) -> dict[str, list[tuple[str, str, int]]]:
+    """For each crossing, (row label or #code, source label or #code, distinct
+    enquiries). One statement: the concluded enquiries are a common table
+    expression used by each crossing, so they are worked out once."""
+    q = connection.ops.quote_name
+    cl_sql, cl_params = (
+        closures.order_by()
+        .values(closure_id=F("pk"), closure_case=F("case_id"), result=F("action_result"))
+        .query.sql_with_params()
+    )
+    source_sql, source_params = _case_sql("s.value", sources)
+    selects: list[str] = []
+    params: list[Any] = list(cl_params)
+    for crossing in crossings:
+        row_sql, row_params = _case_sql(crossing.row_expression, crossing.rows)
+        expand = (
+            f"CROSS JOIN {_elements('c.' + q(crossing.expand), 't')}" if crossing.expand else ""
+        )
+        selects.append(
+            # Names are quoted model names or fixed; every value is a query parameter.
+            f"SELECT %s, {row_sql}, {source_sql}, COUNT(DISTINCT cl.closure_id) "  # noqa: S608
+            f"FROM cl JOIN {q(Concern._meta.db_table)} c ON c.{q('case_id')} = cl.closure_case "
+            f"{expand} CROSS JOIN {_elements('c.' + q('sources_of_risk'), 's')} "
+            "GROUP BY 1, 2, 3"
+        )
+        params += [crossing.key, *row_params, *source_params]
+    sql = f"WITH cl AS ({cl_sql}) " + " UNION ALL ".join(selects)
+    found: dict[str, list[tuple[str, str, int]]] = {c.key: [] for c in crossings}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for key, row, source, n in cursor.fetchall():
+            found[str(key)].append((str(row), str(source), int(n)))
+    return found
+
+
+def _crossed_table(
+    key: str,
+    title: str,
+    row_heading: str,
+    found: list[tuple[str, str, int]],
+    rows: LoadedList,
+    sources: LoadedList,
+    checks: Checks,
+) -> Table:
+    counts: dict[tuple[str, str], int] = {}
+    unmapped: dict[str, dict[str, int]] = {rows.name: {}, sources.name: {}}  # cells
+    for row, source, n in found:
+        placed = []
+        for value, code_list in ((row, rows), (source, sources)):
+            if value.startswith(UNMAPPED):
+                code = value.removeprefix(UNMAPPED)
+                if code:
+                    codes = unmapped[code_list.name]
+                    codes[code] = codes.get(code, 0) + n
+                value = code_list.fallback or ""
+            placed.append(value)
+        if all(placed):
+            counts[(placed[0], placed[1])] = counts.get((placed[0], placed[1]), 0) + n
+    checks.unmapped(rows, unmapped[rows.name], key)
+    checks.unmapped(sources, unmapped[sources.name], key)
+    columns = [Column(label, CONCLUDED_S42, label) for label in sources.labels]
+    row_totals = {r: sum(n for (x, _), n in counts.items() if x == r) for r in rows.labels}
+    return grid(
+        key,
+        title,
+        row_heading,
+        columns,
+        rows.visible_rows(row_totals),
+        lambda label, column: counts.get((label, column.heading), 0),
+    )
+
+
+@dataclass
+class ClosureCounts:
+    """SG2e, SG3a and SG4a, from one grouped query over the concluded enquiries."""
+
+    concluded: int = 0  # enquiries of either type concluded in the year
+    total: int = 0  # concluded section 42 enquiries: the base of SG2-SG4
+    risk_action: int = 0  # action and result: risk identified and action taken
+    risk_outcome: dict[str, int] = field(default_factory=dict)
+    lacked_capacity: dict[str, int] = field(default_factory=dict)
+    supported: int = 0
+    msp_asked: dict[str, int] = field(default_factory=dict)
+    achieved: dict[str, int] = field(default_factory=dict)
+
+
+def _add(counts: dict[str, int], code: str, n: int) -> None:
+    counts[code] = counts.get(code, 0) + n
+
+
+def closure_counts(period: ReportingPeriod, *, again: list[int] | None = None) -> ClosureCounts:
+    result = ClosureCounts()
+    grouped = (
+        with_achievement(concluded_enquiries(period, again=again))
+        .values(
+            "enquiry_kind",
+            "action_result",
+            "risk_outcome",
+            "lacked_capacity",
+            "capacity_support",
+            "msp_asked",
+            "achieved",
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for group in grouped:
+        n = group["n"]
+        result.concluded += n
+        if group["enquiry_kind"] != DecisionResult.S42:
+            continue
+        result.total += n
+        if group["action_result"] in RISK_OUTCOME_REQUIRED:
+            result.risk_action += n
+        if group["risk_outcome"]:
+            _add(result.risk_outcome, group["risk_outcome"], n)
+        _add(result.lacked_capacity, group["lacked_capacity"], n)
+        if group["lacked_capacity"] == LackedCapacity.YES and group["capacity_support"]:
+            result.supported += n
+        _add(result.msp_asked, group["msp_asked"], n)
+        if group["msp_asked"] == MspAsked.EXPRESSED and group["achieved"]:
+            _add(result.achieved, group["achieved"], n)
+    return result
+
+
+def _single_column(
+    key: str,
+    title: str,
+    row_heading: str,
+    code_list: LoadedList,
+    by_code: dict[str, int],
+    checks: Checks,
+    *,
+    reference: str = "",
+    notes: Sequence[str] = (),
+) -> Table:
+    mapped = code_list.map_counts(by_code.items())
+    checks.unmapped(code_list, mapped.unmapped, reference or key)
+    return grid(
+        key,
+        title,
+        row_heading,
+        [CONCLUDED],
+        code_list.visible_rows(mapped.counts),
+        lambda label, column: mapped.counts[label],
+        reference=reference,
+        notes=notes,
+    )
+
+
+def case_detail_tables(
+    period: ReportingPeriod,
+    lists: dict[str, LoadedList],
+    checks: Checks,
+    *,
+    again: list[int] | None = None,
+) -> tuple[list[Table], ClosureCounts]:
+    """SG2a, SG2b, SG2c, SG2e, SG3a and SG4a, with the counts behind them.
+    ``again``: see ``concluded_enquiries``."""
+    s42 = concluded_enquiries(period, DecisionResult.S42, again=again)
+    sources = lists[ListName.SOURCE_OF_RISK]
+    types = lists[ListName.TYPE_OF_RISK]
+    locations = lists[ListName.LOCATION_OF_RISK]
+    results = lists[ListName.ACTION_RESULT]
+    location = f"c.{connection.ops.quote_name('location_of_risk')}"
+    found = _cross_by_source(
+        s42,
+        [
+            Crossing("SG2a", "t.value", types, expand="abuse_types"),
+            Crossing("SG2b", location, locations),
+            Crossing("SG2c", "cl.result", results),
+        ],
+        sources,
+    )
+    tables = [
+        _crossed_table(
+            "SG2a",
+            "Concluded section 42 enquiries, type of risk by source of risk",
+            "Type of risk",
+            found["SG2a"],
+            types,
+            sources,
+            checks,
+        ),
+        _crossed_table(
+            "SG2b",
+            "Concluded section 42 enquiries, location of risk by source of risk",
+            "Location of risk",
+            found["SG2b"],
+            locations,
+            sources,
+            checks,
+        ),
+        _crossed_table(
+            "SG2c",
+            "Concluded section 42 enquiries, action taken and result by source of risk",
+            "Action taken and result",
+            found["SG2c"],
+            results,
+            sources,
+            checks,
+        ),
+    ]
+    counts = closure_counts(period, again=again)
+    tables += [
+        _single_column(
+            "SG2e",
+            "Concluded section 42 enquiries where a risk outcome is recorded, by risk outcome",
+            "Risk outcome",
+            lists[ListName.RISK_OUTCOME],
+            counts.risk_outcome,
+            checks,
+        ),
+        _single_column(
+            "SG3a",
+            "Concluded section 42 enquiries, did the adult lack capacity to make decisions "
+            "about the enquiry",
+            "Lacked capacity",
+            lists[ListName.LACKED_CAPACITY],
+            counts.lacked_capacity,
+            checks,
+        ),
+        grid(
+            "SG3a-support",
+            "Support for adults who lacked capacity",
+            "Support",
+            [CONCLUDED],
+            [
+                "Of the enquiries recorded as Yes, in how many of these cases was support "
+                "provided by an advocate, family or friend"
+            ],
+            lambda label, column: counts.supported,
+            reference="SG3a",
+        ),
+        _single_column(
+            "SG4a-asked",
+            "Concluded section 42 enquiries, was the adult asked about their desired outcomes",
+            "Asked about desired outcomes",
+            lists[ListName.MSP_ASKED],
+            counts.msp_asked,
+            checks,
+            reference="SG4a",
+        ),
+        _single_column(
+            "SG4a-achieved",
+            "Concluded section 42 enquiries where outcomes were expressed, were they achieved",
+            "Outcomes achieved",
+            lists[ListName.MSP_ACHIEVED],
+            counts.achieved,
+            checks,
+            reference="SG4a",
+        ),
+    ]
+    return tables, counts

@@ -1,0 +1,206 @@
+"""The data checks: cases to complete, and totals that do not reconcile.
+
+A concluded enquiry (section 42 or other) missing an item the closure must
+record is listed with its case reference; where the national table has a
+"not recorded" row the enquiry is counted there, otherwise it is in no row.
+Nothing is dropped without being listed.
+"""
+
+import datetime
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from msp.assurance.codelists import LoadedList
+from msp.assurance.models import ListName
+from msp.assurance.sac.case_details import ClosureCounts, concluded_enquiries
+from msp.assurance.sac.checks import Checks
+from msp.assurance.sac.demographics import Started
+from msp.assurance.sac.period import ReportingPeriod
+from msp.assurance.sac.tables import Table
+from msp.audit.models import AuditEvent
+from msp.cases.models import Case, EnquiryType
+from msp.enquiries.codes import RISK_OUTCOME_REQUIRED, LackedCapacity, MspAsked
+from msp.enquiries.models import DesiredOutcome
+
+MISSING_ITEM = (
+    Q(action_result="")
+    | Q(action_result__in=RISK_OUTCOME_REQUIRED, risk_outcome="")
+    | Q(lacked_capacity="")
+    | Q(lacked_capacity=LackedCapacity.YES, capacity_support__isnull=True)
+    | Q(msp_asked="")
+)
+FIELDS = (
+    "pk",
+    "case_id",
+    "case__reference",
+    "enquiry_kind",
+    "closed_at",
+    "action_result",
+    "risk_outcome",
+    "lacked_capacity",
+    "capacity_support",
+    "msp_asked",
+)
+
+
+def _on(moment: datetime.datetime) -> str:
+    day = timezone.localtime(moment).date()
+    return f"{day.day} {day:%B %Y}"
+
+
+def _counted_in(code_list: LoadedList, table: str) -> str:
+    if code_list.fallback:
+        return f"counted as \u201c{code_list.fallback}\u201d in {table}"
+    return f"not counted in {table}"
+
+
+def _problems(row: dict[str, Any], unrated: bool, lists: dict[str, LoadedList]) -> list[str]:
+    s42 = row["enquiry_kind"] == EnquiryType.S42
+
+    def where(name: str, table: str) -> str:
+        # Only section 42 enquiries are in SG2-SG4.
+        return f": {_counted_in(lists[name], table)}" if s42 else ""
+
+    problems = []
+    if not row["action_result"]:
+        problems.append(
+            "Action taken and result not recorded" + where(ListName.ACTION_RESULT, "SG2c")
+        )
+    elif row["action_result"] in RISK_OUTCOME_REQUIRED and not row["risk_outcome"]:
+        problems.append(
+            "Risk outcome not recorded, although a risk was identified and action taken"
+            + where(ListName.RISK_OUTCOME, "SG2e")
+        )
+    if not row["lacked_capacity"]:
+        problems.append(
+            "Whether the adult lacked capacity not recorded"
+            + where(ListName.LACKED_CAPACITY, "SG3a")
+        )
+    elif row["lacked_capacity"] == LackedCapacity.YES and row["capacity_support"] is None:
+        problems.append(
+            "Whether an advocate, family member or friend supported the adult not recorded"
+        )
+    if not row["msp_asked"]:
+        problems.append(
+            "Whether the adult was asked about desired outcomes not recorded"
+            + where(ListName.MSP_ASKED, "SG4a")
+        )
+    elif unrated:
+        problems.append(
+            "Outcomes were expressed, but no desired outcome has a rating of how far it "
+            "was achieved" + where(ListName.MSP_ACHIEVED, "SG4a")
+        )
+    return problems
+
+
+def missing_items(
+    period: ReportingPeriod,
+    lists: dict[str, LoadedList],
+    checks: Checks,
+    *,
+    again: list[int] | None = None,
+) -> None:
+    """List every enquiry concluded in the year that lacks a mandatory closure
+    item. Two queries: one on the closure's own fields, and one for expressed
+    outcomes with no rating (an anti-join, cheap however many closures there are)."""
+    concluded = concluded_enquiries(period, again=again)
+    rated = DesiredOutcome.objects.filter(
+        case=OuterRef("case"), created_at__lte=OuterRef("closed_at")
+    ).exclude(achievement="")
+    unrated_ids: set[int] = set()
+    rows: dict[int, dict[str, Any]] = {}
+    for row in (
+        concluded.filter(msp_asked=MspAsked.EXPRESSED).filter(~Exists(rated)).values(*FIELDS)
+    ):
+        unrated_ids.add(row["pk"])
+        rows[row["pk"]] = row
+    for row in concluded.filter(MISSING_ITEM).values(*FIELDS):
+        rows[row["pk"]] = row
+    for row in sorted(rows.values(), key=lambda r: (r["closed_at"], r["pk"])):
+        s42 = row["enquiry_kind"] == EnquiryType.S42
+        kind = "Section 42 enquiry" if s42 else "Other safeguarding enquiry"
+        activity = f"{kind} concluded on {_on(row['closed_at'])}"
+        for problem in _problems(row, row["pk"] in unrated_ids, lists):
+            checks.find(row["case_id"], row["case__reference"], activity, problem)
+
+
+def audited_starts(period: ReportingPeriod) -> dict[str, int]:
+    """Enquiry starts in the year as the audit log records them, by the case's type."""
+    starts = AuditEvent.objects.filter(
+        action="case.start_enquiry", at__gte=period.starts_at, at__lt=period.ends_before
+    )
+    return {
+        kind: starts.filter(case_id__in=Case.objects.filter(enquiry_type=kind).values("pk")).count()
+        for kind in (EnquiryType.S42, EnquiryType.OTHER)
+    }
+
+
+def reconcile(
+    period: ReportingPeriod,
+    started: Started,
+    tables: dict[str, Table],
+    closures: ClosureCounts,
+    checks: Checks,
+) -> None:
+    """Flag totals that should agree and do not."""
+    concluded = ("Concluded section 42 enquiries", closures.total)
+    sg3a = tables["SG3a"].column_totals()[0]
+    checks.compare(
+        "SG3a total and concluded section 42 enquiries",
+        "Each concluded enquiry should be in exactly one SG3a row. A difference means the "
+        "capacity code list has no row for some answers: see the code list problems.",
+        ("SG3a total", sg3a),
+        concluded,
+    )
+    asked = tables["SG4a-asked"].column_totals()[0]
+    checks.compare(
+        "SG4a asked total and concluded section 42 enquiries",
+        "Each concluded enquiry should be in exactly one SG4a row. A difference means the "
+        "code list has no row for some answers: see the code list problems.",
+        ("SG4a asked, total", asked),
+        concluded,
+    )
+    expressed = closures.msp_asked.get(MspAsked.EXPRESSED, 0)
+    achieved = tables["SG4a-achieved"].column_totals()[0]
+    checks.compare(
+        "SG4a outcomes achieved and outcomes expressed",
+        "Every enquiry where outcomes were expressed should say how far they were achieved. "
+        "The enquiries without a rating are listed under cases to complete.",
+        ("SG4a achieved, total", achieved),
+        ("Outcomes expressed", expressed),
+    )
+    checks.compare(
+        "SG2e total and enquiries where a risk was identified and action taken",
+        "A risk outcome is required when a risk was identified and action taken. Enquiries "
+        "missing it are listed under cases to complete; a risk outcome recorded with another "
+        "result also makes a difference.",
+        ("SG2e total", tables["SG2e"].column_totals()[0]),
+        ("Risk identified and action taken", closures.risk_action),
+    )
+    audited = audited_starts(period)
+    for kind, label, counted in (
+        (EnquiryType.S42, "section 42", started.s42),
+        (EnquiryType.OTHER, "other", started.other),
+    ):
+        checks.compare(
+            f"SG1f {label} enquiries and the audit log",
+            "SG1f counts each case's latest enquiry start. The audit log records every start: "
+            "it is higher when a reopened case started a new enquiry (only the newer start is "
+            "on the case), and lower when records were loaded without the service's own "
+            "actions (for example imported or synthetic data).",
+            (f"SG1f {label} enquiries", counted),
+            ("Starts in the audit log", audited[kind]),
+        )
+    individuals = tables["SG1a"].column_totals()
+    for key, name in (("SG1b", "gender"), ("SG1c", "ethnicity"), ("SG1d", "support reason")):
+        for i, column in enumerate(tables[key].columns):
+            checks.compare(
+                f"{key} and SG1a: {column.heading.lower()}",
+                f"Every individual should be counted once by age and once by {name}. A "
+                "difference means the code list has no row for some codes: see the code "
+                "list problems.",
+                (f"{key} total", tables[key].column_totals()[i]),
+                ("SG1a total", individuals[i]),
+            )
