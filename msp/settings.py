@@ -213,7 +213,10 @@ LOG_LEVEL = env_choice("MSP_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ER
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_exception_messages": {"()": "msp.audit.logging.NoExceptionMessages"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["no_exception_messages"]}
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

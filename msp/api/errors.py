@@ -12,6 +12,7 @@
 
 import json
 import logging
+import traceback
 from functools import partial
 from typing import Any
 
@@ -200,8 +201,16 @@ def on_suspicious(request: HttpRequest, exc: SuspiciousOperation, *, api: NinjaA
 
 
 def on_unexpected(request: HttpRequest, exc: Exception, *, api: NinjaAPI) -> HttpResponse:
-    # Never echo the exception: it may hold personal data. The log has the traceback.
-    logger.exception("Unhandled API error on %s %s", request.method, request.path)
+    # Never echo or log the exception's message: it may hold personal data (a
+    # database error quotes the values). The log has its type and where it happened.
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    logger.error(
+        "Unhandled API error %s on %s %s\n%s",
+        type(exc).__name__,
+        request.method,
+        request.path,
+        frames,
+    )
     detail = "Something went wrong. The error has been logged; please try again later."
     return _respond(api, request, ErrorOut(detail=detail), 500)
 
