@@ -21,7 +21,7 @@ VENV_OK := $(shell $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' >
 # Extra pytest arguments for `make test`, e.g. make test ARGS="-k consent -x"
 ARGS ?=
 
-.PHONY: help setup run test lint lock clean FORCE
+.PHONY: help setup run test lint bench lock clean FORCE
 
 help: ## Show this list
 	@echo "MSP Casework. Usage: make TARGET"
@@ -40,6 +40,10 @@ test: setup ## Set up, then lint, type checks and all tests on SQLite and Postgr
 
 lint: $(VENV_STAMP) ## Lint, formatting and type checks only
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy .
+
+bench: setup ## Print benchmark figures
+	$(PY) bench/guard_bench.py
+	$(PY) scripts/pg_throwaway.py -- $(PY) bench/sac_bench.py --sizes 100000 --databases sqlite postgresql
 
 lock: ## Regenerate requirements.lock from requirements.in (needs PyPI)
 	python="$$(bash scripts/find_python.sh)"; \

@@ -1,0 +1,467 @@
+#!/usr/bin/env python3
+"""Benchmark: the statutory return (SAC) on bulk synthetic data.
+
+For each database and size it makes a fresh database, migrates it, generates
+N synthetic concerns (timed), then times ``msp.assurance.sac.build_return(year)``
+(median of --runs runs) next to one hand-written SQL aggregate over the same
+rows: the floor, what a single well-indexed GROUP BY costs. It prints both and
+their ratio, and the slowest queries inside build_return.
+
+    .venv/bin/python bench/sac_bench.py --sizes 100000 --databases sqlite
+    .venv/bin/python scripts/pg_throwaway.py -- \\
+        .venv/bin/python bench/sac_bench.py --sizes 100000 1000000 --databases sqlite postgresql
+
+PostgreSQL needs DATABASE_URL (scripts/pg_throwaway.py sets it) or
+--database-url: a database on a server where this user may create databases.
+Each size gets a database of its own (msp_bench_<N>), dropped afterwards
+unless --keep. SQLite databases go in a temporary directory.
+
+Each (database, size) runs in a child process of its own, so Django is set up
+afresh against that database. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULT_MARK = "SAC_BENCH_RESULT "
+
+
+# The floor ---------------------------------------------------------------
+
+FLOOR_SQL = """
+SELECT t.value AS type_of_risk, s.value AS source_of_risk, COUNT(DISTINCT cl.id) AS enquiries
+FROM enquiries_closure cl
+JOIN cases_case k ON k.id = cl.case_id
+JOIN concerns_concern c ON c.case_id = cl.case_id
+CROSS JOIN {types}
+CROSS JOIN {sources}
+WHERE cl.closed_at >= %s AND cl.closed_at < %s AND k.enquiry_type = 's42'
+GROUP BY t.value, s.value
+"""
+
+
+def floor_sql(vendor: str) -> str:
+    """SG2a-style counts (type of risk x source of risk, concluded section 42
+    enquiries in the year) in one statement. The only difference between the
+    databases is the function that turns a JSON list into rows."""
+    if vendor == "postgresql":
+        types = "jsonb_array_elements_text(c.abuse_types) AS t(value)"
+        sources = "jsonb_array_elements_text(c.sources_of_risk) AS s(value)"
+    else:
+        types = "json_each(c.abuse_types) AS t"
+        sources = "json_each(c.sources_of_risk) AS s"
+    return FLOOR_SQL.format(types=types, sources=sources)
+
+
+# The child: one database, one size ---------------------------------------
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - started, value
+
+
+class QueryTimer:
+    """Times every SQL statement run while it is installed."""
+
+    def __init__(self) -> None:
+        self.queries: list[tuple[float, str]] = []
+
+    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.queries.append((time.perf_counter() - started, sql))
+
+
+def _stat(pid: int) -> list[str]:
+    with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+        # The command name is in brackets and may hold spaces: split after it.
+        return f.read().rsplit(")", 1)[1].split()
+
+
+def server_cpu_seconds() -> float | None:
+    """CPU time used so far by this PostgreSQL server: its postmaster's
+    children (backends, parallel workers, background processes) and those that
+    have exited. Only for a server on this machine, read from /proc; None if
+    that is not possible. Other work on the machine does not count here, so
+    this is steadier than the wall clock on a busy machine."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            backend = int(cursor.fetchone()[0])
+        postmaster = int(_stat(backend)[1])
+        ticks = os.sysconf("SC_CLK_TCK")
+        stat = _stat(postmaster)
+        total = sum(int(v) for v in stat[11:15])  # its own and its reaped children's
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    child_stat = _stat(int(entry))
+                except OSError:
+                    continue
+                if int(child_stat[1]) == postmaster:
+                    total += int(child_stat[11]) + int(child_stat[12])
+        return total / ticks
+    except (OSError, ValueError, IndexError, TypeError):
+        return None
+
+
+def _server_cpu_since(before: float | None) -> float | None:
+    if before is None:
+        return None
+    after = server_cpu_seconds()
+    return None if after is None else after - before
+
+
+def _explain(sql: str, params: Any) -> list[str]:
+    from django.db import connection
+
+    prefix = "EXPLAIN ANALYZE " if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN "
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + sql, params)
+        return [" | ".join(str(v) for v in row) for row in cursor.fetchall()]
+
+
+class PartTimer:
+    """Times the functions build_return calls in the modules that do the work
+    (demographics, case_details, reviews, validation), whatever their names,
+    by wrapping them for one run. Nested calls count in the outermost one."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+        self.depth = 0
+        self.originals: list[tuple[Any, str, Any]] = []
+
+    def _wrap(self, module: Any, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            self.depth += 1
+            started = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.depth -= 1
+                if self.depth == 0:
+                    key = f"{module.__name__.rsplit('.', 1)[-1]}.{name}"
+                    self.times[key] = self.times.get(key, 0.0) + time.perf_counter() - started
+
+        return timed
+
+    def __enter__(self) -> PartTimer:
+        import inspect
+
+        from msp.assurance.sac import case_details, demographics, reviews, validation
+
+        for module in (demographics, case_details, reviews, validation):
+            for name, fn in vars(module).items():
+                if inspect.isfunction(fn) and fn.__module__ == module.__name__:
+                    self.originals.append((module, name, fn))
+                    setattr(module, name, self._wrap(module, name, fn))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for module, name, fn in self.originals:
+            setattr(module, name, fn)
+
+
+def child(args: argparse.Namespace) -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "msp.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from msp.assurance.sac import build_return
+    from msp.assurance.sac.period import ReportingPeriod
+    from msp.assurance.synthetic import generate
+
+    out: dict[str, Any] = {"vendor": connection.vendor, "size": args.size}
+    # Other work on the machine skews every figure: keep the load beside them.
+    out["load_average"] = [os.getloadavg()[0]]
+    out["migrate_seconds"], _ = _timed(lambda: call_command("migrate", verbosity=0))
+    say(f"{connection.vendor} {args.size:,}: generating")
+    cpu = time.process_time()
+    server = server_cpu_seconds() if connection.vendor == "postgresql" else None
+    result = generate(
+        concerns=args.size, seed=args.seed, start_year=args.start_year, years=args.years
+    )
+    # CPU time of this process only (all of SQLite's work; not PostgreSQL's server).
+    out["generate_cpu_seconds"] = time.process_time() - cpu
+    out["generate_server_cpu_seconds"] = _server_cpu_since(server)
+    out["generate_seconds"] = result.seconds
+    out["rows"] = result.rows
+    out["people"] = result.summary.people
+    if connection.vendor == "sqlite" and args.sqlite_analyze:
+        out["sqlite_analyze_seconds"], _ = _timed(lambda: connection.cursor().execute("ANALYZE"))
+
+    if connection.vendor == "postgresql" and args.pg_jit != "default":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET jit = {'on' if args.pg_jit == 'on' else 'off'}")
+    out["pg_jit"] = args.pg_jit if connection.vendor == "postgresql" else ""
+
+    period = ReportingPeriod(args.year)
+    floor_params = [period.starts_at, period.ends_before]
+    sql = floor_sql(connection.vendor)
+
+    def floor() -> list[Any]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, floor_params)
+            found: list[Any] = cursor.fetchall()
+            return found
+
+    say(f"{connection.vendor} {args.size:,}: timing build_return({args.year})")
+    build_times, floor_times = [], []
+    sac = None
+    build_cpu, build_server_cpu = [], []
+    for _ in range(args.runs):
+        cpu = time.process_time()
+        server = server_cpu_seconds() if connection.vendor == "postgresql" else None
+        seconds, sac = _timed(lambda: build_return(args.year))
+        build_cpu.append(time.process_time() - cpu)
+        build_server_cpu.append(_server_cpu_since(server))
+        build_times.append(seconds)
+    out["build_return_cpu_seconds"] = build_cpu
+    out["build_return_server_cpu_seconds"] = build_server_cpu
+    floor_server_cpu = []
+    for _ in range(args.runs):
+        server = server_cpu_seconds() if connection.vendor == "postgresql" else None
+        seconds, rows = _timed(floor)
+        floor_server_cpu.append(_server_cpu_since(server))
+        floor_times.append(seconds)
+    out["floor_server_cpu_seconds"] = floor_server_cpu
+    out["build_return_seconds"] = build_times
+    out["floor_seconds"] = floor_times
+    out["floor_rows"] = len(rows)
+    assert sac is not None
+    out["return"] = {
+        "concerns": sac.concerns,
+        "enquiries_started": sac.enquiries_started,
+        "enquiries_concluded": sac.enquiries_concluded,
+    }
+
+    # One more run with every statement timed, to see which queries dominate.
+    timer = QueryTimer()
+    with connection.execute_wrapper(timer):
+        build_return(args.year)
+    total = sum(t for t, _ in timer.queries)
+    slowest = sorted(timer.queries, key=lambda q: q[0], reverse=True)[: args.top]
+    out["queries"] = {"count": len(timer.queries), "seconds": total}
+    out["slowest"] = [{"seconds": t, "sql": " ".join(q.split())[:600]} for t, q in slowest]
+    parts = PartTimer()
+    with parts:
+        seconds, _ = _timed(lambda: build_return(args.year))
+    out["parts"] = {"build_return": seconds, **parts.times}
+    out["load_average"].append(os.getloadavg()[0])
+    if args.explain:
+        out["floor_plan"] = _explain(sql, floor_params)
+    print(RESULT_MARK + json.dumps(out), flush=True)
+
+
+# The parent: every database and size -------------------------------------
+
+
+def say(message: str) -> None:
+    print(f"sac_bench: {message}", file=sys.stderr, flush=True)
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+def _admin(url: str, statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(statement)
+
+
+def _child_command(size: int, args: argparse.Namespace) -> list[str]:
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", "--size", str(size)]
+    for option in ("year", "seed", "start_year", "years", "runs", "top"):
+        command += ["--" + option.replace("_", "-"), str(getattr(args, option))]
+    if args.explain:
+        command.append("--explain")
+    if args.sqlite_analyze:
+        command.append("--sqlite-analyze")
+    command += ["--pg-jit", args.pg_jit]
+    return command
+
+
+def run_one(vendor: str, size: int, args: argparse.Namespace) -> dict[str, Any]:
+    """Make a fresh database, run the child against it, then remove it."""
+    env = dict(os.environ, MSP_ENV="development", MSP_DEBUG="false")
+    if vendor == "sqlite":
+        directory = tempfile.mkdtemp(prefix="sac-bench-")
+        env.pop("DATABASE_URL", None)
+        env["MSP_SQLITE_PATH"] = str(Path(directory) / "bench.sqlite3")
+
+        def cleanup() -> None:
+            if args.keep:
+                say(f"kept {env['MSP_SQLITE_PATH']}")
+            else:
+                shutil.rmtree(directory, ignore_errors=True)
+
+    else:
+        base = args.database_url or os.environ.get("DATABASE_URL", "")
+        if not base.startswith("postgres"):
+            raise SystemExit(
+                "PostgreSQL needs --database-url or DATABASE_URL: run under "
+                "scripts/pg_throwaway.py, or give a server where you may create databases."
+            )
+        name = f"msp_bench_{size}"
+        _admin(base, f"DROP DATABASE IF EXISTS {name}")
+        _admin(base, f"CREATE DATABASE {name}")
+        env["DATABASE_URL"] = _with_database(base, name)
+
+        def cleanup() -> None:
+            if args.keep:
+                say(f"kept database {name}")
+            else:
+                _admin(base, f"DROP DATABASE IF EXISTS {name}")
+
+    try:
+        # This same script, with arguments we built: no untrusted input.
+        done = subprocess.run(  # noqa: S603
+            _child_command(size, args), env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"{vendor} {size}: the benchmark failed (exit {done.returncode})")
+        line = next(line for line in done.stdout.splitlines() if line.startswith(RESULT_MARK))
+        result: dict[str, Any] = json.loads(line.removeprefix(RESULT_MARK))
+        return result
+    finally:
+        cleanup()
+
+
+def report(results: list[dict[str, Any]]) -> str:
+    lines = [
+        f"{'database':<11}{'concerns':>10}{'rows':>11}{'generate':>10}{'rows/s':>9}"
+        f"{'build_return':>14}{'floor':>9}{'ratio':>8}",
+    ]
+    for r in results:
+        rows = sum(r["rows"].values())
+        build = statistics.median(r["build_return_seconds"])
+        floor = statistics.median(r["floor_seconds"])
+        vendor = r["vendor"] + (" (jit off)" if r.get("pg_jit") == "off" else "")
+        lines.append(
+            f"{vendor:<11}{r['size']:>10,}{rows:>11,}{r['generate_seconds']:>9.1f}s"
+            f"{rows / r['generate_seconds']:>9,.0f}{build:>13.2f}s{floor:>8.2f}s"
+            f"{build / floor:>7.1f}x"
+        )
+    lines.append("")
+    lines.append("build_return and floor: median of the timed runs, in seconds.")
+    for r in results:
+        lines.append("")
+        lines.append(
+            f"{r['vendor']} {r['size']:,}: build_return runs "
+            + ", ".join(f"{t:.2f}s" for t in r["build_return_seconds"])
+            + "; floor runs "
+            + ", ".join(f"{t:.2f}s" for t in r["floor_seconds"])
+            + f"; {r['queries']['count']} queries taking {r['queries']['seconds']:.2f}s; "
+            + f"return: {r['return']}"
+        )
+        if "generate_cpu_seconds" in r:
+            lines.append(
+                f"  CPU time in the benchmark process: generate {r['generate_cpu_seconds']:.1f}s, "
+                "build_return " + ", ".join(f"{t:.2f}s" for t in r["build_return_cpu_seconds"])
+            )
+        if any(r.get("build_return_server_cpu_seconds") or []):
+            lines.append(
+                "  CPU time in the PostgreSQL server: generate "
+                f"{r['generate_server_cpu_seconds'] or 0:.1f}s, build_return "
+                + ", ".join(f"{t or 0:.2f}s" for t in r["build_return_server_cpu_seconds"])
+                + ", floor "
+                + ", ".join(f"{t or 0:.2f}s" for t in r["floor_server_cpu_seconds"])
+            )
+        if "load_average" in r:
+            lines.append(
+                "  load average (1 min) at start and end: "
+                + ", ".join(f"{x:.1f}" for x in r["load_average"])
+            )
+        parts = r.get("parts", {})
+        lines.append(
+            "  parts: "
+            + "; ".join(
+                f"{name} {value:.2f}s" if isinstance(value, float) else f"{name}: {value}"
+                for name, value in parts.items()
+            )
+        )
+        for q in r["slowest"]:
+            lines.append(f"  {q['seconds']:7.2f}s  {q['sql'][:300]}")
+        for plan_line in r.get("floor_plan", []):
+            lines.append(f"  plan: {plan_line}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument(
+        "--databases", nargs="+", choices=["sqlite", "postgresql"], default=["sqlite"]
+    )
+    parser.add_argument("--database-url", default="", help="PostgreSQL server to use")
+    parser.add_argument("--year", type=int, default=2024, help="Reporting year (default 2024)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--start-year", type=int, default=2023)
+    parser.add_argument("--years", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="Timed runs of each (default 3)")
+    parser.add_argument("--top", type=int, default=6, help="Slowest queries to show")
+    parser.add_argument("--explain", action="store_true", help="Show the floor's query plan")
+    parser.add_argument(
+        "--sqlite-analyze", action="store_true", help="Run ANALYZE on SQLite after loading"
+    )
+    parser.add_argument(
+        "--pg-jit",
+        choices=["default", "on", "off"],
+        default="off",
+        help=(
+            "PostgreSQL's JIT compiler for the session (default off, as build_return sets "
+            "for itself, so that the floor runs the same way; 'default' keeps the server's)"
+        ),
+    )
+    parser.add_argument("--keep", action="store_true", help="Keep the databases afterwards")
+    parser.add_argument("--json", type=Path, help="Also write the results to this file")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args)
+        return 0
+    results = []
+    for vendor in args.databases:
+        for size in args.sizes:
+            say(f"{vendor}, {size:,} concerns")
+            results.append(run_one(vendor, size, args))
+            if len(args.databases) * len(args.sizes) > 1:
+                print(report(results[-1:]) + "\n", flush=True)
+    print(report(results), flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
