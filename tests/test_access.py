@@ -89,3 +89,32 @@ def test_refused_reads_leave_no_view_event(outsider, north_case):
     with pytest.raises(Http404):
         get_case_for_user(outsider, north_case.pk)
     assert not AuditEvent.objects.filter(action="view", user=outsider).exists()
+
+
+@pytest.mark.parametrize(
+    ("role_fixture", "board", "statutory_return"),
+    [
+        ("practitioner", False, False),
+        ("manager", False, False),
+        ("lead", True, True),
+        ("board_member", True, False),
+        ("auditor", False, False),
+        ("administrator", False, False),
+    ],
+)
+def test_who_sees_aggregate_figures(request, role_fixture, board, statutory_return):
+    from msp.accounts.access import can_view_board, can_view_return
+
+    user = request.getfixturevalue(role_fixture)
+    assert can_view_board(user) is board
+    assert can_view_return(user) is statutory_return
+
+
+def test_performance_officers_see_the_return_but_cannot_open_cases(db):
+    from msp.accounts.access import can_open_listed_cases, can_view_board, can_view_return
+    from msp.accounts.models import Role
+
+    officer = factories.user(Role.PERFORMANCE, team_name=None)
+    assert can_view_return(officer) and not can_view_board(officer)
+    assert not can_open_listed_cases(officer)
+    assert not readable_cases(officer).exists()

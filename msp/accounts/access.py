@@ -10,7 +10,12 @@ The rules:
 - team managers read and change their own team's cases, and read (not change)
   every other team's;
 - safeguarding leads read and change every case;
-- administrators, board members and auditors see no case and no person.
+- administrators, board members, auditors and performance officers see no
+  case and no person.
+
+It also decides who sees aggregate figures: the board dashboard (rounded, small
+numbers hidden) is for board members and safeguarding leads; the statutory
+return (unrounded, with case references) for performance officers and leads.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -90,3 +95,25 @@ def get_person_for_user(user: User, pk: int, *, write: bool = False) -> Person:
 
 def can_raise_concern(user: User) -> bool:
     return user.is_authenticated and user.does_casework
+
+
+# Aggregate figures ---------------------------------------------------------------
+
+BOARD_ROLES = frozenset({Role.BOARD_MEMBER, Role.SAFEGUARDING_LEAD})
+RETURN_ROLES = frozenset({Role.PERFORMANCE, Role.SAFEGUARDING_LEAD})
+
+
+def can_view_board(user: User) -> bool:
+    return user.is_authenticated and user.is_active and user.role in BOARD_ROLES
+
+
+def can_view_return(user: User) -> bool:
+    """The return shows unrounded small numbers and case references: not for
+    board members, who see the rounded figures on the dashboard."""
+    return user.is_authenticated and user.is_active and user.role in RETURN_ROLES
+
+
+def can_open_listed_cases(user: User) -> bool:
+    """Whether a list of case references may link to the cases: only for people
+    who can read every case (performance officers cannot open cases)."""
+    return user.role == Role.SAFEGUARDING_LEAD

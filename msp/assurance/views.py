@@ -1,5 +1,5 @@
 """The statutory return page and its downloads, for the performance team and
-safeguarding leads (see ``msp.assurance.access``)."""
+safeguarding leads (see ``msp.accounts.access``)."""
 
 import datetime
 from typing import Any
@@ -11,9 +11,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from msp.accounts.access import can_open_listed_cases, can_view_return
 from msp.accounts.models import User
 from msp.accounts.views import current_user
-from msp.assurance.access import can_open_listed_cases, can_view_return
 from msp.assurance.audit import record_return_download
 from msp.assurance.codelists import earliest_year
 from msp.assurance.models import year_label

@@ -217,7 +217,8 @@ def suppress(counts: Sequence[int], lines: Iterable[Sequence[int]]) -> frozenset
     - wherever the shown figures would still pin a hidden small count to one
       value (``bounds``: for example 1 + 1 + 5 = 7 shows as [c], [c], 5, total
       5, and only 1 and 1 fit), the smallest shown non-zero figure in a line
-      with that count is hidden too.
+      with that count is hidden too, or, when those lines have nothing left to
+      hide, the smallest shown figure in the table.
     """
     line_list = [list(line) for line in lines]
     hidden = {i for i, count in enumerate(counts) if is_small(count)}
@@ -239,6 +240,11 @@ def suppress(counts: Sequence[int], lines: Iterable[Sequence[int]]) -> frozenset
         if not pinned:
             return frozenset(hidden)
         extra = _smallest_shown(counts, [line for line in line_list if pinned[0] in line], hidden)
+        if extra is None:
+            # Every figure in its lines is hidden, yet a shown figure elsewhere
+            # (another line's total, say) still pins it: hide the smallest
+            # shown figure anywhere in the table.
+            extra = _smallest_shown(counts, line_list, hidden)
         if extra is None:
             raise ValueError("A hidden figure is pinned down by figures that cannot be hidden")
         hidden.add(extra)

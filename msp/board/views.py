@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from msp.accounts.models import Role, Team, User
+from msp.accounts.access import can_view_board
+from msp.accounts.models import Team, User
 from msp.accounts.views import current_user
 from msp.audit.log import record_change
 from msp.board.forms import FilterForm
@@ -24,15 +25,13 @@ from msp.board.report import Report, build_report
 
 # Who may see the dashboard. Board members see nothing else that holds personal
 # data; safeguarding leads see it beside their casework.
-BOARD_ROLES = frozenset({Role.BOARD_MEMBER, Role.SAFEGUARDING_LEAD})
-
 ALL_TEAMS = "All teams"
 CSV_HEADER = ("Period", "Team", "Table", "Row", "Column", "Value")
 
 
 def board_user(request: HttpRequest) -> User:
     user = current_user(request)
-    if user.role not in BOARD_ROLES:
+    if not can_view_board(user):
         raise PermissionDenied("The board dashboard is for board members and safeguarding leads")
     return user
 

@@ -6,8 +6,8 @@ after signing in. Later features add their items here, in one place.
 
 from dataclasses import dataclass
 
+from msp.accounts.access import BOARD_ROLES, RETURN_ROLES
 from msp.accounts.models import CASEWORK_ROLES, Role
-from msp.assurance.access import RETURN_ROLES
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ NAVIGATION = (
         "Board dashboard",
         "board:dashboard",
         frozenset({"board:dashboard"}),
-        frozenset({Role.BOARD_MEMBER, Role.SAFEGUARDING_LEAD}),
+        BOARD_ROLES,
     ),
     NavItem("Statutory return", "assurance:return", frozenset({"assurance:return"}), RETURN_ROLES),
 )
