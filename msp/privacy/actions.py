@@ -5,18 +5,20 @@ what ``msp.privacy.fields`` lists, asks the audit log to blank the old and new
 values its events kept, and writes a tombstone event (``retention.erased``)
 naming the rule and the record ids, with no personal data."""
 
+import json
 from typing import Any
 
 from django.apps import apps
 from django.db import transaction
 from django.db.models import F
 
+from msp.accounts.models import User
 from msp.audit.log import record_change
 from msp.audit.models import AuditEvent
 from msp.audit.redaction import redact_events
 from msp.cases.models import Case, CaseState
 from msp.people.models import Person
-from msp.privacy import fields
+from msp.privacy import document, fields, sar
 from msp.privacy.models import RetentionRule
 from msp.privacy.schedule import kept_date_of_birth
 
@@ -127,3 +129,24 @@ def erase_person(person_id: int, *, rule: RetentionRule) -> None:
         {"people.person": [person_id], "cases.case": sorted(case_ids)},
         person_id=person_id,
     )
+
+
+@transaction.atomic
+def export_subject_access(person_id: int, *, by: User | None, fmt: str) -> bytes:
+    """The subject access export of one person in ``fmt`` ("json" or "pdf"),
+    written to the audit log as ``person.subject_access_export``."""
+    export = sar.build(person_id, by=by)
+    if fmt == "json":
+        content = json.dumps(export.as_json(), indent=2, ensure_ascii=False).encode()
+    elif fmt == "pdf":
+        content = document.pdf(export)
+    else:
+        raise ValueError(f"Unknown format {fmt!r}")
+    record_change(
+        by=by,
+        action="person.subject_access_export",
+        obj=export.person,
+        changes={"format": [None, fmt]},
+        person_id=person_id,
+    )
+    return content
