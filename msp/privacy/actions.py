@@ -38,19 +38,23 @@ class NotErasable(Exception):
 
 
 def erased_case_ids() -> set[int]:
-    return set(
-        AuditEvent.objects.filter(action=ERASED_ACTION, object_type="cases.case")
-        .exclude(case_id=None)
-        .values_list("case_id", flat=True)
-    )
+    return {
+        pk
+        for pk in AuditEvent.objects.filter(
+            action=ERASED_ACTION, object_type="cases.case"
+        ).values_list("case_id", flat=True)
+        if pk is not None
+    }
 
 
 def erased_person_ids() -> set[int]:
-    return set(
-        AuditEvent.objects.filter(action=ERASED_ACTION, object_type="people.person")
-        .exclude(person_id=None)
-        .values_list("person_id", flat=True)
-    )
+    return {
+        pk
+        for pk in AuditEvent.objects.filter(
+            action=ERASED_ACTION, object_type="people.person"
+        ).values_list("person_id", flat=True)
+        if pk is not None
+    }
 
 
 def _tombstone(obj: Any, rule: RetentionRule, records: dict[str, list[int]], **ids: Any) -> None:

@@ -16,7 +16,7 @@ def html(export: Export) -> str:
 def pdf(export: Export) -> bytes:
     """A PDF/UA (tagged, accessible) document. WeasyPrint is imported here:
     it loads Pango, which only this path needs."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # type: ignore[import-untyped]
 
     document: bytes = HTML(string=html(export)).write_pdf(pdf_variant="pdf/ua-1")
     return document

@@ -144,18 +144,21 @@ def _people_due(
 
 def apply(planned: Plan) -> Applied:
     applied = Applied()
-    for kind in (RecordType.CASE_WITH_ENQUIRY, RecordType.CASE_WITHOUT_ENQUIRY):
-        rule_plan = planned.for_type(kind)
-        for item in rule_plan.due if rule_plan else []:
+    for rule_plan in planned.rules:
+        if rule_plan.rule.record_type == RecordType.PERSON_WITHOUT_CASES:
+            continue
+        for item in rule_plan.due:
             try:
-                actions.erase_case(item.pk, rule=rule_plan.rule, closed_at=item.closed_at)  # type: ignore[union-attr]
+                actions.erase_case(item.pk, rule=rule_plan.rule, closed_at=item.closed_at)
                 applied.cases += 1
             except actions.NotErasable:
                 applied.skipped.append(f"{item.label} changed since the plan: kept")
     people = planned.for_type(RecordType.PERSON_WITHOUT_CASES)
-    for item in people.due if people else []:
+    if people is None:
+        return applied
+    for item in people.due:
         try:
-            actions.erase_person(item.pk, rule=people.rule)  # type: ignore[union-attr]
+            actions.erase_person(item.pk, rule=people.rule)
             applied.people += 1
         except actions.NotErasable:
             applied.skipped.append(f"{item.label}: a case is not erased: kept")

@@ -48,9 +48,9 @@ def history(story, adult, practitioner):
         .start(D(2024, 5, 3))
         .close(D(2024, 9, 1))
     )
-    recent = (
-        story(raised_on=D(2025, 11, 1)).decide(D(2025, 11, 2)).start(D(2025, 11, 3))
-    ).close(D(2025, 12, 1))
+    recent = (story(raised_on=D(2025, 11, 1)).decide(D(2025, 11, 2)).start(D(2025, 11, 3))).close(
+        D(2025, 12, 1)
+    )
     no_enquiry = story(raised_on=D(2024, 6, 1)).decide(D(2024, 6, 3), result="none")
     no_enquiry.close_without_enquiry(D(2024, 6, 10))
     still_open = story(raised_on=D(2024, 7, 1)).decide(D(2024, 7, 2)).start(D(2024, 7, 3))
@@ -212,9 +212,9 @@ def test_a_rule_switched_off_erases_nothing(history):
 
 def test_a_person_with_another_case_still_kept_is_not_erased(story, adult):
     someone = adult(given_name="Agnes")
-    story(person=someone, raised_on=D(2024, 5, 1)).decide(D(2024, 5, 2)).start(
-        D(2024, 5, 3)
-    ).close(D(2024, 9, 1))
+    story(person=someone, raised_on=D(2024, 5, 1)).decide(D(2024, 5, 2)).start(D(2024, 5, 3)).close(
+        D(2024, 9, 1)
+    )
     story(person=someone, raised_on=D(2026, 1, 5)).decide(D(2026, 1, 6)).start(D(2026, 1, 7))
     assert "Erased 1 case and 0 people." in run()
     assert Person.objects.get(pk=someone.pk).given_name == "Agnes"

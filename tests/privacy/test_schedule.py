@@ -62,8 +62,10 @@ def test_the_kept_date_of_birth_gives_the_same_ages_the_return_uses(born, years,
         assert years_between(kept, death) == years_between(born, death)
     assert (kept.year, kept.month) in {
         (born.year, born.month),
-        ((born.replace(day=28) + datetime.timedelta(days=4)).year,
-         (born.replace(day=28) + datetime.timedelta(days=4)).month),
+        (
+            (born.replace(day=28) + datetime.timedelta(days=4)).year,
+            (born.replace(day=28) + datetime.timedelta(days=4)).month,
+        ),
     }
 
 

@@ -104,7 +104,7 @@ def test_the_document_is_a_tagged_pdf_with_markers_and_a_review_list_first(recor
     text = document.html(export)
     assert "about Winifred Oldcastle" in text
     assert text.index("Review before release") < text.index("The person's record")
-    assert "<mark><span class=\"marker\">[REDACT?]</span> Rita Referrer</mark>" in text
+    assert '<mark><span class="marker">[REDACT?]</span> Rita Referrer</mark>' in text
     assert text.count("[REDACT?]") == len(export.review) + 1  # and once in the notice
     assert "Who has seen or changed the record" in text
     pdf = document.pdf(export)
@@ -127,9 +127,7 @@ def test_reading_the_record_takes_the_same_queries_for_one_case_or_many(practiti
     assert len(large) == len(small)
 
 
-def test_a_lead_exports_from_the_person_page_and_each_export_is_audited(
-    record, lead, client_for
-):
+def test_a_lead_exports_from_the_person_page_and_each_export_is_audited(record, lead, client_for):
     client = client_for(lead)
     person_page = client.get(f"/people/{record.person_id}/")
     assert "Subject access export" in person_page.content.decode()
@@ -188,5 +186,3 @@ def test_the_command_writes_the_file_and_audits_it(record, lead, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF-")
     with pytest.raises(CommandError, match="No person with record number 999999"):
         call_command("subject_access_export", "999999", "--output", str(output))
-
-
