@@ -10,7 +10,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 
 from msp.accounts.models import User
 from msp.audit.log import record_change
@@ -37,14 +37,11 @@ class NotErasable(Exception):
     """The record changed since the plan was made: it stays as it is."""
 
 
-def erased_case_ids() -> set[int]:
-    return {
-        pk
-        for pk in AuditEvent.objects.filter(
-            action=ERASED_ACTION, object_type="cases.case"
-        ).values_list("case_id", flat=True)
-        if pk is not None
-    }
+def erased_cases() -> "QuerySet[AuditEvent, int | None]":
+    """The ids of erased cases, as a subquery."""
+    return AuditEvent.objects.filter(action=ERASED_ACTION, object_type="cases.case").values_list(
+        "case_id", flat=True
+    )
 
 
 def erased_person_ids() -> set[int]:
@@ -111,7 +108,10 @@ def erase_person(person_id: int, *, rule: RetentionRule) -> None:
     keeping gender, ethnicity, primary support reason, date of death and a date
     of birth that gives the same ages in the return."""
     person = Person.objects.select_for_update().filter(pk=person_id).first()
-    if person is None or person_id in erased_person_ids():
+    already = AuditEvent.objects.filter(
+        action=ERASED_ACTION, object_type="people.person", person_id=person_id
+    ).exists()
+    if person is None or already:
         raise NotErasable(person_id)
     case_ids = set(Case.objects.filter(person_id=person_id).values_list("pk", flat=True))
     erased = AuditEvent.objects.filter(

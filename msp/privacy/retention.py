@@ -57,10 +57,9 @@ def _local_day(moment: datetime.datetime | None) -> datetime.date | None:
 
 def plan(today: datetime.date) -> Plan:
     rules = {r.record_type: RulePlan(r) for r in RetentionRule.objects.all()}
-    erased = actions.erased_case_ids()
     cases = (
         Case.objects.filter(state=CaseState.CLOSED)
-        .exclude(pk__in=erased)
+        .exclude(pk__in=actions.erased_cases())
         .annotate(
             last_decided=Max("decisions__decided_at"),
             not_done=Count(
@@ -107,13 +106,11 @@ def plan(today: datetime.date) -> Plan:
             due_now[case.pk] = case.person_id
     people = rules.get(RecordType.PERSON_WITHOUT_CASES)
     if people is not None and people.rule.active:
-        people.due = _people_due(people.rule, today, erased, due_now)
+        people.due = _people_due(people.rule, today, due_now)
     return Plan(today=today, rules=list(rules.values()))
 
 
-def _people_due(
-    rule: RetentionRule, today: datetime.date, erased: set[int], due_now: dict[int, int]
-) -> list[Item]:
+def _people_due(rule: RetentionRule, today: datetime.date, due_now: dict[int, int]) -> list[Item]:
     """People every one of whose cases is erased, or due to be in this run,
     once the rule's time since the last erasure has passed. An erasure dated
     after ``today`` (replaying an earlier day) counts as done on ``today``."""
@@ -123,8 +120,9 @@ def _people_due(
             action=actions.ERASED_ACTION, object_type="cases.case"
         ).values_list("case_id", "at")
     }
+    erased = set(erased_on)
     touched = set(due_now.values()) | set(
-        Case.objects.filter(pk__in=erased).values_list("person_id", flat=True)
+        Case.objects.filter(pk__in=actions.erased_cases()).values_list("person_id", flat=True)
     )
     touched -= actions.erased_person_ids()
     by_person: dict[int, list[int]] = {}
