@@ -5,7 +5,7 @@ import datetime
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from msp.assurance.sac import build_return
 from msp.assurance.sac.export import to_csv
@@ -218,3 +218,8 @@ def test_a_person_with_another_case_still_kept_is_not_erased(story, adult):
     story(person=someone, raised_on=D(2026, 1, 5)).decide(D(2026, 1, 6)).start(D(2026, 1, 7))
     assert "Erased 1 case and 0 people." in run()
     assert Person.objects.get(pk=someone.pk).given_name == "Agnes"
+
+
+def test_a_bad_replay_day_is_refused_in_plain_english(db):
+    with pytest.raises(CommandError, match="--today must be a date like 2031-04-01"):
+        call_command("apply_retention", "--today", "1 April")
