@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "msp.assurance",
     "msp.board",
     "msp.survey",
+    "msp.privacy",
     "msp.api",
     "msp.govuk",
     "msp.demo",

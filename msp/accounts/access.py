@@ -11,7 +11,8 @@ The rules:
   every other team's;
 - safeguarding leads read and change every case;
 - administrators, board members, auditors and performance officers see no
-  case and no person.
+  case and no person;
+- only safeguarding leads export a person's whole record (subject access).
 
 It also decides who sees aggregate figures: the board dashboard (rounded, small
 numbers hidden) is for board members and safeguarding leads; the statutory
@@ -90,6 +91,25 @@ def get_person_for_user(user: User, pk: int, *, write: bool = False) -> Person:
             raise PermissionDenied("You can read this person's record but not change it")
     else:
         record_view(by=user, obj=person, person_id=person.pk)
+    return person
+
+
+def can_export_subject_access(user: User) -> bool:
+    """Subject access exports hold the whole record and third parties' details
+    before review: safeguarding leads only, who release them with the council's
+    information governance team."""
+    return user.is_authenticated and user.is_active and user.role == Role.SAFEGUARDING_LEAD
+
+
+def get_person_for_subject_access(user: User, pk: int) -> Person:
+    """404 for anyone who may not see the person; 403 for those who may see
+    them but not export their record. The export itself is audited by the
+    caller, so no view event is written here."""
+    person = readable_people(user).filter(pk=pk).first()
+    if person is None:
+        raise Http404("No person found")
+    if not can_export_subject_access(user):
+        raise PermissionDenied("Only a safeguarding lead can export a person's whole record")
     return person
 
 

@@ -1,0 +1,1 @@
+from tests.assurance.conftest import adult, code_lists, story  # noqa: F401  (shared fixtures)
