@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from msp.accounts.access import can_change_person, get_person_for_user, readable_cases
+from msp.accounts.access import can_change_person, findable_cases, get_person_for_user
 from msp.accounts.views import casework_user, current_user
 from msp.govuk.actions import attempt
 from msp.people.actions import create_person, update_person
@@ -56,7 +56,7 @@ def create(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     person = get_person_for_user(user, pk)
-    cases = readable_cases(user).filter(person=person).select_related("person", "lead_worker")
+    cases = findable_cases(user).filter(person=person).select_related("person", "lead_worker")
     return render(request, "people/detail.html", {"person": person, "cases": cases})
 
 
