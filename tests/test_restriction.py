@@ -152,7 +152,9 @@ def test_lifting_opens_it_to_the_team_again_and_the_chronology_tells_the_story(
     restricted, practitioner, colleague, lead
 ):
     actions.change_named_people(restricted, by=lead, named=[lead, practitioner, colleague])
-    actions.lift_restriction(restricted, by=lead, reason="The staff member has now left the council")
+    actions.lift_restriction(
+        restricted, by=lead, reason="The staff member has now left the council"
+    )
     with pytest.raises(ActionError):
         actions.lift_restriction(restricted, by=lead, reason="The staff member has now left")
     assert get_case_for_user(factories.user(username="new"), restricted.pk)

@@ -236,7 +236,10 @@ def test_restricted_case_urls_work_for_named_people_and_after_break_glass(
 def test_break_glass_access_ends_when_it_expires(colleague, restricted):
     past = timezone.now() - datetime.timedelta(hours=2)
     restriction_actions.break_glass(
-        restricted["case"], by=colleague, reason="Police need the plan for tonight's meeting", now=past
+        restricted["case"],
+        by=colleague,
+        reason="Police need the plan for tonight's meeting",
+        now=past,
     )
     for route, name, url, response in _get_all(colleague, restricted):
         if name in NOT_THE_CASE or response.status_code == 405:

@@ -61,7 +61,7 @@ def case_opens_for(user: User, case_ref: str = "pk") -> Q:
     grant = BreakGlassGrant.objects.filter(
         case_id=OuterRef(case_ref), user=user, expires_at__gt=timezone.now()
     )
-    return ~Exists(restricted) | Exists(named) | Exists(grant)
+    return ~Q(Exists(restricted)) | Q(Exists(named)) | Q(Exists(grant))
 
 
 def _role_cases(user: User) -> QuerySet[Case]:
@@ -88,6 +88,11 @@ def findable_cases(user: User) -> QuerySet[Case]:
     return _role_cases(user).annotate(
         opens=ExpressionWrapper(case_opens_for(user), output_field=BooleanField())
     )
+
+
+def shut_cases(user: User) -> QuerySet[Case]:
+    """Restricted cases the user's role would let them read but may not open."""
+    return _role_cases(user).exclude(case_opens_for(user))
 
 
 def get_case_to_break_glass(user: User, pk: int) -> Case:
@@ -138,7 +143,9 @@ def readable_people(user: User) -> QuerySet[Person]:
     if user.team_id is None:
         return people.none()
     team_case = Case.objects.filter(person_id=OuterRef("pk"), team_id=user.team_id)
-    return _not_hidden_by_restriction(user, people.filter(Q(team_id=user.team_id) | Exists(team_case)))
+    return _not_hidden_by_restriction(
+        user, people.filter(Q(team_id=user.team_id) | Exists(team_case))
+    )
 
 
 def _not_hidden_by_restriction(user: User, people: QuerySet[Person]) -> QuerySet[Person]:

@@ -191,7 +191,9 @@ def on_restricted(request: HttpRequest, exc: CaseRestricted, *, api: NinjaAPI) -
             "giving your reason."
         ),
         reference=exc.reference,
-        break_glass_url=request.build_absolute_uri(reverse("cases:break-glass", args=[exc.case_id])),
+        break_glass_url=request.build_absolute_uri(
+            reverse("cases:break-glass", args=[exc.case_id])
+        ),
     )
     return _respond(api, request, body, 403)
 

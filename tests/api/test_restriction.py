@@ -35,8 +35,9 @@ def test_a_lead_restricts_changes_and_lifts(api, lead, practitioner, colleague, 
     assert response.json()["restricted"] is False
     assert not CaseRestriction.objects.exists()
     assert list(
-        AuditEvent.objects.filter(case_id=case.pk, action__startswith="case.restrict")
-        .values_list("action", flat=True)
+        AuditEvent.objects.filter(case_id=case.pk, action__startswith="case.restrict").values_list(
+            "action", flat=True
+        )
     ) == ["case.restricted", "case.restriction_changed", "case.restriction_lifted"]
 
 
