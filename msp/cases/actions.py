@@ -211,6 +211,13 @@ def unacknowledged_alerts() -> list[BreakGlassGrant]:
     )
 
 
+def unacknowledged_alert_count(user: User) -> int:
+    """How many alerts wait for a safeguarding lead; 0 for anyone else."""
+    if user.role != Role.SAFEGUARDING_LEAD:
+        return 0
+    return BreakGlassGrant.objects.filter(acknowledged_at__isnull=True).count()
+
+
 @transaction.atomic
 def acknowledge_alert(grant_id: int, *, by: User) -> BreakGlassGrant:
     if by.role != Role.SAFEGUARDING_LEAD:

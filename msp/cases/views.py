@@ -17,6 +17,7 @@ from msp.accounts.access import (
 )
 from msp.accounts.models import Role, User
 from msp.accounts.views import casework_user, current_user
+from msp.cases.actions import unacknowledged_alert_count
 from msp.cases.errors import ActionError
 from msp.cases.models import Case, CaseState
 from msp.cases.page import case_page
@@ -92,6 +93,7 @@ def my_cases(request: HttpRequest) -> HttpResponse:
         "cases": cases,
         "overdue": [a for a in overdue_actions(user) if a.is_overdue(timezone.localdate())],
         "to_cosign": list(overrides_to_cosign(user)),
+        "break_glass_alerts": unacknowledged_alert_count(user),
     }
     return render(request, "cases/my_cases.html", context)
 

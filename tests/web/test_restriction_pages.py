@@ -104,6 +104,7 @@ def test_break_glass_opens_the_case_audits_it_and_alerts_the_leads(
     assert event.reason == NEED
 
     leads = client_for(lead)
+    assert "1 break-glass alert to check" in text_of(leads.get(reverse("cases:my-cases")))
     alerts = leads.get(reverse("cases:break-glass-alerts"))
     text = text_of(alerts)
     assert colleague.display_name in text and restricted.reference in text and NEED in text
