@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "msp.audit.middleware.AuditChannelMiddleware",
+    "msp.cases.restriction_views.RestrictedCaseMiddleware",
 ]
 
 ROOT_URLCONF = "msp.urls"
@@ -157,6 +158,12 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+
+# How long break-glass access to a restricted case lasts.
+BREAK_GLASS_MINUTES = env_int("MSP_BREAK_GLASS_MINUTES", 60, minimum=1)
+# Extra ways to tell safeguarding leads about break-glass (dotted paths to
+# classes with a ``break_glass(grant)`` method); the in-service alert list is always on.
+BREAK_GLASS_NOTIFIERS: list[str] = []
 
 # Security headers. HTTPS settings are on by default in production.
 SECURE_CONTENT_TYPE_NOSNIFF = True

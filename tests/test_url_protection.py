@@ -1,15 +1,23 @@
 """Walks every URL pattern and fails if one is not protected: signed-out users
 are sent to sign in (or get 401 from the API), and people outside the case's
 team, board members and auditors get 404 for every person, case, outcome and
-record of a case (an override, a plan action, an escalation)."""
+record of a case (an override, a plan action, an escalation).
 
+For a restricted case, a practitioner of the same team who is not named sees
+only that it exists and is restricted (403, no personal data) on every URL of
+the case and its records, the person's record is hidden (404), and all of it
+works for a named person and after break-glass, until the grant expires."""
+
+import datetime
 import re
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from msp.accounts.models import ApiToken
+from msp.cases import actions as restriction_actions
 from tests import factories, record_factories
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +120,131 @@ def test_records_are_hidden_from_people_outside_the_team(request, who, north):
         }
         assert set(statuses.values()) <= {404, 405}, f"{url} ({name}) gave {statuses} to {who}"
         assert 404 in statuses.values(), f"{url} ({name}) gave {statuses} to {who}"
+
+
+# Restricted cases ----------------------------------------------------------------
+
+PERSONAL = ("Philippa", "Quarryman", "Mill Lane")
+
+
+@pytest.fixture
+def restricted(practitioner, lead):
+    """A North case restricted by the lead to ``practitioner``; ``colleague``
+    (same team) is not named."""
+    about = factories.person(practitioner, given_name="Philippa", family_name="Quarryman")
+    case = factories.case(practitioner, state="enquiry", about=about)
+    ids = {
+        "case": case.pk,
+        "person": case.person_id,
+        "outcome": case.desired_outcomes.get().pk,
+        "override": record_factories.override(case, practitioner).pk,
+        "plan_action": record_factories.plan_action(case, practitioner).pk,
+        "escalation": record_factories.escalation(case, practitioner).pk,
+    }
+    restriction_actions.restrict_case(
+        case, by=lead, reason="The adult is a member of staff in this team", named=[practitioner]
+    )
+    return ids
+
+
+def _clients(user):
+    web = Client()
+    web.force_login(user)
+    _, token = ApiToken.objects.issue(user)
+    return web, Client(headers={"Authorization": f"Bearer {token}"})
+
+
+def _shows_restricted(response) -> bool:
+    if response.status_code != 403:
+        return False
+    if response["Content-Type"].startswith("application/json"):
+        return response.json().get("restricted") is True
+    return "is restricted</h1>" in response.content.decode()
+
+
+def _case_routes():
+    """Routes of a person, a case or a record of a case."""
+    return [
+        (r, n)
+        for r, n in _object_routes()
+        if re.split(r"<|\{", r, maxsplit=1)[0].rstrip("/").rsplit("/", 1)[-1] in KINDS
+    ]
+
+
+def _get_all(user, ids):
+    web, api = _clients(user)
+    for route, name in _case_routes():
+        url = fill(route, ids)
+        client = api if route.startswith("api/") else web
+        yield route, name, url, client.get(url)
+
+
+# Routes a same-team practitioner may reach on a restricted case without
+# opening it: break-glass itself, and the leads' alerts (404 to others).
+NOT_THE_CASE = {"cases:break-glass", "cases:acknowledge-break-glass"}
+
+
+def test_restricted_case_urls_show_only_that_it_is_restricted(colleague, restricted):
+    web, api = _clients(colleague)
+    restricted_seen = 0
+    for route, name in _case_routes():
+        url = fill(route, restricted)
+        client = api if route.startswith("api/") else web
+        for method in ("get", "post", "patch"):
+            response = getattr(client, method)(url, content_type="application/json")
+            body = response.content.decode()
+            for word in PERSONAL:
+                assert word not in body, f"{method} {url} ({name}) shows {word}"
+            if name in NOT_THE_CASE or response.status_code == 405:
+                continue
+            if "/people/" in url or "people:" in name:
+                assert response.status_code == 404, f"{method} {url} ({name})"
+                continue
+            assert _shows_restricted(response), (
+                f"{method} {url} ({name}) gave {response.status_code} to a same-team colleague"
+            )
+            restricted_seen += 1
+    assert restricted_seen > 20
+
+
+def test_restricted_case_urls_work_for_named_people_and_after_break_glass(
+    practitioner, colleague, restricted
+):
+    restriction_actions.break_glass(
+        restricted["case"], by=colleague, reason="Police need the plan for tonight's meeting"
+    )
+    case, person = restricted["case"], restricted["person"]
+    for user in (practitioner, colleague):
+        for route, name, url, response in _get_all(user, restricted):
+            assert not _shows_restricted(response), f"{url} ({name}) restricted for {user}"
+            if response.status_code == 404:  # only a part of the record not made yet
+                assert b"No case found" not in response.content, url
+                assert b"No person found" not in response.content, url
+        web, api = _clients(user)
+        for client, url in (
+            (web, f"/cases/{case}/"),
+            (web, f"/people/{person}/"),
+            (api, f"/api/v1/cases/{case}"),
+            (api, f"/api/v1/cases/{case}/chronology"),
+            (api, f"/api/v1/people/{person}"),
+        ):
+            response = client.get(url)
+            assert response.status_code == 200, f"{url} for {user}"
+            assert b"Philippa" in response.content or b"chronology" in url.encode()
+
+
+def test_break_glass_access_ends_when_it_expires(colleague, restricted):
+    past = timezone.now() - datetime.timedelta(hours=2)
+    restriction_actions.break_glass(
+        restricted["case"],
+        by=colleague,
+        reason="Police need the plan for tonight's meeting",
+        now=past,
+    )
+    for route, name, url, response in _get_all(colleague, restricted):
+        if name in NOT_THE_CASE or response.status_code == 405:
+            continue
+        if "/people/" in url or "people:" in name:
+            assert response.status_code == 404, url
+            continue
+        assert _shows_restricted(response), f"{url} ({name}) still open after expiry"

@@ -14,22 +14,59 @@ The rules:
   case and no person;
 - only safeguarding leads export a person's whole record (subject access).
 
+Restricted cases narrow that further (see ``case_opens_for``): only the people
+named on the restriction, and anyone with a live break-glass grant, may open
+one. Others whose role or team would let them read it can still *find* it
+(``findable_cases``), as a reference marked "Restricted", and opening it raises
+``CaseRestricted`` (a 403 page offering break-glass; a 403 body from the API).
+People who could not read the case anyway get 404 as before.
+
+A person whose every case is restricted against the user is hidden from them
+(404, not in search): their name and address would reveal whom the
+restricted case is about. Once any of their cases is open to the user, the
+person shows as usual.
+
 It also decides who sees aggregate figures: the board dashboard (rounded, small
 numbers hidden) is for board members and safeguarding leads; the statutory
 return (unrounded, with case references) for performance officers and leads.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from msp.accounts.models import Role, User
 from msp.audit.log import record_view
-from msp.cases.models import Case
+from msp.cases.models import BreakGlassGrant, Case, CaseRestriction
 from msp.people.models import Person
 
 
-def readable_cases(user: User) -> QuerySet[Case]:
+class CaseRestricted(PermissionDenied):
+    """The user's role lets them read the case, but it is restricted to named
+    people and they have no break-glass grant. Carries only what may be shown:
+    the case's id and reference."""
+
+    def __init__(self, case: Case) -> None:
+        super().__init__(f"Case {case.reference} is restricted to named people")
+        self.case_id = case.pk
+        self.reference = case.reference
+
+
+def case_opens_for(user: User, case_ref: str = "pk") -> Q:
+    """A condition on cases (``case_ref`` names the case's id) that holds when
+    the case is not restricted, or names the user, or the user holds a live
+    break-glass grant for it."""
+    restricted = CaseRestriction.objects.filter(case_id=OuterRef(case_ref))
+    named = restricted.filter(named=user)
+    grant = BreakGlassGrant.objects.filter(
+        case_id=OuterRef(case_ref), user=user, expires_at__gt=timezone.now()
+    )
+    return ~Q(Exists(restricted)) | Q(Exists(named)) | Q(Exists(grant))
+
+
+def _role_cases(user: User) -> QuerySet[Case]:
+    """Cases the user's role and team would let them read, restricted or not."""
     cases = Case.objects.all()
     if not user.is_authenticated or not user.is_active:
         return cases.none()
@@ -38,6 +75,39 @@ def readable_cases(user: User) -> QuerySet[Case]:
     if user.role == Role.PRACTITIONER and user.team_id:
         return cases.filter(team_id=user.team_id)
     return cases.none()
+
+
+def readable_cases(user: User) -> QuerySet[Case]:
+    """Cases the user may open: their role allows it and no restriction shuts them out."""
+    return _role_cases(user).filter(case_opens_for(user))
+
+
+def findable_cases(user: User) -> QuerySet[Case]:
+    """Cases the user may find in lists, each annotated ``opens``: whether they
+    may open it. Show a case with ``opens`` false only as its reference and
+    "Restricted"."""
+    return _role_cases(user).annotate(
+        opens=ExpressionWrapper(case_opens_for(user), output_field=BooleanField())
+    )
+
+
+def shut_cases(user: User) -> QuerySet[Case]:
+    """Restricted cases the user's role would let them read but may not open."""
+    return _role_cases(user).exclude(case_opens_for(user))
+
+
+def get_case_to_break_glass(user: User, pk: int) -> Case:
+    """The case, if the user's role lets them read it (404 otherwise, so
+    outsiders learn nothing). Break-glass is offered only when it is restricted
+    and not already open to them."""
+    case = _role_cases(user).filter(pk=pk).first()
+    if case is None:
+        raise Http404("No case found")
+    return case
+
+
+def can_open_case(user: User, case: Case) -> bool:
+    return readable_cases(user).filter(pk=case.pk).exists()
 
 
 def can_change_case(user: User, case: Case) -> bool:
@@ -50,10 +120,13 @@ def can_change_case(user: User, case: Case) -> bool:
 
 def get_case_for_user(user: User, pk: int, *, write: bool = False) -> Case:
     case = (
-        readable_cases(user).select_related("person", "team", "lead_worker").filter(pk=pk).first()
+        findable_cases(user).select_related("person", "team", "lead_worker").filter(pk=pk).first()
     )
     if case is None:
         raise Http404("No case found")
+    opens: bool = case.opens  # type: ignore[attr-defined]
+    if not opens:
+        raise CaseRestricted(case)
     if write:
         if not can_change_case(user, case):
             raise PermissionDenied("You can read this case but not change it")
@@ -67,11 +140,21 @@ def readable_people(user: User) -> QuerySet[Person]:
     if not user.is_authenticated or not user.is_active or not user.does_casework:
         return people.none()
     if user.role in (Role.SAFEGUARDING_LEAD, Role.TEAM_MANAGER):
-        return people
+        return _not_hidden_by_restriction(user, people)
     if user.team_id is None:
         return people.none()
     team_case = Case.objects.filter(person_id=OuterRef("pk"), team_id=user.team_id)
-    return people.filter(Q(team_id=user.team_id) | Exists(team_case))
+    return _not_hidden_by_restriction(
+        user, people.filter(Q(team_id=user.team_id) | Exists(team_case))
+    )
+
+
+def _not_hidden_by_restriction(user: User, people: QuerySet[Person]) -> QuerySet[Person]:
+    """Leaves out people who have a case restricted against the user and no
+    case the user may open."""
+    shut = Case.objects.filter(person_id=OuterRef("pk")).exclude(case_opens_for(user))
+    opens = readable_cases(user).filter(person_id=OuterRef("pk"))
+    return people.filter(~Exists(shut) | Exists(opens))
 
 
 def can_change_person(user: User, person: Person) -> bool:

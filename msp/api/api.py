@@ -5,7 +5,18 @@ from typing import Any
 from django.contrib.auth.decorators import login_not_required
 from ninja import NinjaAPI
 
-from msp.api import cases, errors, findings, outcomes, people, plan, record, risk, workflow
+from msp.api import (
+    cases,
+    errors,
+    findings,
+    outcomes,
+    people,
+    plan,
+    record,
+    restriction,
+    risk,
+    workflow,
+)
 from msp.api.access import TOKEN
 
 DESCRIPTION = """\
@@ -28,6 +39,13 @@ Board members, auditors and administrators see no people or cases. A record you 
 not see is **404**, as if it did not exist; a record you may read but not change is
 **403** when you try to change it. Every person and case you read, in a list or on
 its own, is recorded in the audit log.
+
+A safeguarding lead can **restrict** a case to named people (`/cases/{id}/restriction`).
+Anyone else who could otherwise read it gets **403** with `restricted: true`, its
+`reference` and a `break_glass_url`: in an emergency a person can open it on the
+web by giving a reason, which alerts the leads. The API cannot break the glass.
+Case lists show such cases apart, in `restricted`, by reference only; a person
+whose every case is restricted against you is **404**.
 
 ## Versions and conflicts (409)
 
@@ -120,3 +138,4 @@ api.add_router("", record.router)
 api.add_router("", risk.router)
 api.add_router("", plan.router)
 api.add_router("", findings.router)
+api.add_router("", restriction.router)

@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from ninja import Query, Router
 
-from msp.accounts.access import get_case_for_user, readable_cases
+from msp.accounts.access import get_case_for_user, readable_cases, shut_cases
 from msp.accounts.models import User
 from msp.api.auth import current_user
 from msp.api.schemas.cases import (
@@ -12,6 +12,7 @@ from msp.api.schemas.cases import (
     CaseQuery,
     ChronologyEntry,
     ConcernOut,
+    RestrictedCaseRef,
 )
 from msp.api.schemas.common import READ_ERRORS
 from msp.api.serialise import (
@@ -36,13 +37,16 @@ def record_list_views(user: User, cases: list[Case]) -> None:
 
 @router.get("/cases", response={200: CasePage, **READ_ERRORS})
 def list_cases(request: HttpRequest, filters: Query[CaseQuery]) -> CasePage:
-    """Cases you may see, newest first. Each case listed is recorded in the audit log."""
+    """Cases you may see, newest first. Each case listed is recorded in the audit log.
+    Restricted cases you are not named on are listed apart, by reference only."""
     user = current_user(request)
     cases = readable_cases(user).select_related(*CASE_RELATED)
+    shut = shut_cases(user)
     if filters.state is not None:
-        cases = cases.filter(state=filters.state)
+        cases, shut = cases.filter(state=filters.state), shut.filter(state=filters.state)
     if filters.team is not None:
-        cases = cases.filter(team_id=filters.team)
+        cases, shut = cases.filter(team_id=filters.team), shut.filter(team_id=filters.team)
+    restricted = shut.order_by("-opened_at", "-id").values_list("pk", "reference")
     page = list(cases[filters.offset : filters.offset + filters.limit])
     record_list_views(user, page)
     return CasePage(
@@ -50,6 +54,7 @@ def list_cases(request: HttpRequest, filters: Query[CaseQuery]) -> CasePage:
         limit=filters.limit,
         offset=filters.offset,
         items=[case_summary(c) for c in page],
+        restricted=[RestrictedCaseRef(id=pk, reference=ref) for pk, ref in restricted],
     )
 
 

@@ -1,7 +1,8 @@
 """How errors become responses. Every error body has a ``detail`` string.
 
 - 401: no token, or a token that is wrong, revoked or belongs to an inactive account
-- 403: you may read the record but not change it
+- 403: you may read the record but not change it, or the case is restricted to
+  named people (``reference``, ``restricted`` and ``break_glass_url`` say so)
 - 404: no such record, or one you may not know exists
 - 409: the action is not possible in the record's state (``detail`` says why),
   someone saved the record since you loaded it (``current_version``,
@@ -25,12 +26,15 @@ from django.core.exceptions import (
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
+from msp.accounts.access import CaseRestricted
 from msp.api.schemas.common import ConflictOut, ErrorOut, ValidationErrorOut
+from msp.api.schemas.restriction import RestrictedOut
 from msp.api.serialise import finding_out
 from msp.cases.errors import InvalidTransition, StaleVersion
 from msp.practice.gate import GuardBlocked
@@ -179,6 +183,21 @@ def on_permission_denied(
     return _respond(api, request, ErrorOut(detail=detail), 403)
 
 
+def on_restricted(request: HttpRequest, exc: CaseRestricted, *, api: NinjaAPI) -> HttpResponse:
+    body = RestrictedOut(
+        detail=(
+            f"Case {exc.reference} is restricted to named people. Ask a safeguarding lead "
+            "to name you, or in an emergency open it on the web at break_glass_url, "
+            "giving your reason."
+        ),
+        reference=exc.reference,
+        break_glass_url=request.build_absolute_uri(
+            reverse("cases:break-glass", args=[exc.case_id])
+        ),
+    )
+    return _respond(api, request, body, 403)
+
+
 def on_integrity_error(request: HttpRequest, exc: IntegrityError, *, api: NinjaAPI) -> HttpResponse:
     logger.warning("API integrity error on %s %s", request.method, request.path)
     detail = "This change clashes with a record saved at the same time. Reload and try again."
@@ -225,6 +244,7 @@ def register(api: NinjaAPI) -> None:
         (AuthenticationError, on_authentication),
         (HttpError, on_http_error),
         (Http404, on_not_found),
+        (CaseRestricted, on_restricted),
         (PermissionDenied, on_permission_denied),
         (IntegrityError, on_integrity_error),
         (DataError, on_data_error),

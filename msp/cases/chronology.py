@@ -51,6 +51,11 @@ TITLES = {
     "death.recorded": "The person's death recorded",
     "involvement.saved": "The person's involvement recorded",
     "note.added": "Case note added",
+    # Restriction and break-glass (msp/cases/actions.py)
+    "case.restricted": "Case restricted to named people",
+    "case.restriction_changed": "People who may see the case changed",
+    "case.restriction_lifted": "Restriction lifted",
+    "case.break_glass": "Restricted case opened through break-glass",
 }
 
 # Fields worth showing in the chronology, with their labels. Anything else in
@@ -98,6 +103,10 @@ RECORD_SHOWN_FIELDS: dict[str, dict[str, str]] = {
         "person_involvement": "How the person took part",
     },
     "note.added": {"text": "Note"},
+    "case.restricted": {"named_people": "Who may see it"},
+    "case.restriction_changed": {"named_people": "Who may see it"},
+    "case.restriction_lifted": {},
+    "case.break_glass": {"expires_at": "Access until"},
 }
 
 

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -47,3 +49,51 @@ class Case(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state != CaseState.CLOSED
+
+
+class CaseRestriction(models.Model):
+    """A case that only named people may see. Lifting the restriction deletes
+    the row; the audit log keeps its history."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="restriction")
+    reason = models.TextField()
+    restricted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    restricted_at = models.DateTimeField(default=timezone.now)
+    named = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="named_restrictions")
+
+    def __str__(self) -> str:
+        return f"{self.case} restricted"
+
+
+class BreakGlassGrant(models.Model):
+    """Time-limited access to a restricted case for someone not named on it,
+    with their reason. Each grant is also an alert to the safeguarding leads
+    until one of them acknowledges it."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="break_glass_grants")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="break_glass_grants"
+    )
+    reason = models.TextField()
+    granted_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-granted_at", "-id"]
+        indexes = [models.Index(fields=["case", "user", "expires_at"])]
+
+    def __str__(self) -> str:
+        return f"Break-glass on {self.case_id} by {self.user_id}"
+
+    def is_live(self, now: datetime.datetime | None = None) -> bool:
+        return self.expires_at > (now or timezone.now())

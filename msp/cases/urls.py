@@ -1,6 +1,6 @@
 from django.urls import path
 
-from msp.cases import views
+from msp.cases import restriction_views, views
 
 app_name = "cases"
 urlpatterns = [
@@ -8,4 +8,17 @@ urlpatterns = [
     path("cases/mine/", views.my_cases, name="my-cases"),
     path("cases/team/", views.team_cases, name="team-cases"),
     path("cases/<int:pk>/", views.detail, name="detail"),
+    path("cases/<int:pk>/break-glass/", restriction_views.break_glass, name="break-glass"),
+    path("cases/<int:pk>/restriction/", restriction_views.restriction, name="restriction"),
+    path(
+        "cases/<int:pk>/restriction/lift/",
+        restriction_views.lift_restriction,
+        name="lift-restriction",
+    ),
+    path("break-glass-alerts/", restriction_views.alerts, name="break-glass-alerts"),
+    path(
+        "break-glass-alerts/<int:pk>/acknowledge/",
+        restriction_views.acknowledge,
+        name="acknowledge-break-glass",
+    ),
 ]

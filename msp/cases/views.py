@@ -9,12 +9,19 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from msp.accounts.access import can_change_case, get_case_for_user, readable_cases
+from msp.accounts.access import (
+    can_change_case,
+    findable_cases,
+    get_case_for_user,
+    readable_cases,
+)
 from msp.accounts.models import Role, User
 from msp.accounts.views import casework_user, current_user
+from msp.cases.actions import unacknowledged_alert_count
 from msp.cases.errors import ActionError
 from msp.cases.models import Case, CaseState
 from msp.cases.page import case_page
+from msp.cases.restriction import restriction_notice
 from msp.enquiries.models import Override, PlanAction
 from msp.enquiries.models.plan import ActionStatus
 from msp.govuk.forms import GovukForm
@@ -25,8 +32,10 @@ OPEN_ACTION_STATUSES = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)
 
 
 def _open_cases(user: User) -> QuerySet[Case]:
+    """Open cases for a list. Restricted ones the user may not open are
+    included with ``opens`` false: the list shows only their reference."""
     return (
-        readable_cases(user)
+        findable_cases(user)
         .exclude(state=CaseState.CLOSED)
         .select_related("person", "lead_worker", "team")
         .order_by("-opened_at", "-id")
@@ -84,6 +93,7 @@ def my_cases(request: HttpRequest) -> HttpResponse:
         "cases": cases,
         "overdue": [a for a in overdue_actions(user) if a.is_overdue(timezone.localdate())],
         "to_cosign": list(overrides_to_cosign(user)),
+        "break_glass_alerts": unacknowledged_alert_count(user),
     }
     return render(request, "cases/my_cases.html", context)
 
@@ -120,6 +130,7 @@ def render_case(
         "case": case,
         "person": case.person,
         "problem": problem,
+        "access": restriction_notice(case, user),
     }
     return render(request, "cases/detail.html", context, status=status)
 

@@ -48,6 +48,12 @@ NAVIGATION = (
         BOARD_ROLES,
     ),
     NavItem("Statutory return", "assurance:return", frozenset({"assurance:return"}), RETURN_ROLES),
+    NavItem(
+        "Break-glass alerts",
+        "cases:break-glass-alerts",
+        frozenset({"cases:break-glass-alerts"}),
+        frozenset({Role.SAFEGUARDING_LEAD}),
+    ),
 )
 
 # Where each role lands after signing in (a URL name).

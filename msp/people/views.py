@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from msp.accounts.access import (
     can_change_person,
     can_export_subject_access,
+    findable_cases,
     get_person_for_user,
-    readable_cases,
 )
 from msp.accounts.views import casework_user, current_user
 from msp.govuk.actions import attempt
@@ -61,7 +61,7 @@ def create(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     person = get_person_for_user(user, pk)
-    cases = readable_cases(user).filter(person=person).select_related("person", "lead_worker")
+    cases = findable_cases(user).filter(person=person).select_related("person", "lead_worker")
     context = {
         "person": person,
         "cases": cases,

@@ -63,11 +63,22 @@ class CaseSummary(Schema):
     version: int
 
 
+class RestrictedCaseRef(Schema):
+    id: int
+    reference: str
+    restricted: bool = True
+
+
 class CasePage(Schema):
     count: int
     limit: int
     offset: int
     items: list[CaseSummary]
+    restricted: list[RestrictedCaseRef] = Field(
+        default_factory=list,
+        description="Cases matching the filters that are restricted to named people you "
+        "are not one of: their reference only. Opening one gives 403.",
+    )
 
 
 class ConcernOut(Schema):

@@ -77,9 +77,15 @@ class PageIn(InputSchema):
     offset: int = Field(0, ge=0, le=1_000_000, description="How many items to skip")
 
 
-READ_ERRORS: dict[int, type[Schema]] = {401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
+# A 403 on a read is a restricted case: its body adds ``reference``,
+# ``restricted`` and ``break_glass_url`` to ``detail``.
+READ_ERRORS: dict[int, type[Schema]] = {
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    422: ValidationErrorOut,
+}
 WRITE_ERRORS: dict[int, type[Schema]] = {
     **READ_ERRORS,
-    403: ErrorOut,
     409: ConflictOut,
 }
