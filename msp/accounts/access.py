@@ -193,6 +193,11 @@ def get_person_for_subject_access(user: User, pk: int) -> Person:
         raise Http404("No person found")
     if not can_export_subject_access(user):
         raise PermissionDenied("Only a safeguarding lead can export a person's whole record")
+    shut = shut_cases(user).filter(person_id=person.pk).first()
+    if shut is not None:
+        # The export holds every case: a restricted one must be opened (named,
+        # or through break-glass) before the whole record can leave the service.
+        raise CaseRestricted(shut)
     return person
 
 

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from msp.accounts.access import get_case_for_user, get_person_for_user
+from msp.accounts.models import Role
 from msp.audit.models import AuditEvent
 from msp.privacy import document, sar
 from tests import factories, record_factories
@@ -186,3 +187,22 @@ def test_the_command_writes_the_file_and_audits_it(record, lead, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF-")
     with pytest.raises(CommandError, match="No person with record number 999999"):
         call_command("subject_access_export", "999999", "--output", str(output))
+
+
+def test_a_restricted_case_must_be_opened_before_the_whole_record_is_exported(
+    record, lead, client_for
+):
+    """Another lead restricts one of the person's cases to themselves: the
+    export holds every case, so it waits until this lead breaks the glass."""
+    from msp.cases.actions import break_glass, restrict_case
+
+    other_lead = factories.user(Role.SAFEGUARDING_LEAD, team_name=None, username="lin")
+    factories.case(factories.user(Role.PRACTITIONER, username="pip"), about=record.person)
+    restrict_case(record, by=other_lead, reason="A member of staff is involved", named=[])
+    client = client_for(lead)
+    refused = client.get(f"/people/{record.person_id}/subject-access/export.json")
+    assert refused.status_code == 403
+    assert b"Oldcastle" not in refused.content
+    break_glass(record.pk, by=lead, reason="Subject access request received from Winifred today")
+    data = client.get(f"/people/{record.person_id}/subject-access/export.json")
+    assert json.loads(data.content)["person"]["family_name"] == "Oldcastle"
