@@ -77,8 +77,8 @@ class FailedSignInAdmin(admin.ModelAdmin[AccessAttempt]):
 
     list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
     search_fields = ["username", "ip_address"]
-    fields = list_display
-    readonly_fields = list_display
+    fields = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    readonly_fields = ["username", "ip_address", "failures_since_start", "attempt_time"]
     actions = ["unlock_usernames", "unlock_addresses"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

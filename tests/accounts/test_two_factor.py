@@ -35,7 +35,7 @@ def code_for(device: TOTPDevice, later: int = 0) -> str:
 def enrol(user) -> tuple[TOTPDevice, list[str]]:
     device = two_factor.pending_app(user)
     request = type("R", (), {"META": {"REMOTE_ADDR": "127.0.0.1"}})()
-    codes = two_factor.confirm_app(user, device, code_for(device), request)  # type: ignore[arg-type]
+    codes = two_factor.confirm_app(user, device, code_for(device), request)
     assert codes is not None
     device.refresh_from_db()
     return device, codes
