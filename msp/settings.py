@@ -177,7 +177,9 @@ LOCKOUT_MINUTES = env_int("MSP_LOCKOUT_MINUTES", 30, minimum=1)
 AXES_FAILURE_LIMIT = LOCKOUT_FAILURES
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own, not the pair
-AXES_RESET_ON_SUCCESS = True
+# Failures are cleared when sign-in is complete (after the code, if there is one:
+# see accounts/lockout.py), not when the password alone is right.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "msp.accounts.lockout.locked_out_response"
 AXES_CLIENT_IP_CALLABLE = "msp.accounts.client.client_address"
 AXES_CLIENT_STR_CALLABLE = "msp.accounts.lockout.client_str"  # no usernames in logs

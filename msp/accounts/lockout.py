@@ -50,6 +50,13 @@ def is_locked(request: HttpRequest, username: str) -> bool:
     return bool(AxesProxyHandler.is_locked(request, {"username": username}))
 
 
+def forget_failures(username: str) -> None:
+    """A complete sign-in (password, and code if asked for) clears that
+    username's failures. Not the password step alone: otherwise someone who
+    knows the password could guess codes without end."""
+    reset(username=username)
+
+
 def unlock(*, by: User | None, username: str = "", ip_address: str = "") -> int:
     """Clear the failed attempts for a username or a client address, and record
     who did it. Returns how many records of attempts were cleared."""

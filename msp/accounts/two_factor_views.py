@@ -53,6 +53,7 @@ def _next(request: HttpRequest) -> str:
 
 
 def _signed_in(request: HttpRequest, method: str) -> None:
+    lockout.forget_failures(current_user(request).get_username())
     signin_audit.record(
         signin_audit.SIGNED_IN,
         account=current_user(request),

@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
 
-from msp.accounts import signin_audit
+from msp.accounts import lockout, signin_audit
 from msp.accounts.access import can_raise_concern
 from msp.accounts.middleware import forget_second_step, second_step
 from msp.accounts.models import User
@@ -67,6 +67,7 @@ class SignInView(auth_views.LoginView):
         forget_second_step(self.request)
         step = second_step(user)
         if step is None:
+            lockout.forget_failures(user.get_username())
             signin_audit.record(signin_audit.SIGNED_IN, account=user, by=user, request=self.request)
             return response
         signin_audit.record(

@@ -151,6 +151,15 @@ def test_guessing_codes_locks_the_account(practitioner):
     assert_locked_page(sign_in(Client(REMOTE_ADDR="10.9.9.9"), "pat"))
 
 
+def test_signing_in_with_the_password_again_does_not_clear_wrong_codes(practitioner):
+    enrol(practitioner)
+    client = signed_in_with_password()
+    for _ in range(4):
+        client.post(CODE_PAGE, {"code": "000001"})
+    again = signed_in_with_password()  # the password is right: the count goes on
+    assert_locked_page(again.post(CODE_PAGE, {"code": "000001"}))
+
+
 # -- The account page ------------------------------------------------------------
 
 
