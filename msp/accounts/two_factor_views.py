@@ -72,7 +72,7 @@ def code(request: HttpRequest) -> HttpResponse:
     if not two_factor.has_two_factor(user):
         forget_second_step(request)
         return HttpResponseRedirect(_next(request))
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if lockout.is_locked(request, user.get_username()):
             logout(request)
@@ -95,7 +95,7 @@ def set_up(request: HttpRequest) -> HttpResponse:
     if two_factor.has_two_factor(user):
         return redirect("accounts:account")
     device = two_factor.pending_app(user)
-    form = SetUpForm(request.POST or None)
+    form = SetUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         codes = two_factor.confirm_app(user, device, form.cleaned_data["code"], request)
         if getattr(request, "axes_locked_out", False):
@@ -149,7 +149,7 @@ def reset(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     if not two_factor.has_two_factor(user):
         return redirect("accounts:account")
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if two_factor.verify(user, form.cleaned_data["code"], request) is not None:
             two_factor.reset(user, by=user, request=request)
