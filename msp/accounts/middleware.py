@@ -6,6 +6,8 @@ API requests authenticate with tokens and are not affected."""
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -76,3 +78,10 @@ def cached_second_step(request: HttpRequest, user: User) -> str | None:
 
 def forget_second_step(request: HttpRequest) -> None:
     request.session.pop(SESSION_KEY, None)
+
+
+@receiver(user_logged_in)
+def _remember_second_step(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    """Work out the second step when the password is accepted, so pages do not."""
+    if isinstance(user, User) and hasattr(request, "session"):
+        request.session[SESSION_KEY] = second_step(user) or ""

@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 
 from msp.accounts import lockout, signin_audit
 from msp.accounts.access import can_raise_concern
-from msp.accounts.middleware import forget_second_step, second_step
+from msp.accounts.middleware import cached_second_step
 from msp.accounts.models import User
 
 
@@ -64,8 +64,7 @@ class SignInView(auth_views.LoginView):
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)  # signs in with the password
         user = form.get_user()
-        forget_second_step(self.request)
-        step = second_step(user)
+        step = cached_second_step(self.request, user)
         if step is None:
             lockout.forget_failures(user.get_username())
             signin_audit.record(signin_audit.SIGNED_IN, account=user, by=user, request=self.request)
