@@ -2,6 +2,7 @@
 environment variable through the typed helpers in ``msp.envvars``; each variable
 is listed in the README's configuration table."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -61,6 +62,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "ninja",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "msp.accounts",
     "msp.audit",
     "msp.people",
@@ -84,12 +89,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "msp.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "msp.audit.middleware.AuditChannelMiddleware",
     "msp.cases.restriction_views.RestrictedCaseMiddleware",
+    # Last, so it sees a lock-out flagged anywhere below and answers with our page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "msp.urls"
@@ -136,6 +145,12 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "cases:home"
 LOGOUT_REDIRECT_URL = "accounts:signed-out"
+AUTHENTICATION_BACKENDS = [
+    # Refuses any sign-in while the account or the address is locked out, before
+    # the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -148,7 +163,43 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {
+        # A very long password costs a lot to hash: refuse them rather than be slowed.
+        "NAME": "msp.accounts.passwords.MaximumLengthValidator",
+        "OPTIONS": {"max_length": 128},
+    },
 ]
+PASSWORD_MAX_LENGTH = 128
+
+# Lock-out (django-axes): after MSP_LOCKOUT_FAILURES failed sign-ins for one
+# username, or from one client address, that username or address is refused for
+# MSP_LOCKOUT_MINUTES. Each attempt during the lock-out starts the wait again.
+LOCKOUT_FAILURES = env_int("MSP_LOCKOUT_FAILURES", 5, minimum=1)
+LOCKOUT_MINUTES = env_int("MSP_LOCKOUT_MINUTES", 30, minimum=1)
+AXES_FAILURE_LIMIT = LOCKOUT_FAILURES
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own, not the pair
+# Failures are cleared when sign-in is complete (after the code, if there is one:
+# see accounts/lockout.py), not when the password alone is right.
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "msp.accounts.lockout.locked_out_response"
+AXES_CLIENT_IP_CALLABLE = "msp.accounts.client.client_address"
+AXES_CLIENT_STR_CALLABLE = "msp.accounts.lockout.client_str"  # no usernames in logs
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False  # our own admin unlocks with an audit event
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are recorded as audit events instead
+AXES_HTTP_RESPONSE_CODE = 429
+
+# Two-factor sign-in (django-otp): "required" makes every user set up an
+# authenticator app before using the service; "optional" asks only users who
+# have set one up.
+TWO_FACTOR = env_choice(
+    "MSP_TWO_FACTOR", "required" if PRODUCTION else "optional", ("required", "optional")
+)
+OTP_TOTP_ISSUER = SERVICE_NAME
+OTP_TOTP_THROTTLE_FACTOR = 1  # each wrong code doubles the wait before the next try
+OTP_STATIC_THROTTLE_FACTOR = 1
+BACKUP_CODES = 10
 
 # Sessions end after this many minutes without a request.
 SESSION_IDLE_MINUTES = env_int("MSP_SESSION_IDLE_MINUTES", 30, minimum=1)
@@ -175,7 +226,11 @@ CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_HSTS_SECONDS = env_int("MSP_HSTS_SECONDS", 31536000 if PRODUCTION else 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
-if env_bool("MSP_BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("MSP_BEHIND_PROXY", False)
+# How many proxies of ours add themselves to X-Forwarded-For: the client address
+# is the entry that many places from the right (entries further left can be forged).
+PROXY_COUNT = env_int("MSP_PROXY_COUNT", 1, minimum=1)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 SECURE_CSP = {

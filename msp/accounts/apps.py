@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from msp.accounts import checks  # noqa: F401  (registers the checks)
+        from msp.accounts import checks, middleware, signin_audit  # noqa: F401  (checks, receivers)

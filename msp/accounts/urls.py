@@ -1,10 +1,20 @@
 from django.urls import path
 
-from msp.accounts import views
+from msp.accounts import two_factor_views, views
 
 app_name = "accounts"
 urlpatterns = [
     path("sign-in/", views.sign_in, name="sign-in"),
     path("sign-out/", views.sign_out, name="sign-out"),
     path("signed-out/", views.signed_out, name="signed-out"),
+    path("sign-in/code/", two_factor_views.code, name="two-factor-code"),
+    path("account/", two_factor_views.account, name="account"),
+    path("account/password/", views.change_password, name="change-password"),
+    path("account/two-factor/set-up/", two_factor_views.set_up, name="two-factor-set-up"),
+    path(
+        "account/two-factor/backup-codes/",
+        two_factor_views.new_backup_codes,
+        name="new-backup-codes",
+    ),
+    path("account/two-factor/reset/", two_factor_views.reset, name="two-factor-reset"),
 ]

@@ -1,14 +1,21 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import urlencode
 
+from msp.accounts import lockout, signin_audit
 from msp.accounts.access import can_raise_concern
+from msp.accounts.middleware import cached_second_step
 from msp.accounts.models import User
 
 
@@ -41,15 +48,84 @@ class SignInForm(AuthenticationForm):
         self.fields["password"].error_messages["required"] = "Enter your password"
         self.fields["username"].widget = forms.TextInput()
 
+    def clean(self) -> dict[str, Any]:
+        password = self.cleaned_data.get("password") or ""
+        if len(password) > settings.PASSWORD_MAX_LENGTH:
+            # No password this long can be right, and hashing it would be slow.
+            raise self.get_invalid_login_error()
+        return super().clean()
+
 
 class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
 
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)  # signs in with the password
+        user = form.get_user()
+        step = cached_second_step(self.request, user)
+        if step is None:
+            lockout.forget_failures(user.get_username())
+            signin_audit.record(signin_audit.SIGNED_IN, account=user, by=user, request=self.request)
+            return response
+        signin_audit.record(
+            signin_audit.PASSWORD_ACCEPTED, account=user, by=user, request=self.request
+        )
+        query = urlencode({"next": self.get_success_url()})
+        return HttpResponseRedirect(f"{reverse(step)}?{query}")
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": "Your current password is not right. Enter it again",
+        "password_mismatch": "The new passwords do not match. Enter the same password twice",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "%s")
+        super().__init__(*args, **kwargs)
+        labels = {
+            "old_password": ("Current password", "Enter your current password"),
+            "new_password1": ("New password", "Enter a new password"),
+            "new_password2": ("Confirm new password", "Enter the new password again"),
+        }
+        for name, (label, required) in labels.items():
+            field = self.fields[name]
+            field.label = label
+            field.help_text = ""
+            field.error_messages["required"] = required
+            field.widget.attrs.pop("autofocus", None)
+
+
+class ChangePasswordView(auth_views.PasswordChangeView):
+    template_name = "accounts/change_password.html"
+    form_class = ChangePasswordForm
+    success_url = reverse_lazy("accounts:account")
+
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
+        with transaction.atomic():
+            response = super().form_valid(form)
+            signin_audit.record(
+                signin_audit.PASSWORD_CHANGED,
+                account=form.user,
+                by=form.user,
+                request=self.request,
+            )
+        messages.success(self.request, "Your password has been changed")
+        return response
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["min_length"] = 12
+        context["max_length"] = settings.PASSWORD_MAX_LENGTH
+        return context
+
 
 sign_in = login_not_required(SignInView.as_view())
 sign_out = auth_views.LogoutView.as_view()
+change_password = ChangePasswordView.as_view()
 
 
 @login_not_required
