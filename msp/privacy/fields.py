@@ -33,6 +33,10 @@ CASE_PARTS: dict[str, dict[str, Any]] = {
         "response_details": "",
     },
     "enquiries.desiredoutcome": {"person_view": ""},
+    # Why a case was restricted, or opened through break-glass, may name staff
+    # or say why someone is involved.
+    "cases.caserestriction": {"reason": ERASED},
+    "cases.breakglassgrant": {"reason": ERASED},
     "enquiries.outcomerevision": {
         "text": ERASED,
         "representative_name": "",
