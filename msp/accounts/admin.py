@@ -1,7 +1,27 @@
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
+"""Accounts, teams and API tokens in the admin.
 
-from msp.accounts.models import ApiToken, Team, User
+Powerful roles (safeguarding lead, auditor, administrator) and superuser status
+are never set here directly: saving one records a request, which takes effect
+when a second person approves it (see grants.py and /account/role-requests/).
+Every change saved here is audited by msp.audit.signals."""
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+
+from msp.accounts.grants import decide_role, needs_approval, request_role
+from msp.accounts.models import SUPERUSER, ApiToken, Role, RoleGrant, Team, User
+from msp.accounts.tokens import revoke_token
+
+
+def _admin(request: HttpRequest) -> User | None:
+    return request.user if isinstance(request.user, User) else None
 
 
 @admin.register(Team)
@@ -22,12 +42,110 @@ class MspUserAdmin(UserAdmin[User]):
         ("Safeguarding role", {"fields": ("role", "team")}),
     )
 
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        """Save the account without any powerful role or superuser status asked
+        for, and record the request for a second person to approve. A new account
+        asked for with a powerful role waits, inactive, for the approval."""
+        old = User.objects.filter(pk=obj.pk).first() if change else None
+        asked: list[str] = []
+        if needs_approval(obj.role) and (old is None or old.role != obj.role):
+            asked.append(obj.role)
+            obj.role = old.role if old is not None else Role.PRACTITIONER
+        if obj.is_superuser and (old is None or not old.is_superuser):
+            asked.append(SUPERUSER)
+            obj.is_superuser = False
+        activate = old is None and bool(asked) and obj.is_active
+        if activate:
+            obj.is_active = False
+        super().save_model(request, obj, form, change)
+        for role in asked:
+            grant = request_role(obj, role, by=_admin(request), activate_on_approval=activate)
+            self.message_user(
+                request,
+                format_html(
+                    "{} for {} needs a second person's approval: another administrator or a "
+                    'safeguarding lead, on <a href="{}">requests for powerful roles</a>.{}',
+                    grant.get_role_display(),
+                    obj.username,
+                    reverse("accounts:role-requests"),
+                    " The account stays inactive until then." if activate else "",
+                ),
+                messages.WARNING,
+            )
+
+
+@admin.register(RoleGrant)
+class RoleGrantAdmin(admin.ModelAdmin[RoleGrant]):
+    """Requests for powerful roles: read-only here, decided with the actions
+    (or on /account/role-requests/)."""
+
+    list_display = ["user", "role", "requested_by", "requested_at", "outcome", "decided_by"]
+    list_filter = ["outcome", "role"]
+    actions = ["approve", "refuse"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def _decide(self, request: HttpRequest, queryset: QuerySet[RoleGrant], approve: bool) -> None:
+        user = _admin(request)
+        if user is None:
+            return
+        for grant in queryset:
+            try:
+                decide_role(grant, by=user, approve=approve)
+            except PermissionDenied as refused:
+                self.message_user(request, f"{grant}: {refused}", messages.ERROR)
+            else:
+                done = "approved" if approve else "refused"
+                self.message_user(request, f"{grant}: {done}", messages.SUCCESS)
+
+    @admin.action(description="Approve the selected requests")
+    def approve(self, request: HttpRequest, queryset: QuerySet[RoleGrant]) -> None:
+        self._decide(request, queryset, True)
+
+    @admin.action(description="Refuse the selected requests")
+    def refuse(self, request: HttpRequest, queryset: QuerySet[RoleGrant]) -> None:
+        self._decide(request, queryset, False)
+
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
-    list_display = ["prefix", "user", "name", "created_at", "last_used_at", "revoked_at"]
-    readonly_fields = ["prefix", "key_hash", "created_at", "last_used_at"]
-    fields = ["user", "name", "prefix", "key_hash", "created_at", "last_used_at", "revoked_at"]
+    """Tokens are issued with manage.py issue_api_token and revoked here (or by
+    their owner); never edited or deleted, so the record of them stays."""
 
-    def has_add_permission(self, request: object) -> bool:
+    list_display = [
+        "prefix",
+        "user",
+        "name",
+        "scope",
+        "created_at",
+        "expires_at",
+        "last_used_at",
+        "revoked_at",
+    ]
+    list_filter = ["scope"]
+    fields = list_display
+    actions = ["revoke"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # issue tokens with manage.py issue_api_token
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.action(description="Revoke the selected tokens")
+    def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
+        by = _admin(request)
+        revoked = sum(
+            revoke_token(token, by=by, reason="Revoked by an administrator") for token in queryset
+        )
+        self.message_user(request, f"{revoked} token(s) revoked.", messages.SUCCESS)

@@ -6,4 +6,19 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from msp.accounts import checks  # noqa: F401  (registers the checks)
+        from django.contrib.auth.models import Group
+
+        from msp.accounts import (
+            checks,  # noqa: F401  (registers the checks)
+            tokens,
+        )
+        from msp.accounts.models import Team, User
+        from msp.audit.signals import audit_changes, audit_memberships
+
+        audit_changes(User, "account")
+        audit_changes(Team, "team")
+        audit_changes(Group, "group")
+        audit_memberships(User.groups.through, "account", "groups")
+        audit_memberships(User.user_permissions.through, "account", "user_permissions")
+        audit_memberships(Group.permissions.through, "group", "permissions")
+        tokens.connect()
