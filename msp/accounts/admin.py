@@ -33,6 +33,7 @@ class TeamAdmin(admin.ModelAdmin[Team]):
 class MspUserAdmin(UserAdmin[User]):
     list_display = ["username", "first_name", "last_name", "role", "team", "is_active"]
     list_filter = ["role", "team", "is_active"]
+    readonly_fields = ["last_login", "date_joined"]
     fieldsets = (
         *(UserAdmin.fieldsets or ()),
         ("Safeguarding role", {"fields": ("role", "team", "job_title", "is_demo")}),

@@ -59,9 +59,11 @@ class Audited:
         self.name = name
         uid = f"msp-audit-{model._meta.label_lower}"
         if saves:
-            pre_save.connect(self.before_save, sender=model, dispatch_uid=uid + "-pre")
-            post_save.connect(self.after_save, sender=model, dispatch_uid=uid + "-post")
-        post_delete.connect(self.after_delete, sender=model, dispatch_uid=uid + "-delete")
+            pre_save.connect(self.before_save, sender=model, dispatch_uid=uid + "-pre", weak=False)
+            post_save.connect(self.after_save, sender=model, dispatch_uid=uid + "-post", weak=False)
+        post_delete.connect(
+            self.after_delete, sender=model, dispatch_uid=uid + "-delete", weak=False
+        )
 
     def before_save(self, sender: Any, instance: models.Model, **kwargs: Any) -> None:
         old = None
