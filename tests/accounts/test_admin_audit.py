@@ -79,9 +79,11 @@ def test_a_new_account_is_audited_without_the_hash(db, admin_client):
 
 def test_signing_in_is_not_an_account_change(practitioner, client):
     assert client.login(username=practitioner.username, password=PASSWORD)
-    assert not AuditEvent.objects.filter(object_type="accounts.user").exclude(
-        action="account.created"
-    ).exists()
+    assert (
+        not AuditEvent.objects.filter(object_type="accounts.user")
+        .exclude(action="account.created")
+        .exists()
+    )
 
 
 def test_group_membership_is_audited(practitioner):

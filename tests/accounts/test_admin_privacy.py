@@ -53,9 +53,7 @@ def _admin_urls() -> list[str]:
         urls.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist"))
         for obj in model_admin.get_queryset(_request_stub()).all()[:20]:
             urls.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk]))
-            urls.append(
-                reverse(f"admin:{meta.app_label}_{meta.model_name}_history", args=[obj.pk])
-            )
+            urls.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_history", args=[obj.pk]))
     return urls
 
 
