@@ -19,7 +19,7 @@ def needs_approval(role: str) -> bool:
 
 @transaction.atomic
 def request_role(
-    user: User, role: str, *, by: User | None, activate_on_approval: bool = False
+    user: User, role: str, *, by: User, activate_on_approval: bool = False
 ) -> RoleGrant:
     """Ask for ``user`` to be given ``role``. An earlier request still waiting
     for the same role is kept, not repeated."""
