@@ -54,7 +54,7 @@ if PRODUCTION:
         raise ImproperlyConfigured("Set MSP_ALLOWED_HOSTS when MSP_ENV=production")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "msp.accounts.admin_apps.MspAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -204,6 +204,9 @@ BACKUP_CODES = 10
 # Sessions end after this many minutes without a request.
 SESSION_IDLE_MINUTES = env_int("MSP_SESSION_IDLE_MINUTES", 30, minimum=1)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+
+# API tokens expire after this many days unless issued with --days.
+MSP_API_TOKEN_DAYS = env_int("MSP_API_TOKEN_DAYS", 90, minimum=1)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

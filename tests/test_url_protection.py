@@ -56,6 +56,7 @@ KINDS = {
     "overrides": "override",
     "plan-actions": "plan_action",
     "escalations": "escalation",
+    "api-tokens": "api_token",
 }
 
 
@@ -78,6 +79,8 @@ def north(practitioner):
         "override": record_factories.override(case, practitioner).pk,
         "plan_action": record_factories.plan_action(case, practitioner).pk,
         "escalation": record_factories.escalation(case, practitioner).pk,
+        # Someone else's token: only its owner may revoke it (administrators in the admin).
+        "api_token": ApiToken.objects.issue(practitioner)[0].pk,
     }
 
 
@@ -109,7 +112,7 @@ def test_records_are_hidden_from_people_outside_the_team(request, who, north):
     user = request.getfixturevalue(who)
     web = Client()
     web.force_login(user)
-    _, token = ApiToken.objects.issue(user)
+    _, token = ApiToken.objects.issue(user, scope="write")
     api = Client(headers={"Authorization": f"Bearer {token}"})
     for route, name in _object_routes():
         url = fill(route, north)

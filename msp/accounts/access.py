@@ -36,7 +36,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from django.http import Http404
 from django.utils import timezone
 
-from msp.accounts.models import Role, User
+from msp.accounts.models import Role, RoleGrant, User
 from msp.audit.log import record_view
 from msp.cases.models import BreakGlassGrant, Case, CaseRestriction
 from msp.people.models import Person
@@ -225,3 +225,29 @@ def can_open_listed_cases(user: User) -> bool:
     """Whether a list of case references may link to the cases: only for people
     who can read every case (performance officers cannot open cases)."""
     return user.role == Role.SAFEGUARDING_LEAD
+
+
+# Powerful roles: the second person of the two-person rule ---------------------------
+
+GRANT_DECIDERS = frozenset({Role.ADMINISTRATOR, Role.SAFEGUARDING_LEAD})
+
+
+def may_decide_role_grants(user: User) -> bool:
+    """Who may approve or refuse requests for powerful roles: administrators
+    (with admin access) and safeguarding leads."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.role == Role.SAFEGUARDING_LEAD or user.may_administer
+
+
+def why_not_decide(user: User, grant: RoleGrant) -> str | None:
+    """The reason ``user`` may not decide ``grant``, or None if they may."""
+    if not may_decide_role_grants(user):
+        return "Only an administrator or a safeguarding lead can approve a role"
+    if grant.requested_by_id == user.pk:
+        return "Someone other than the person who asked must approve this role"
+    if grant.user_id == user.pk:
+        return "You cannot approve a role for yourself"
+    if not grant.is_pending:
+        return "This request has already been decided"
+    return None

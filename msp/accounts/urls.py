@@ -17,4 +17,12 @@ urlpatterns = [
         name="new-backup-codes",
     ),
     path("account/two-factor/reset/", two_factor_views.reset, name="two-factor-reset"),
+    path("account/api-tokens/", views.api_tokens, name="api-tokens"),
+    path("account/api-tokens/<int:pk>/revoke/", views.revoke_api_token, name="api-token-revoke"),
+    path("account/role-requests/", views.role_requests, name="role-requests"),
+    path(
+        "account/role-requests/<int:pk>/decide/",
+        views.decide_role_request,
+        name="role-request-decide",
+    ),
 ]

@@ -6,17 +6,21 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.http import urlencode
+from django.views.decorators.http import require_GET, require_POST
 
 from msp.accounts import lockout, signin_audit
-from msp.accounts.access import can_raise_concern
+from msp.accounts.access import can_raise_concern, may_decide_role_grants, why_not_decide
+from msp.accounts.grants import decide_role
 from msp.accounts.middleware import cached_second_step
-from msp.accounts.models import User
+from msp.accounts.models import ApiToken, RoleGrant, User
+from msp.accounts.tokens import revoke_token
 
 
 def current_user(request: HttpRequest) -> User:
@@ -131,3 +135,71 @@ change_password = ChangePasswordView.as_view()
 @login_not_required
 def signed_out(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/signed_out.html")
+
+
+# API tokens: listed and revoked by their owner -------------------------------------
+
+
+def staff_user(request: HttpRequest) -> User:
+    """Any signed-in, active account."""
+    user = current_user(request)
+    if not user.is_active:
+        raise PermissionDenied("This account is not active")
+    return user
+
+
+@require_GET
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    user = staff_user(request)
+    tokens = list(user.api_tokens.all())
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {"tokens": tokens, "now": timezone.now(), "days": settings.MSP_API_TOKEN_DAYS},
+    )
+
+
+@require_POST
+def revoke_api_token(request: HttpRequest, pk: int) -> HttpResponse:
+    user = staff_user(request)
+    token = get_object_or_404(ApiToken, pk=pk, user=user)  # others' tokens: 404
+    if revoke_token(token, by=user, reason="Revoked by its owner"):
+        messages.success(request, f"Token {token.prefix}… revoked. It no longer works.")
+    return redirect("accounts:api-tokens")
+
+
+# Powerful roles: the second person approves or refuses -------------------------------
+
+
+def grant_decider(request: HttpRequest) -> User:
+    """Administrators and safeguarding leads; to anyone else the pages do not exist."""
+    user = staff_user(request)
+    if not may_decide_role_grants(user):
+        raise Http404("No such page")
+    return user
+
+
+@require_GET
+def role_requests(request: HttpRequest) -> HttpResponse:
+    user = grant_decider(request)
+    pending = RoleGrant.objects.filter(outcome=RoleGrant.Outcome.PENDING).select_related(
+        "user", "user__team", "requested_by"
+    )
+    decided = RoleGrant.objects.exclude(outcome=RoleGrant.Outcome.PENDING).select_related(
+        "user", "requested_by", "decided_by"
+    )[:20]
+    rows = [(grant, why_not_decide(user, grant)) for grant in pending]
+    return render(request, "accounts/role_requests.html", {"rows": rows, "decided": decided})
+
+
+@require_POST
+def decide_role_request(request: HttpRequest, pk: int) -> HttpResponse:
+    user = grant_decider(request)
+    grant = get_object_or_404(RoleGrant.objects.select_related("user"), pk=pk)
+    decision = request.POST.get("decision")
+    if decision not in ("approve", "refuse"):
+        raise SuspiciousOperation("Unknown decision")
+    decide_role(grant, by=user, approve=decision == "approve")  # PermissionDenied: 403
+    done = "approved" if decision == "approve" else "refused"
+    messages.success(request, f"{grant.get_role_display()} for {grant.user.username} {done}.")
+    return redirect("accounts:role-requests")

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from ninja import NinjaAPI
 
 from msp.api import (
+    account,
     cases,
     errors,
     findings,
@@ -26,10 +27,20 @@ Making Safeguarding Personal record, and the practice guard's findings.
 ## Authentication
 
 Every endpoint needs an API token, sent as `Authorization: Bearer <token>`.
-An administrator issues tokens with `manage.py issue_api_token <username>`; a token
-acts as its user, with exactly their access. Without a token, or with one that is
-wrong, revoked or belongs to an inactive account, the response is **401** with a
-`detail` saying which.
+An administrator issues tokens with
+`manage.py issue_api_token <username> [--scope read|write] [--days N]`; a token
+acts as its user, with at most their access. Without a token, or with one that is
+wrong, revoked, expired or belongs to an inactive account, the response is **401**
+with a `detail` saying which.
+
+- **Scope.** A token is `read` (the default: GET only) or `write` (read and change).
+  Any other method with a `read` token is **403**, whatever the record.
+- **Expiry.** Tokens expire after 90 days unless issued for another number of days
+  (the council may change the default). An expired token is **401**.
+- **Revocation.** Tokens stop working when their user's password changes or the
+  account is deactivated. Their owner can list and revoke them on the
+  "Your API tokens" page; administrators can revoke any.
+- `GET /me` says who the token acts as, with the token's scope and expiry.
 
 ## Access
 
@@ -139,3 +150,4 @@ api.add_router("", risk.router)
 api.add_router("", plan.router)
 api.add_router("", findings.router)
 api.add_router("", restriction.router)
+api.add_router("", account.router)

@@ -1,5 +1,8 @@
 """API token authentication: ``Authorization: Bearer <token>``.
 
+Tokens expire, and a read-only token (scope ``read``, the default) may only
+GET: any other method is refused here, once, for every operation (403).
+
 Operations that change a record also check, right after the token, that the
 user may change it. This runs before the request body is validated, so someone
 who may not see a record gets 404 (or 403) whatever they send, as on the web.
@@ -8,6 +11,7 @@ who may not see a record gets 404 (or 403) whatever they send, as on the web.
 from collections.abc import Callable
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
@@ -21,6 +25,12 @@ BAD_TOKEN = (
     "This API token is not valid. It may be mistyped or revoked, or its account may be "
     "inactive. Ask an administrator for a new token."
 )
+EXPIRED = "This API token has expired. Ask an administrator for a new token."
+READ_ONLY = (
+    "This API token can only read (its scope is 'read'). Changing records needs a token "
+    "with the 'write' scope."
+)
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 # check(user, record id): raises Http404 or PermissionDenied if the user may not go on.
 AccessCheck = Callable[[User, int], object]
@@ -42,15 +52,20 @@ class TokenAuth(HttpBearer):
         if scheme.lower() != self.openapi_scheme or not token.strip():
             raise AuthenticationError(message=NOT_BEARER)
         user = self.authenticate(request, token.strip())
+        if request.method not in READ_METHODS and not current_token(request).can_write:
+            raise PermissionDenied(READ_ONLY)
         self._check_access(request, user)
         return user
 
     def authenticate(self, request: HttpRequest, token: str) -> User:
-        user = ApiToken.objects.authenticate(token)
-        if user is None:
+        found = ApiToken.objects.authenticate(token)
+        if found is None:
             raise AuthenticationError(message=BAD_TOKEN)
-        request.user = user
-        return user
+        if found.is_expired:
+            raise AuthenticationError(message=EXPIRED)
+        request.user = found.user
+        request.api_token = found  # type: ignore[attr-defined]
+        return found.user
 
     def _check_access(self, request: HttpRequest, user: User) -> None:
         if self.param is None or self.check is None or request.resolver_match is None:
@@ -67,3 +82,11 @@ def current_user(request: HttpRequest) -> User:
     if not isinstance(user, User):  # pragma: no cover - TokenAuth guards every operation
         raise AuthenticationError(message=NO_TOKEN)
     return user
+
+
+def current_token(request: HttpRequest) -> ApiToken:
+    """The token that authenticated this request."""
+    token: Any = getattr(request, "api_token", None)
+    if not isinstance(token, ApiToken):  # pragma: no cover - TokenAuth guards every operation
+        raise AuthenticationError(message=NO_TOKEN)
+    return token

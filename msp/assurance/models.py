@@ -12,6 +12,8 @@ from typing import Any
 
 from django.db import models, transaction
 
+from msp.audit.models import AtomicSave
+
 
 class ListName(models.TextChoices):
     AGE_BAND = "age_band", "Age band (codes are the lowest age in the band)"
@@ -34,7 +36,7 @@ def year_label(year: int) -> str:
     return f"{year}-{(year + 1) % 100:02d}"
 
 
-class CodeList(models.Model):
+class CodeList(AtomicSave):
     name = models.CharField(max_length=32, choices=ListName.choices)
     first_year = models.PositiveSmallIntegerField(
         help_text="The reporting year this version applies from: 2025 means 2025-26"
@@ -74,7 +76,7 @@ class CodeList(models.Model):
         return copy
 
 
-class Category(models.Model):
+class Category(AtomicSave):
     """One row (or column) of the national table, with its exact label."""
 
     code_list = models.ForeignKey(CodeList, on_delete=models.CASCADE, related_name="categories")
@@ -104,7 +106,7 @@ class Category(models.Model):
         return self.label
 
 
-class CodeMapping(models.Model):
+class CodeMapping(AtomicSave):
     """A local code (as stored on our records) and the category it counts in."""
 
     code_list = models.ForeignKey(CodeList, on_delete=models.CASCADE, related_name="+")

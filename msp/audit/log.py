@@ -3,12 +3,14 @@ transaction as the change it describes (action functions do)."""
 
 import datetime
 import decimal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import models
 
 from msp.accounts.models import User
-from msp.audit.channel import current_channel
+from msp.audit.channel import current_actor, current_channel, current_request
 from msp.audit.models import AuditEvent
 
 Changes = dict[str, list[Any]]
@@ -24,6 +26,28 @@ def plain(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     return value
+
+
+def acting_user() -> User | None:
+    """Who is making a change that reaches us without a ``by`` (a save caught by
+    a signal): the signed-in user of the current request, or nobody (a
+    management command or the shell, channel "system")."""
+    actor = current_actor.get()
+    if isinstance(actor, User):
+        return actor
+    request = current_request.get()
+    user = getattr(request, "user", None)
+    return user if isinstance(user, User) else None
+
+
+@contextmanager
+def acting_as(user: User | None) -> Iterator[None]:
+    """Saves inside are recorded as made by ``user``."""
+    token = current_actor.set(user)
+    try:
+        yield
+    finally:
+        current_actor.reset(token)
 
 
 def diff(old: dict[str, Any], new: dict[str, Any]) -> Changes:

@@ -2,7 +2,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from msp.audit.channel import current_channel
+from msp.audit.channel import current_channel, current_request
 
 
 class AuditChannelMiddleware:
@@ -10,8 +10,10 @@ class AuditChannelMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        token = current_channel.set("api" if request.path.startswith("/api/") else "web")
+        channel = current_channel.set("api" if request.path.startswith("/api/") else "web")
+        req = current_request.set(request)
         try:
             return self.get_response(request)
         finally:
-            current_channel.reset(token)
+            current_request.reset(req)
+            current_channel.reset(channel)

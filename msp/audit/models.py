@@ -7,12 +7,25 @@ updates and deletes, and database triggers (see the migration) refuse them too.
 from typing import Any, NoReturn
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 
 class AppendOnlyError(Exception):
     """Raised when anything tries to change or remove an audit event."""
+
+
+class AtomicSave(models.Model):
+    """Saves in one transaction, so the audit event a save writes (see
+    msp.audit.signals) is committed with the change or not at all, however the
+    save was called: admin, management command, shell."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        with transaction.atomic():
+            super().save(*args, **kwargs)
 
 
 class AuditQuerySet(models.QuerySet["AuditEvent"]):

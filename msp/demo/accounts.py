@@ -130,9 +130,16 @@ def ensure_accounts(teams: dict[str, Team], password: DemoPassword) -> dict[str,
             )
             user.save()
         else:
-            user.password = hashed
-            user.is_active = True
-            user.save(update_fields=["password", "is_active"])
+            # Saved only if something changes: each change is an audit event.
+            changed = []
+            if not user.check_password(password.value):
+                user.password = hashed
+                changed.append("password")
+            if not user.is_active:
+                user.is_active = True
+                changed.append("is_active")
+            if changed:
+                user.save(update_fields=changed)
         users[account.username] = user
     return users
 

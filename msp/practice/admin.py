@@ -2,12 +2,13 @@ from typing import Any
 
 from django.contrib import admin
 
-from msp.practice.models import ClosureFinding, GuardConfig
+from msp.practice.models import GuardConfig
 
 
 @admin.register(GuardConfig)
 class GuardConfigAdmin(admin.ModelAdmin[GuardConfig]):
-    """One row per deployment: it can be added once and changed, never deleted."""
+    """One row per deployment: it can be added once and changed, never deleted.
+    (What the guard found at each closure is case data: it is not in the admin.)"""
 
     list_display = [
         "__str__",
@@ -19,23 +20,6 @@ class GuardConfigAdmin(admin.ModelAdmin[GuardConfig]):
 
     def has_add_permission(self, request: Any) -> bool:
         return not GuardConfig.objects.exists()
-
-    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-
-@admin.register(ClosureFinding)
-class ClosureFindingAdmin(admin.ModelAdmin[ClosureFinding]):
-    """Read-only: what the guard found when each case closed."""
-
-    list_display = ["closure", "check_id", "severity", "overridden", "overridden_by"]
-    list_filter = ["check_id", "severity", "overridden"]
-
-    def has_add_permission(self, request: Any) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
 
     def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
         return False

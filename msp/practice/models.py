@@ -6,10 +6,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from msp.audit.models import AtomicSave
 from msp.practice.findings import DUTY, PROMPT
 
 
-class GuardConfig(models.Model):
+class GuardConfig(AtomicSave):
     """One row per deployment (primary key 1), edited in the admin. Until an
     administrator saves it, ``current()`` gives the defaults below."""
 

@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from msp.accounts.models import Role
 from tests import factories
 from tests.pages import check_page
 
@@ -30,3 +31,26 @@ def assert_locked_page(response) -> str:
 @pytest.fixture
 def home():
     return reverse("cases:home")
+
+
+def _admin(username: str):
+    return factories.user(
+        Role.ADMINISTRATOR, team_name=None, username=username, is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
+def admin_user(db):
+    return _admin("root")
+
+
+@pytest.fixture
+def second_admin(db):
+    return _admin("root2")
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    client = Client()
+    client.force_login(admin_user)
+    return client

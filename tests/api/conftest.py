@@ -53,7 +53,7 @@ def api():
     """api(user) -> an ApiClient carrying a fresh token for ``user``."""
 
     def make(user) -> ApiClient:
-        _, raw = ApiToken.objects.issue(user, name="tests")
+        _, raw = ApiToken.objects.issue(user, name="tests", scope="write")
         return ApiClient(raw)
 
     return make

@@ -97,7 +97,7 @@ def test_token_sets_the_user_and_last_used(practitioner, api):
 
 def test_no_csrf_needed(practitioner):
     """Token requests are not subject to CSRF checks, even with enforcement on."""
-    _, raw = ApiToken.objects.issue(practitioner)
+    _, raw = ApiToken.objects.issue(practitioner, scope="write")
     client = Client(enforce_csrf_checks=True)
     r = client.post(
         "/api/v1/people",

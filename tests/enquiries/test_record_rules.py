@@ -22,11 +22,16 @@ YESTERDAY = TODAY - datetime.timedelta(days=1)
 TOMORROW = TODAY + datetime.timedelta(days=1)
 
 
+def _record_changes() -> int:
+    # Builders may create a co-signer's account first: that is set-up, not the record.
+    return AuditEvent.objects.changes().exclude(object_type="accounts.user").count()
+
+
 def _errors(call):
-    before = AuditEvent.objects.changes().count()
+    before = _record_changes()
     with pytest.raises(ValidationError) as error:
         call()
-    assert AuditEvent.objects.changes().count() == before, "nothing is saved"
+    assert _record_changes() == before, "nothing is saved"
     return {k: v[0] for k, v in error.value.message_dict.items()}
 
 

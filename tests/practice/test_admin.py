@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from msp.accounts.models import Role
-from msp.practice.models import ClosureFinding, GuardConfig
+from msp.practice.models import GuardConfig
 from tests import factories
 
 
@@ -48,7 +48,6 @@ def test_settings_refuse_nonsense(admin_client):
     assert not GuardConfig.objects.exists()
 
 
-def test_closure_findings_are_read_only(admin_client):
-    assert admin_client.get("/admin/practice/closurefinding/").status_code == 200
-    assert admin_client.get("/admin/practice/closurefinding/add/").status_code == 403
-    assert not ClosureFinding.objects.exists()
+def test_closure_findings_are_not_in_the_admin(admin_client):
+    """They are case data (a manager's reasons for overriding a duty)."""
+    assert admin_client.get("/admin/practice/closurefinding/").status_code == 404

@@ -256,8 +256,16 @@ def test_dates_fall_in_the_period_and_follow_each_other(generated):
 
 
 def test_no_audit_events_are_written_and_the_worker_cannot_sign_in(generated):
-    assert not AuditEvent.objects.exists()
+    # Only the set-up of its team and worker account, audited like any account change.
     worker = User.objects.get(username=SYNTHETIC_USERNAME)
+    setup = {("team.created", "accounts.team"), ("account.created", "accounts.user")}
+    events = set(AuditEvent.objects.values_list("action", "object_type"))
+    assert events <= setup
+    assert (
+        not AuditEvent.objects.filter(object_type="accounts.user")
+        .exclude(object_id=str(worker.pk))
+        .exists()
+    )
     assert not worker.is_active
     assert not worker.has_usable_password()
     assert worker.is_demo

@@ -1,7 +1,23 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q, QuerySet
 
+from msp.accounts.models import Role, User
 from msp.enquiries.models.base import CaseRecord
+
+
+def cosigners_for(*, team_id: int | None, recorder: User) -> QuerySet[User]:
+    """Who may co-sign a decision against someone's wishes on a case of team
+    ``team_id``: active team managers of that team and safeguarding leads,
+    other than the person recording it. The web form offers these and the API
+    lists them (GET /cases/{id}/co-signers)."""
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(role=Role.SAFEGUARDING_LEAD) | Q(role=Role.TEAM_MANAGER, team_id=team_id))
+        .exclude(pk=recorder.pk)
+        .select_related("team")
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 class OverrideKind(models.TextChoices):

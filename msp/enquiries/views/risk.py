@@ -4,13 +4,12 @@ someone's wishes (and co-signing them), and the person's death."""
 from dataclasses import replace
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from msp.accounts.access import get_case_for_user
-from msp.accounts.models import Role, User
+from msp.accounts.models import User
 from msp.accounts.views import current_user
 from msp.cases.errors import ActionError
 from msp.cases.models import Case
@@ -18,6 +17,7 @@ from msp.cases.views import case_for_change, render_case
 from msp.enquiries import actions
 from msp.enquiries.forms import DeathForm, OverrideForm, RiskActionForm, RiskForm
 from msp.enquiries.models import DeathRecord, Override, RiskAssessment
+from msp.enquiries.models.overrides import cosigners_for
 from msp.enquiries.record_rules import risk_action_errors, risk_assessment_errors
 from msp.enquiries.views._pages import Page, case_dates, case_url, form_page
 
@@ -74,14 +74,7 @@ def add_risk_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def cosigners(case: Case, user: User) -> list[User]:
-    """Who may co-sign a decision on ``case``: active team managers of its team
-    and safeguarding leads, other than the person recording it."""
-    return list(
-        User.objects.filter(is_active=True)
-        .filter(Q(role=Role.SAFEGUARDING_LEAD) | Q(role=Role.TEAM_MANAGER, team_id=case.team_id))
-        .exclude(pk=user.pk)
-        .order_by("first_name", "last_name", "username")
-    )
+    return list(cosigners_for(team_id=case.team_id, recorder=user))
 
 
 OVERRIDE = Page(

@@ -34,14 +34,15 @@ class Command(BaseCommand):
         started = time.monotonic()
         password = demo_password()
         with transaction.atomic():
-            teams = ensure_teams()
             if demo_data_loaded():
-                _accounts(teams, password)
+                _accounts(ensure_teams(), password)
                 message = "Demo data is already loaded; nothing new was created."
             else:
                 try:
                     plan = build_plan(timezone.now())
                     with demo_clock(plan.start) as clock:
+                        # On the demo clock, so their audit events come first in time too.
+                        teams = ensure_teams()
                         users = _accounts(teams, password)
                         load_plan(plan, clock, users, teams)
                 except DemoScenarioError as error:
