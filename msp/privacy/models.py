@@ -5,6 +5,8 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
+from msp.audit.models import AtomicSave
+
 
 class RecordType(models.TextChoices):
     CASE_WITH_ENQUIRY = "case_with_enquiry", "Closed cases that had an enquiry"
@@ -23,7 +25,7 @@ STARTS_FROM = {
 }
 
 
-class RetentionRule(models.Model):
+class RetentionRule(AtomicSave):
     """How long one kind of record is kept before its personal data is erased."""
 
     record_type = models.CharField(max_length=32, choices=RecordType.choices, unique=True)

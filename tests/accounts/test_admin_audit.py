@@ -78,12 +78,12 @@ def test_a_new_account_is_audited_without_the_hash(db, admin_client):
 
 
 def test_signing_in_is_not_an_account_change(practitioner, client):
-    assert client.login(username=practitioner.username, password=PASSWORD)
-    assert (
-        not AuditEvent.objects.filter(object_type="accounts.user")
-        .exclude(action="account.created")
-        .exists()
-    )
+    """Signing in updates last_login: that is recorded as a sign-in, not as a
+    change to the account."""
+    response = client.post("/sign-in/", {"username": practitioner.username, "password": PASSWORD})
+    assert response.status_code == 302
+    assert AuditEvent.objects.filter(action="account.signed_in", user=practitioner).exists()
+    assert not AuditEvent.objects.filter(action="account.changed").exists()
 
 
 def test_group_membership_is_audited(practitioner):
@@ -161,3 +161,23 @@ def test_a_save_that_fails_leaves_neither_change_nor_event(practitioner):
     assert not events("account.changed")
     practitioner.refresh_from_db()
     assert practitioner.job_title == ""
+
+
+def test_retention_rule_changed_in_the_admin(admin_client, admin_user):
+    from msp.privacy.models import RetentionRule
+
+    rule = RetentionRule.objects.get(record_type="case_with_enquiry")
+    response = admin_client.post(
+        f"/admin/privacy/retentionrule/{rule.pk}/change/",
+        {
+            "record_type": rule.record_type,
+            "keep_years": "7",
+            "keep_days": str(rule.keep_days),
+            "active": "on",
+            "explanation": rule.explanation,
+        },
+    )
+    assert response.status_code == 302
+    [event] = events("retention_rule.changed", object_id=str(rule.pk))
+    assert event.user == admin_user
+    assert event.changes["keep_years"] == [rule.keep_years, 7]

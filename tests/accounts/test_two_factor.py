@@ -14,6 +14,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from msp.accounts import two_factor
+from msp.accounts.models import ApiToken
 from msp.audit.models import AuditEvent
 from tests import factories
 from tests.accounts.conftest import assert_locked_page, sign_in
@@ -246,6 +247,7 @@ def ids(practitioner):
         "override": record_factories.override(case, practitioner).pk,
         "plan_action": record_factories.plan_action(case, practitioner).pk,
         "escalation": record_factories.escalation(case, practitioner).pk,
+        "api_token": ApiToken.objects.issue(practitioner)[0].pk,
     }
 
 
