@@ -23,7 +23,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from msp.accounts.models import Role, User
-from msp.audit.log import record_view
+from msp.audit.log import record_refusal, record_view
 from msp.cases.models import Case
 from msp.people.models import Person
 
@@ -52,9 +52,11 @@ def get_case_for_user(user: User, pk: int, *, write: bool = False) -> Case:
         readable_cases(user).select_related("person", "team", "lead_worker").filter(pk=pk).first()
     )
     if case is None:
+        record_refusal(by=user, kind="case", requested_id=pk, status=404)
         raise Http404("No case found")
     if write:
         if not can_change_case(user, case):
+            record_refusal(by=user, kind="case", requested_id=pk, status=403)
             raise PermissionDenied("You can read this case but not change it")
     else:
         record_view(by=user, obj=case, case_id=case.pk, person_id=case.person_id)
@@ -84,9 +86,11 @@ def can_change_person(user: User, person: Person) -> bool:
 def get_person_for_user(user: User, pk: int, *, write: bool = False) -> Person:
     person = readable_people(user).filter(pk=pk).first()
     if person is None:
+        record_refusal(by=user, kind="person", requested_id=pk, status=404)
         raise Http404("No person found")
     if write:
         if not can_change_person(user, person):
+            record_refusal(by=user, kind="person", requested_id=pk, status=403)
             raise PermissionDenied("You can read this person's record but not change it")
     else:
         record_view(by=user, obj=person, person_id=person.pk)

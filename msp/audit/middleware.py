@@ -3,6 +3,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from msp.audit.channel import current_channel
+from msp.audit.log import flush_deferred, start_deferred
 
 
 class AuditChannelMiddleware:
@@ -11,7 +12,11 @@ class AuditChannelMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         token = current_channel.set("api" if request.path.startswith("/api/") else "web")
+        deferred = start_deferred()
         try:
             return self.get_response(request)
         finally:
-            current_channel.reset(token)
+            try:
+                flush_deferred(deferred)
+            finally:
+                current_channel.reset(token)

@@ -1,0 +1,100 @@
+"""Walk the audit log's hash chain in sequence order and find the first broken
+link. Reads in batches by sequence number, so memory stays flat however long
+the log is."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from msp.audit import chain
+from msp.audit.checkpoint import Checkpoint
+from msp.audit.models import AuditEvent
+
+BATCH = 10_000
+COLUMNS = (
+    "id", "seq", "at", "user_id", "action", "channel", "object_type", "object_id",
+    "case_id", "person_id", "changes", "reason", "content_hash", "chain_hash", "redacted_at",
+)  # fmt: skip
+
+
+@dataclass
+class Result:
+    checked: int = 0
+    last_seq: int = 0
+    last_chain: str = chain.GENESIS
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify(checkpoints: Iterable[Checkpoint] = (), *, batch: int = BATCH) -> Result:
+    """Check every event, stopping at the first broken link; then check the
+    checkpoints (a checkpoint beyond the end shows a removed tail)."""
+    result = Result()
+    expected = {cp.seq: cp for cp in checkpoints}
+    unsealed = AuditEvent.objects.filter(seq__isnull=True).order_by("id").first()
+    if unsealed is not None:
+        result.problems.append(
+            f"Event id {unsealed.pk} has no sequence number: it was not written by the "
+            "application, or its number was removed."
+        )
+        return result
+    previous_id = 0
+    rows = AuditEvent.objects.order_by("seq").values_list(*COLUMNS)
+    while True:
+        page = list(rows.filter(seq__gt=result.last_seq)[:batch])
+        if not page:
+            break
+        for row in page:
+            problem = _check(row, result.last_seq, result.last_chain, previous_id)
+            if problem:
+                result.problems.append(problem)
+                return result
+            pk, seq, chain_value = row[0], row[1], row[13]
+            cp = expected.get(seq)
+            if cp is not None and cp.chain_hash != chain_value:
+                result.problems.append(
+                    f"Checkpoint on line {cp.line} does not match the log at seq {seq} "
+                    f"(event id {pk}): the history up to that point was rewritten."
+                )
+                return result
+            result.checked += 1
+            result.last_seq, result.last_chain, previous_id = seq, chain_value, pk
+    beyond = [cp for cp in expected.values() if cp.seq > result.last_seq]
+    if beyond:
+        cp = max(beyond, key=lambda c: c.seq)
+        result.problems.append(
+            f"The log ends at seq {result.last_seq}, but the checkpoint on line {cp.line} "
+            f"recorded seq {cp.seq}: events after seq {result.last_seq} were removed."
+        )
+    return result
+
+
+def _check(row: tuple, last_seq: int, last_chain: str, previous_id: int) -> str | None:  # type: ignore[type-arg]
+    (pk, seq, at, user_id, action, channel, object_type, object_id) = row[:8]
+    (case_id, person_id, changes, reason, content, chained, redacted_at) = row[8:]
+    where = f"seq {seq} (event id {pk})"
+    if seq != last_seq + 1:
+        if seq > last_seq + 1:
+            return (
+                f"Events are missing before {where}: the event before it is seq {last_seq}. "
+                "They were deleted."
+            )
+        return f"Sequence number {seq} appears twice, at event id {pk}."  # pragma: no cover
+    if redacted_at is None:
+        actual = chain.content_hash(
+            at=at, user_id=user_id, action=action, channel=channel, object_type=object_type,
+            object_id=object_id, case_id=case_id, person_id=person_id, changes=changes,
+            reason=reason,
+        )  # fmt: skip
+        if actual != content:
+            return f"Event {where} was changed after it was written: its content no longer matches its hash."
+    if chain.chain_hash(last_chain, content, seq) != chained:
+        if pk < previous_id:
+            return f"Event {where} is out of order: it was written before the event at seq {last_seq}."
+        return (
+            f"The chain is broken at {where}: an event before it was removed, replaced or "
+            "renumbered."
+        )
+    return None
