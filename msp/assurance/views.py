@@ -15,6 +15,7 @@ from msp.accounts.access import can_open_listed_cases, can_view_return
 from msp.accounts.models import User
 from msp.accounts.views import current_user
 from msp.assurance.audit import record_return_download
+from msp.audit.log import record_list
 from msp.assurance.codelists import earliest_year
 from msp.assurance.models import year_label
 from msp.assurance.sac import build_return
@@ -69,6 +70,12 @@ def sac_return(request: HttpRequest) -> HttpResponse:
     else:
         form = YearForm({"year": default_year(years)} if years else None, years=years)
     sac = build_return(form.cleaned_data["year"]) if form.is_bound and form.is_valid() else None
+    if sac is not None:
+        record_list(
+            by=user,
+            shown_in="statutory return checks",
+            cases=[(f.case_id, None) for f in sac.validation.findings],
+        )
     return render(
         request,
         "assurance/return.html",

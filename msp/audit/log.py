@@ -97,6 +97,45 @@ def record_views(*, by: User, shown: Iterable[Shown]) -> list[AuditEvent]:
     )
 
 
+def record_list(
+    *,
+    by: User,
+    shown_in: str,
+    cases: Iterable[tuple[int, int | None]] = (),
+    people: Iterable[int] = (),
+) -> list[AuditEvent]:
+    """A list or search result: one ``view`` event per case (case id, person id)
+    and per person shown, all in one statement. ``shown_in`` names the list
+    (never the search terms, which may be a name)."""
+    channel = current_channel.get()
+    seen = {"shown_in": shown_in}
+    events = [
+        AuditEvent(
+            user=by,
+            action=AuditEvent.VIEW,
+            channel=channel,
+            object_type="cases.case",
+            object_id=str(case_id),
+            case_id=case_id,
+            person_id=person_id,
+            changes=seen,
+        )
+        for case_id, person_id in dict.fromkeys(cases)
+    ] + [
+        AuditEvent(
+            user=by,
+            action=AuditEvent.VIEW,
+            channel=channel,
+            object_type="people.person",
+            object_id=str(person_id),
+            person_id=person_id,
+            changes=seen,
+        )
+        for person_id in dict.fromkeys(people)
+    ]
+    return AuditEvent.objects.append(events)
+
+
 def write(
     *,
     by: User | None,

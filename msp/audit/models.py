@@ -48,7 +48,7 @@ class AuditQuerySet(models.QuerySet["AuditEvent"]):
         events = list(events)
         if not events:
             return []
-        with transaction.atomic(using=self.db):
+        with transaction.atomic(using=self.db, savepoint=False):
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from msp.accounts.access import can_change_case, get_case_for_user, readable_cases
 from msp.accounts.models import Role, User
 from msp.accounts.views import casework_user, current_user
+from msp.audit.log import record_list
 from msp.cases.errors import ActionError
 from msp.cases.models import Case, CaseState
 from msp.cases.page import case_page
@@ -79,12 +80,16 @@ def overrides_to_cosign(user: User) -> QuerySet[Override]:
 @require_GET
 def my_cases(request: HttpRequest) -> HttpResponse:
     user = casework_user(request)
-    cases = _open_cases(user).filter(_mine(user)).distinct()
+    cases = list(_open_cases(user).filter(_mine(user)).distinct())
     context = {
         "cases": cases,
         "overdue": [a for a in overdue_actions(user) if a.is_overdue(timezone.localdate())],
         "to_cosign": list(overrides_to_cosign(user)),
     }
+    shown = [(c.pk, c.person_id) for c in cases]
+    shown += [(a.case_id, a.case.person_id) for a in context["overdue"]]
+    shown += [(o.case_id, o.case.person_id) for o in context["to_cosign"]]
+    record_list(by=user, shown_in="my cases", cases=shown)
     return render(request, "cases/my_cases.html", context)
 
 
@@ -103,6 +108,8 @@ def team_cases(request: HttpRequest) -> HttpResponse:
     form = StateFilterForm(request.GET or None)
     if form.is_bound and form.is_valid() and form.cleaned_data["state"]:
         cases = cases.filter(state=form.cleaned_data["state"])
+    cases = list(cases)
+    record_list(by=user, shown_in="team cases", cases=[(c.pk, c.person_id) for c in cases])
     return render(
         request,
         "cases/team_cases.html",

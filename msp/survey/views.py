@@ -36,12 +36,20 @@ START_HEADING = "Record an outcome survey"
 def work_list(request: HttpRequest) -> HttpResponse:
     user = casework_user(request)
     today = timezone.localdate()
+    due = worklist.due(user, today)
+    recent = list(worklist.recent(user, today))
+    record_list(
+        by=user,
+        shown_in="survey work list",
+        cases=[(d.case.pk, d.case.person_id) for d in due]
+        + [(r.case.pk, r.case.person_id) for r in recent],
+    )
     return render(
         request,
         "survey/work_list.html",
         {
-            "due": worklist.due(user, today),
-            "recent": worklist.recent(user, today),
+            "due": due,
+            "recent": recent,
             "show_team": user.role == Role.SAFEGUARDING_LEAD,
         },
     )
