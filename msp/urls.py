@@ -12,4 +12,5 @@ urlpatterns = [
     path("assurance/", include("msp.assurance.urls")),
     path("board/", include("msp.board.urls")),
     path("survey/", include("msp.survey.urls")),
+    path("audit/", include("msp.audit.urls")),
 ]

@@ -11,7 +11,8 @@ The rules:
   every other team's;
 - safeguarding leads read and change every case;
 - administrators, board members, auditors and performance officers see no
-  case and no person.
+  case and no person; auditors see the audit log (ids and case references,
+  never names or changed values) on their own desk.
 
 It also decides who sees aggregate figures: the board dashboard (rounded, small
 numbers hidden) is for board members and safeguarding leads; the statutory
@@ -103,6 +104,7 @@ def can_raise_concern(user: User) -> bool:
 
 # Aggregate figures ---------------------------------------------------------------
 
+AUDIT_ROLES = frozenset({Role.AUDITOR})
 BOARD_ROLES = frozenset({Role.BOARD_MEMBER, Role.SAFEGUARDING_LEAD})
 RETURN_ROLES = frozenset({Role.PERFORMANCE, Role.SAFEGUARDING_LEAD})
 
@@ -115,6 +117,12 @@ def can_view_return(user: User) -> bool:
     """The return shows unrounded small numbers and case references: not for
     board members, who see the rounded figures on the dashboard."""
     return user.is_authenticated and user.is_active and user.role in RETURN_ROLES
+
+
+def can_use_audit_desk(user: User) -> bool:
+    """The auditor's desk (read-only pages over the audit log) is for auditors
+    only: safeguarding leads do casework, and their own reads are in the log."""
+    return user.is_authenticated and user.is_active and user.role in AUDIT_ROLES
 
 
 def can_open_listed_cases(user: User) -> bool:
