@@ -9,7 +9,6 @@ any event breaks every link after it.
 
 import datetime
 import hashlib
-import json
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -17,12 +16,21 @@ from django.core.serializers.json import DjangoJSONEncoder
 GENESIS = "0" * 64
 
 
+_ENCODER = DjangoJSONEncoder(sort_keys=True, separators=(",", ":"))
+
+
 def _instant(at: datetime.datetime | str) -> str:
-    if isinstance(at, str):  # raw SQLite values
+    """The instant in UTC as ``YYYY-MM-DDTHH:MM:SS.ffffffZ``. Naive values are
+    UTC (SQLite keeps naive UTC text, which the walk reads raw)."""
+    if isinstance(at, str):
+        if len(at) == 26 and at[10] == " ":
+            return f"{at[:10]}T{at[11:]}Z"
+        if len(at) == 19 and at[10] == " ":
+            return f"{at[:10]}T{at[11:]}.000000Z"
         at = datetime.datetime.fromisoformat(at)
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=datetime.UTC)
-    return at.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if at.tzinfo is not None:
+        at = at.astimezone(datetime.UTC).replace(tzinfo=None)
+    return at.isoformat(timespec="microseconds") + "Z"
 
 
 def content_hash(
@@ -50,7 +58,7 @@ def content_hash(
         changes,
         reason,
     ]
-    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder)
+    text = _ENCODER.encode(payload)
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -2,8 +2,11 @@
 link. Reads in batches by sequence number, so memory stays flat however long
 the log is."""
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from django.db import connection
 
 from msp.audit import chain
 from msp.audit.checkpoint import Checkpoint
@@ -43,9 +46,15 @@ def verify(checkpoints: Iterable[Checkpoint] = (), *, batch: int = BATCH) -> Res
         )
         return result
     previous_id = 0
-    rows = AuditEvent.objects.order_by("seq").values_list(*COLUMNS)
+    # Raw SQL: the ORM's per-value conversions would double the time of a walk.
+    sql = (
+        f"SELECT {', '.join(COLUMNS)} FROM {AuditEvent._meta.db_table} "
+        "WHERE seq > %s ORDER BY seq LIMIT %s"
+    )
     while True:
-        page = list(rows.filter(seq__gt=result.last_seq)[:batch])
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [result.last_seq, batch])
+            page = cursor.fetchall()
         if not page:
             break
         for row in page:
@@ -85,6 +94,8 @@ def _check(row: tuple, last_seq: int, last_chain: str, previous_id: int) -> str 
             )
         return f"Sequence number {seq} appears twice, at event id {pk}."  # pragma: no cover
     if redacted_at is None:
+        if isinstance(changes, str | bytes):
+            changes = json.loads(changes)
         actual = chain.content_hash(
             at=at, user_id=user_id, action=action, channel=channel, object_type=object_type,
             object_id=object_id, case_id=case_id, person_id=person_id, changes=changes,
