@@ -36,7 +36,6 @@ from msp.audit import chain  # noqa: E402
 from msp.audit.models import AuditEvent  # noqa: E402
 from msp.audit.verify import verify  # noqa: E402
 
-
 COLUMNS = (
     "seq", "at", "user_id", "action", "channel", "object_type", "object_id", "case_id",
     "person_id", "changes", "reason", "content_hash", "chain_hash",
@@ -71,7 +70,7 @@ def fill_fast(start: int, count: int, batch: int) -> None:
     seq, previous = last if last else (0, chain.GENESIS)
     cast = "CAST(%s AS jsonb)" if connection.vendor == "postgresql" else "%s"
     marks = ", ".join(cast if c == "changes" else "%s" for c in COLUMNS)
-    sql = f"INSERT INTO audit_auditevent ({', '.join(COLUMNS)}) VALUES ({marks})"
+    sql = f"INSERT INTO audit_auditevent ({', '.join(COLUMNS)}) VALUES ({marks})"  # noqa: S608
     adapt = connection.ops.adapt_datetimefield_value
     for first in range(start, start + count, batch):
         rows = []
@@ -81,9 +80,21 @@ def fill_fast(start: int, count: int, batch: int) -> None:
             e.seal(seq, previous)
             previous = e.chain_hash
             rows.append(
-                (e.seq, adapt(e.at), None, e.action, e.channel, e.object_type, e.object_id,
-                 e.case_id, e.person_id, json.dumps(e.changes), "", e.content_hash,
-                 e.chain_hash)  # fmt: skip
+                (
+                    e.seq,
+                    adapt(e.at),
+                    None,
+                    e.action,
+                    e.channel,
+                    e.object_type,
+                    e.object_id,
+                    e.case_id,
+                    e.person_id,
+                    json.dumps(e.changes),
+                    "",
+                    e.content_hash,
+                    e.chain_hash,
+                )
             )
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(sql, rows)

@@ -15,13 +15,13 @@ from msp.accounts.access import can_open_listed_cases, can_view_return
 from msp.accounts.models import User
 from msp.accounts.views import current_user
 from msp.assurance.audit import record_return_download
-from msp.audit.log import record_list
 from msp.assurance.codelists import earliest_year
 from msp.assurance.models import year_label
 from msp.assurance.sac import build_return
 from msp.assurance.sac.export import FORMATS, filename
 from msp.assurance.sac.export import render as render_return
 from msp.assurance.sac.period import ReportingPeriod
+from msp.audit.log import record_list
 from msp.govuk.forms import GovukForm
 
 

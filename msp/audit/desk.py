@@ -76,7 +76,9 @@ def detail(event: AuditEvent) -> str:
         return f"Shown in {shown_in}" if shown_in else "Opened the record"
     if event.action in REFUSED:
         status = changes.get("status")
-        return "Refused: not found or not theirs (404)" if status == 404 else "Refused: read only (403)"
+        if status == 404:
+            return "Refused: not found or not theirs (404)"
+        return "Refused: read only (403)"
     if changes:
         return "Fields: " + ", ".join(sorted(str(key) for key in changes))
     return ""
@@ -86,9 +88,7 @@ def rows(events: Iterable[AuditEvent]) -> list[Row]:
     events = list(events)
     case_ids = {e.case_id for e in events if e.case_id is not None}
     references = dict(Case.objects.filter(pk__in=case_ids).values_list("pk", "reference"))
-    return [
-        Row(e, references.get(e.case_id, "") if e.case_id else "", detail(e)) for e in events
-    ]
+    return [Row(e, references.get(e.case_id, "") if e.case_id else "", detail(e)) for e in events]
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def bulk_reads(start: datetime.datetime, end: datetime.datetime) -> list[BulkRea
         .iterator(chunk_size=5000)
     )
     found: dict[int | None, BulkRead] = {}
-    current: int | None | object = object()
+    current: int | object | None = object()
     inside: deque[tuple[datetime.datetime, tuple[str, str]]] = deque()
     counts: Counter[tuple[str, str]] = Counter()
     for user_id, at, object_type, object_id in reads:

@@ -45,7 +45,9 @@ class PeriodForm(GovukForm):
 
 class PersonForm(GovukForm):
     record_number = forms.CharField(
-        label="Record number", required=False, help_text="The person's record number in this service, for example 1234"
+        label="Record number",
+        required=False,
+        help_text="The person's record number in this service, for example 1234",
     )
     nhs_number = forms.CharField(label="NHS number", required=False, help_text="10 digits")
 

@@ -38,7 +38,7 @@ class AuditQuerySet(models.QuerySet["AuditEvent"]):
     def changes(self) -> "AuditQuerySet":
         return self.exclude(action=AuditEvent.VIEW)
 
-    def bulk_create(  # type: ignore[override]
+    def bulk_create(
         self, objs: Iterable["AuditEvent"], *args: Any, **kwargs: Any
     ) -> list["AuditEvent"]:
         return self.append(list(objs))
@@ -58,13 +58,14 @@ class AuditQuerySet(models.QuerySet["AuditEvent"]):
                 .values_list("seq", "chain_hash")
                 .first()
             )
-            seq, previous = last if last else (0, chain.GENESIS)
+            first_seq: int = (last[0] or 0) + 1 if last else 1
+            previous: str = last[1] if last else chain.GENESIS
+            seq = first_seq - 1
             for event in events:
                 seq += 1
                 event.seal(seq, previous)
                 previous = event.chain_hash
             created = super().bulk_create(events)
-            first_seq = events[0].seq
             every = settings.MSP_AUDIT_CHECKPOINT_EVERY
             if every and (seq // every) > ((first_seq - 1) // every):
                 from msp.audit.checkpoint import write_checkpoint
@@ -107,6 +108,15 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type} {self.object_id}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Audit events cannot be changed")
+        type(self).objects.append([self])
+        self._state.adding = False
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Audit events cannot be deleted")
+
     def compute_content_hash(self) -> str:
         return chain.content_hash(
             at=self.at,
@@ -125,12 +135,3 @@ class AuditEvent(models.Model):
         self.seq = seq
         self.content_hash = self.compute_content_hash()
         self.chain_hash = chain.chain_hash(previous, self.content_hash, seq)
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding or self.pk is not None:
-            raise AppendOnlyError("Audit events cannot be changed")
-        type(self).objects.append([self])
-        self._state.adding = False
-
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise AppendOnlyError("Audit events cannot be deleted")

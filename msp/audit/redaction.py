@@ -22,6 +22,10 @@ from msp.audit.log import write
 
 REDACTED = "audit.redacted"
 BATCH = 5000
+REDACT_SQL = (
+    "UPDATE audit_auditevent SET changes = '{}', reason = '', redacted_at = %s "
+    "WHERE redacted_at IS NULL"
+)
 
 
 def redact_events(event_ids: Iterable[int], *, by: User | None, reason: str) -> int:
@@ -40,9 +44,9 @@ def redact_events(event_ids: Iterable[int], *, by: User | None, reason: str) -> 
                 count += cursor.fetchone()[0]
             else:
                 marks = ", ".join(["%s"] * len(batch))
+                sql = f"{REDACT_SQL} AND id IN ({marks})"
                 cursor.execute(
-                    "UPDATE audit_auditevent SET changes = '{}', reason = '', redacted_at = %s "
-                    f"WHERE redacted_at IS NULL AND id IN ({marks})",
+                    sql,
                     [connection.ops.adapt_datetimefield_value(now), *batch],
                 )
                 count += cursor.rowcount

@@ -47,10 +47,8 @@ def verify(checkpoints: Iterable[Checkpoint] = (), *, batch: int = BATCH) -> Res
         return result
     previous_id = 0
     # Raw SQL: the ORM's per-value conversions would double the time of a walk.
-    sql = (
-        f"SELECT {', '.join(COLUMNS)} FROM {AuditEvent._meta.db_table} "
-        "WHERE seq > %s ORDER BY seq LIMIT %s"
-    )
+    table, columns = AuditEvent._meta.db_table, ", ".join(COLUMNS)
+    sql = f"SELECT {columns} FROM {table} WHERE seq > %s ORDER BY seq LIMIT %s"  # noqa: S608
     while True:
         with connection.cursor() as cursor:
             cursor.execute(sql, [result.last_seq, batch])
@@ -63,10 +61,10 @@ def verify(checkpoints: Iterable[Checkpoint] = (), *, batch: int = BATCH) -> Res
                 result.problems.append(problem)
                 return result
             pk, seq, chain_value = row[0], row[1], row[13]
-            cp = next((c for c in expected.get(seq, ()) if c.chain_hash != chain_value), None)
-            if cp is not None:
+            wrong = next((c for c in expected.get(seq, ()) if c.chain_hash != chain_value), None)
+            if wrong is not None:
                 result.problems.append(
-                    f"Checkpoint on line {cp.line} does not match the log at seq {seq} "
+                    f"Checkpoint on line {wrong.line} does not match the log at seq {seq} "
                     f"(event id {pk}): the history up to that point was rewritten."
                 )
                 return result
@@ -102,10 +100,15 @@ def _check(row: tuple, last_seq: int, last_chain: str, previous_id: int) -> str 
             reason=reason,
         )  # fmt: skip
         if actual != content:
-            return f"Event {where} was changed after it was written: its content no longer matches its hash."
+            return (
+                f"Event {where} was changed after it was written: its content no longer "
+                "matches its hash."
+            )
     if chain.chain_hash(last_chain, content, seq) != chained:
         if pk < previous_id:
-            return f"Event {where} is out of order: it was written before the event at seq {last_seq}."
+            return (
+                f"Event {where} is out of order: it was written before the event at seq {last_seq}."
+            )
         return (
             f"The chain is broken at {where}: an event before it was removed, replaced or "
             "renumbered."

@@ -94,11 +94,20 @@ def export(request: HttpRequest) -> HttpResponse:
         e = row.event
         writer.writerow(
             [
-                e.seq, e.pk, timezone.localtime(e.at).isoformat(),
-                e.user.username if e.user else "system", e.action, e.channel, e.object_type,
-                e.object_id, e.case_id or "", row.case_reference, e.person_id or "",
-                _cell(e.reason), row.detail,
-            ]  # fmt: skip
+                e.seq,
+                e.pk,
+                timezone.localtime(e.at).isoformat(),
+                e.user.username if e.user else "system",
+                e.action,
+                e.channel,
+                e.object_type,
+                e.object_id,
+                e.case_id or "",
+                row.case_reference,
+                e.person_id or "",
+                _cell(e.reason),
+                row.detail,
+            ]
         )
     return response
 

@@ -81,15 +81,13 @@ def overrides_to_cosign(user: User) -> QuerySet[Override]:
 def my_cases(request: HttpRequest) -> HttpResponse:
     user = casework_user(request)
     cases = list(_open_cases(user).filter(_mine(user)).distinct())
-    context = {
-        "cases": cases,
-        "overdue": [a for a in overdue_actions(user) if a.is_overdue(timezone.localdate())],
-        "to_cosign": list(overrides_to_cosign(user)),
-    }
+    overdue = [a for a in overdue_actions(user) if a.is_overdue(timezone.localdate())]
+    to_cosign = list(overrides_to_cosign(user))
     shown = [(c.pk, c.person_id) for c in cases]
-    shown += [(a.case_id, a.case.person_id) for a in context["overdue"]]
-    shown += [(o.case_id, o.case.person_id) for o in context["to_cosign"]]
+    shown += [(a.case_id, a.case.person_id) for a in overdue]
+    shown += [(o.case_id, o.case.person_id) for o in to_cosign]
     record_list(by=user, shown_in="my cases", cases=shown)
+    context = {"cases": cases, "overdue": overdue, "to_cosign": to_cosign}
     return render(request, "cases/my_cases.html", context)
 
 
@@ -108,12 +106,12 @@ def team_cases(request: HttpRequest) -> HttpResponse:
     form = StateFilterForm(request.GET or None)
     if form.is_bound and form.is_valid() and form.cleaned_data["state"]:
         cases = cases.filter(state=form.cleaned_data["state"])
-    cases = list(cases)
-    record_list(by=user, shown_in="team cases", cases=[(c.pk, c.person_id) for c in cases])
+    shown = list(cases)
+    record_list(by=user, shown_in="team cases", cases=[(c.pk, c.person_id) for c in shown])
     return render(
         request,
         "cases/team_cases.html",
-        {"cases": cases, "filter_form": form, "show_team": user.role == Role.SAFEGUARDING_LEAD},
+        {"cases": shown, "filter_form": form, "show_team": user.role == Role.SAFEGUARDING_LEAD},
     )
 
 

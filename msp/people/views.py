@@ -9,10 +9,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from msp.accounts.access import can_change_person, get_person_for_user, readable_cases
 from msp.accounts.views import casework_user, current_user
+from msp.audit.log import record_list
 from msp.govuk.actions import attempt
 from msp.people.actions import create_person, update_person
 from msp.people.forms import EditPersonForm, PersonForm, SearchForm
-from msp.audit.log import record_list
 from msp.people.models import Person
 from msp.people.search import MAX_RESULTS, find_people
 
@@ -58,9 +58,7 @@ def create(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     person = get_person_for_user(user, pk)
-    cases = list(
-        readable_cases(user).filter(person=person).select_related("person", "lead_worker")
-    )
+    cases = list(readable_cases(user).filter(person=person).select_related("person", "lead_worker"))
     record_list(by=user, shown_in="person's cases", cases=[(c.pk, c.person_id) for c in cases])
     return render(request, "people/detail.html", {"person": person, "cases": cases})
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from msp.accounts.access import get_case_for_user
 from msp.accounts.models import Role, User
 from msp.accounts.views import casework_user, current_user
+from msp.audit.log import record_list
 from msp.cases.models import Case, CaseState
 from msp.cases.views import case_for_change
 from msp.enquiries.codes import Achievement, MspAsked

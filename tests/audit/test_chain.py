@@ -156,7 +156,9 @@ def test_rewritten_history_shows_against_the_checkpoints(tmp_path, settings):
     assert "does not match the log at seq" in str(raised.value)
 
 
-def test_checkpoints_are_written_every_n_events(settings, tmp_path, django_capture_on_commit_callbacks):
+def test_checkpoints_are_written_every_n_events(
+    settings, tmp_path, django_capture_on_commit_callbacks
+):
     path = tmp_path / "checkpoints.log"
     settings.MSP_AUDIT_CHECKPOINT_FILE = str(path)
     settings.MSP_AUDIT_CHECKPOINT_EVERY = 3
@@ -183,9 +185,7 @@ def test_a_redacted_event_still_cannot_be_changed():
     written = events(2)
     redact_events([written[0].pk], by=None, reason="Retention period ended")
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE audit_auditevent SET action = 'x' WHERE id = %s", [written[0].pk]
-        )
+        cursor.execute("UPDATE audit_auditevent SET action = 'x' WHERE id = %s", [written[0].pk])
 
 
 def test_the_database_refuses_an_update_that_is_not_a_redaction():

@@ -35,9 +35,7 @@ def test_auditors_land_on_the_desk_and_others_are_refused(
 def test_search_by_nhs_number_shows_field_names_but_not_values(client_for, auditor, practitioner):
     person = factories.person(practitioner, phone="01632 960001")
     update_person(person, by=practitioner, expected_version=person.version, phone="07700 900999")
-    response = client_for(auditor).get(
-        reverse("audit:search"), {"nhs_number": person.nhs_number}
-    )
+    response = client_for(auditor).get(reverse("audit:search"), {"nhs_number": person.nhs_number})
     page = text(response)
     assert "person.updated" in page
     assert "Fields: phone" in page

@@ -18,9 +18,7 @@ def views_in(shown_in: str) -> list[AuditEvent]:
     return list(AuditEvent.objects.filter(action="view", changes__shown_in=shown_in))
 
 
-def test_people_search_records_each_person_shown_but_not_the_search_terms(
-    client_for, practitioner
-):
+def test_people_search_records_each_person_shown_but_not_the_search_terms(client_for, practitioner):
     found = [factories.person(practitioner, family_name="Ashdown") for _ in range(3)]
     factories.person(practitioner, family_name="Bellamy")
     client = client_for(practitioner)

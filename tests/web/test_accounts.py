@@ -131,7 +131,7 @@ def test_an_idle_session_ends_and_activity_keeps_it_alive(client_for, practition
 def test_auditors_land_on_the_audit_log(client_for, auditor):
     response = client_for(auditor).get("/", follow=True)
     body = response.content.decode()
-    assert "<h1 class=\"govuk-heading-l\">Audit log</h1>" in body
+    assert '<h1 class="govuk-heading-l">Audit log</h1>' in body
     assert "My cases" not in body  # no casework navigation
 
 

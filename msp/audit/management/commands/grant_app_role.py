@@ -33,9 +33,7 @@ class Command(BaseCommand):
             cursor.execute("SELECT current_schema(), current_user")
             schema, owner = cursor.fetchone()
             if role == owner:
-                raise CommandError(
-                    "The app role must not be the owner role that runs migrations."
-                )
+                raise CommandError("The app role must not be the owner role that runs migrations.")
             tables = connection.introspection.table_names(cursor)
             with transaction.atomic():
                 cursor.execute(f"GRANT USAGE ON SCHEMA {q(schema)} TO {q(role)}")
@@ -50,8 +48,7 @@ class Command(BaseCommand):
                     f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {q(schema)} TO {q(role)}"
                 )
                 cursor.execute(
-                    "GRANT EXECUTE ON FUNCTION audit_redact(bigint[], timestamptz) "
-                    f"TO {q(role)}"
+                    f"GRANT EXECUTE ON FUNCTION audit_redact(bigint[], timestamptz) TO {q(role)}"
                 )
         self.stdout.write(
             f"Granted {role} read and write on {len(tables) - 1} tables, and only "
