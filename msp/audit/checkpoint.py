@@ -36,8 +36,12 @@ def write_checkpoint(seq: int, chain_hash: str, why: str) -> None:
     logger.info(line)
     path = settings.MSP_AUDIT_CHECKPOINT_FILE
     if path:
-        with open(path, "a", encoding="utf-8") as file:
-            file.write(line + "\n")
+        try:
+            with open(path, "a", encoding="utf-8") as file:
+                file.write(line + "\n")
+        except OSError as error:
+            # The event is already committed; the log line above keeps the checkpoint.
+            logger.error("Could not append the audit checkpoint to its file (%s)", error.strerror)
 
 
 def read_checkpoints(path: Path) -> list[Checkpoint]:
