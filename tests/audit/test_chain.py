@@ -197,3 +197,37 @@ def test_the_database_refuses_an_update_that_is_not_a_redaction():
             "redacted_at = CURRENT_TIMESTAMP WHERE id = %s",
             [written[0].pk],
         )
+
+
+def test_verify_audit_logs_a_checkpoint_without_personal_data(caplog):
+    written = events(2)
+    with caplog.at_level("INFO", logger="msp.audit.checkpoint"):
+        call_command("verify_audit")
+    (record,) = [r for r in caplog.records if r.name == "msp.audit.checkpoint"]
+    assert f"seq={written[-1].seq} chain={written[-1].chain_hash}" in record.getMessage()
+    assert "01632" not in record.getMessage() and "reason" not in record.getMessage()
+
+
+def test_an_unwritable_checkpoint_file_does_not_fail_the_write(
+    settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MSP_AUDIT_CHECKPOINT_FILE = str(tmp_path / "missing-folder" / "checkpoints.log")
+    settings.MSP_AUDIT_CHECKPOINT_EVERY = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        events(1)
+    assert verify().ok
+
+
+def test_an_event_inserted_behind_the_apps_back_is_named():
+    events(2)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO audit_auditevent (at, action, channel, object_type, object_id, "
+            "changes, reason, content_hash, chain_hash) VALUES "
+            "(CURRENT_TIMESTAMP, 'view', 'web', 'people.person', '9', '{}', '', '', '')"
+        )
+        forged = cursor.lastrowid if connection.vendor == "sqlite" else None
+    message = failure()
+    assert "has no sequence number" in message
+    if forged:
+        assert f"Event id {forged}" in message
