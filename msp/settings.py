@@ -284,8 +284,21 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "filters": ["no_exception_messages"]}
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "msp.audit.checkpoint": {"level": "INFO"},
+    },
 }
+
+# The audit log's hash chain: a checkpoint (latest sequence number and chain
+# hash, no personal data) goes to the log ``msp.audit.checkpoint`` every this
+# many events and on every ``verify_audit`` run, and to a file if one is named.
+MSP_AUDIT_CHECKPOINT_EVERY = env_int("MSP_AUDIT_CHECKPOINT_EVERY", 1000, minimum=0)
+MSP_AUDIT_CHECKPOINT_FILE = env_str("MSP_AUDIT_CHECKPOINT_FILE", "")
+# The auditor's alerts: more than this many distinct records read by one user
+# within this many minutes.
+MSP_AUDIT_ALERT_RECORDS = env_int("MSP_AUDIT_ALERT_RECORDS", 50, minimum=1)
+MSP_AUDIT_ALERT_MINUTES = env_int("MSP_AUDIT_ALERT_MINUTES", 10, minimum=1)
 
 # Case reference prefix, e.g. SG-2026-000123.
 CASE_REFERENCE_PREFIX = env_str("MSP_CASE_REFERENCE_PREFIX", "SG")

@@ -13,4 +13,5 @@ urlpatterns = [
     path("board/", include("msp.board.urls")),
     path("survey/", include("msp.survey.urls")),
     path("", include("msp.privacy.urls")),
+    path("audit/", include("msp.audit.urls")),
 ]

@@ -11,7 +11,8 @@ The rules:
   every other team's;
 - safeguarding leads read and change every case;
 - administrators, board members, auditors and performance officers see no
-  case and no person;
+  case and no person; auditors see the audit log (ids and case references,
+  never names or changed values) on their own desk;
 - only safeguarding leads export a person's whole record (subject access).
 
 Restricted cases narrow that further (see ``case_opens_for``): only the people
@@ -37,7 +38,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from msp.accounts.models import Role, RoleGrant, User
-from msp.audit.log import record_view
+from msp.audit.log import record_refusal, record_view
 from msp.cases.models import BreakGlassGrant, Case, CaseRestriction
 from msp.people.models import Person
 
@@ -123,12 +124,14 @@ def get_case_for_user(user: User, pk: int, *, write: bool = False) -> Case:
         findable_cases(user).select_related("person", "team", "lead_worker").filter(pk=pk).first()
     )
     if case is None:
+        record_refusal(by=user, kind="case", requested_id=pk, status=404)
         raise Http404("No case found")
     opens: bool = case.opens  # type: ignore[attr-defined]
     if not opens:
         raise CaseRestricted(case)
     if write:
         if not can_change_case(user, case):
+            record_refusal(by=user, kind="case", requested_id=pk, status=403)
             raise PermissionDenied("You can read this case but not change it")
     else:
         record_view(by=user, obj=case, case_id=case.pk, person_id=case.person_id)
@@ -168,9 +171,11 @@ def can_change_person(user: User, person: Person) -> bool:
 def get_person_for_user(user: User, pk: int, *, write: bool = False) -> Person:
     person = readable_people(user).filter(pk=pk).first()
     if person is None:
+        record_refusal(by=user, kind="person", requested_id=pk, status=404)
         raise Http404("No person found")
     if write:
         if not can_change_person(user, person):
+            record_refusal(by=user, kind="person", requested_id=pk, status=403)
             raise PermissionDenied("You can read this person's record but not change it")
     else:
         record_view(by=user, obj=person, person_id=person.pk)
@@ -207,6 +212,7 @@ def can_raise_concern(user: User) -> bool:
 
 # Aggregate figures ---------------------------------------------------------------
 
+AUDIT_ROLES = frozenset({Role.AUDITOR})
 BOARD_ROLES = frozenset({Role.BOARD_MEMBER, Role.SAFEGUARDING_LEAD})
 RETURN_ROLES = frozenset({Role.PERFORMANCE, Role.SAFEGUARDING_LEAD})
 
@@ -219,6 +225,12 @@ def can_view_return(user: User) -> bool:
     """The return shows unrounded small numbers and case references: not for
     board members, who see the rounded figures on the dashboard."""
     return user.is_authenticated and user.is_active and user.role in RETURN_ROLES
+
+
+def can_use_audit_desk(user: User) -> bool:
+    """The auditor's desk (read-only pages over the audit log) is for auditors
+    only: safeguarding leads do casework, and their own reads are in the log."""
+    return user.is_authenticated and user.is_active and user.role in AUDIT_ROLES
 
 
 def can_open_listed_cases(user: User) -> bool:

@@ -23,7 +23,7 @@ from msp.api.serialise import (
     concern_out,
 )
 from msp.api.types import CaseId
-from msp.audit.log import record_view
+from msp.audit.log import record_list
 from msp.cases.chronology import chronology
 from msp.cases.models import Case
 
@@ -31,8 +31,7 @@ router = Router(tags=["Cases"])
 
 
 def record_list_views(user: User, cases: list[Case]) -> None:
-    for case in cases:
-        record_view(by=user, obj=case, case_id=case.pk, person_id=case.person_id)
+    record_list(by=user, shown_in="API case list", cases=[(c.pk, c.person_id) for c in cases])
 
 
 @router.get("/cases", response={200: CasePage, **READ_ERRORS})

@@ -14,7 +14,7 @@ from msp.api.schemas.common import READ_ERRORS, WRITE_ERRORS
 from msp.api.schemas.people import PeopleQuery, PersonIn, PersonOut, PersonPage, PersonPatch
 from msp.api.serialise import person_out, person_summary
 from msp.api.types import PersonId
-from msp.audit.log import record_view
+from msp.audit.log import record_list
 from msp.people import actions
 from msp.people.models import Person
 from msp.people.validators import normalise_nhs_number
@@ -36,8 +36,7 @@ def search(people: QuerySet[Person], q: str) -> QuerySet[Person]:
 
 
 def record_list_views(user: User, people: list[Person]) -> None:
-    for person in people:
-        record_view(by=user, obj=person, person_id=person.pk)
+    record_list(by=user, shown_in="API people search", people=[p.pk for p in people])
 
 
 @router.get("/people", response={200: PersonPage, **READ_ERRORS})

@@ -21,6 +21,7 @@ from msp.assurance.sac import build_return
 from msp.assurance.sac.export import FORMATS, filename
 from msp.assurance.sac.export import render as render_return
 from msp.assurance.sac.period import ReportingPeriod
+from msp.audit.log import record_list
 from msp.govuk.forms import GovukForm
 
 
@@ -69,6 +70,12 @@ def sac_return(request: HttpRequest) -> HttpResponse:
     else:
         form = YearForm({"year": default_year(years)} if years else None, years=years)
     sac = build_return(form.cleaned_data["year"]) if form.is_bound and form.is_valid() else None
+    if sac is not None:
+        record_list(
+            by=user,
+            shown_in="statutory return checks",
+            cases=[(f.case_id, None) for f in sac.validation.findings],
+        )
     return render(
         request,
         "assurance/return.html",

@@ -17,6 +17,7 @@ from msp.accounts.access import (
 )
 from msp.accounts.models import Role, User
 from msp.accounts.views import casework_user, current_user
+from msp.audit.log import record_list
 from msp.cases.actions import unacknowledged_alert_count
 from msp.cases.errors import ActionError
 from msp.cases.models import Case, CaseState
@@ -88,11 +89,17 @@ def overrides_to_cosign(user: User) -> QuerySet[Override]:
 @require_GET
 def my_cases(request: HttpRequest) -> HttpResponse:
     user = casework_user(request)
-    cases = _open_cases(user).filter(_mine(user)).distinct()
+    cases = list(_open_cases(user).filter(_mine(user)).distinct())
+    overdue = [a for a in overdue_actions(user) if a.is_overdue(timezone.localdate())]
+    to_cosign = list(overrides_to_cosign(user))
+    shown = [(c.pk, c.person_id) for c in cases if getattr(c, "opens", True)]
+    shown += [(a.case_id, a.case.person_id) for a in overdue]
+    shown += [(o.case_id, o.case.person_id) for o in to_cosign]
+    record_list(by=user, shown_in="my cases", cases=shown)
     context = {
         "cases": cases,
-        "overdue": [a for a in overdue_actions(user) if a.is_overdue(timezone.localdate())],
-        "to_cosign": list(overrides_to_cosign(user)),
+        "overdue": overdue,
+        "to_cosign": to_cosign,
         "break_glass_alerts": unacknowledged_alert_count(user),
     }
     return render(request, "cases/my_cases.html", context)
@@ -113,10 +120,13 @@ def team_cases(request: HttpRequest) -> HttpResponse:
     form = StateFilterForm(request.GET or None)
     if form.is_bound and form.is_valid() and form.cleaned_data["state"]:
         cases = cases.filter(state=form.cleaned_data["state"])
+    shown = list(cases)
+    opened = [(c.pk, c.person_id) for c in shown if getattr(c, "opens", True)]
+    record_list(by=user, shown_in="team cases", cases=opened)
     return render(
         request,
         "cases/team_cases.html",
-        {"cases": cases, "filter_form": form, "show_team": user.role == Role.SAFEGUARDING_LEAD},
+        {"cases": shown, "filter_form": form, "show_team": user.role == Role.SAFEGUARDING_LEAD},
     )
 
 

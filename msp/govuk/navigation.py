@@ -6,7 +6,7 @@ after signing in. Later features add their items here, in one place.
 
 from dataclasses import dataclass
 
-from msp.accounts.access import BOARD_ROLES, RETURN_ROLES
+from msp.accounts.access import AUDIT_ROLES, BOARD_ROLES, RETURN_ROLES
 from msp.accounts.models import CASEWORK_ROLES, Role
 
 
@@ -54,6 +54,9 @@ NAVIGATION = (
         frozenset({"cases:break-glass-alerts"}),
         frozenset({Role.SAFEGUARDING_LEAD}),
     ),
+    NavItem("Audit log", "audit:search", frozenset({"audit:search"}), AUDIT_ROLES),
+    NavItem("Who has seen a record", "audit:person", frozenset({"audit:person"}), AUDIT_ROLES),
+    NavItem("Unusual access", "audit:alerts", frozenset({"audit:alerts"}), AUDIT_ROLES),
 )
 
 # Where each role lands after signing in (a URL name).
@@ -63,6 +66,7 @@ HOME = {
     Role.SAFEGUARDING_LEAD: "cases:my-cases",
     Role.BOARD_MEMBER: "board:dashboard",
     Role.PERFORMANCE: "assurance:return",
+    Role.AUDITOR: "audit:search",
 }
 
 

@@ -14,6 +14,7 @@ from msp.accounts.access import (
     get_person_for_user,
 )
 from msp.accounts.views import casework_user, current_user
+from msp.audit.log import record_list
 from msp.govuk.actions import attempt
 from msp.people.actions import create_person, update_person
 from msp.people.forms import EditPersonForm, PersonForm, SearchForm
@@ -27,6 +28,7 @@ def search_context(request: HttpRequest) -> dict[str, Any]:
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_bound and form.is_valid() else ""
     results = list(find_people(user, query)[: MAX_RESULTS + 1]) if query else []
+    record_list(by=user, shown_in="people search", people=[p.pk for p in results[:MAX_RESULTS]])
     return {
         "form": form,
         "query": query,
@@ -61,7 +63,9 @@ def create(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     person = get_person_for_user(user, pk)
-    cases = findable_cases(user).filter(person=person).select_related("person", "lead_worker")
+    cases = list(findable_cases(user).filter(person=person).select_related("person", "lead_worker"))
+    shown = [(c.pk, c.person_id) for c in cases if c.opens]  # type: ignore[attr-defined]
+    record_list(by=user, shown_in="person's cases", cases=shown)
     context = {
         "person": person,
         "cases": cases,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from msp.accounts.access import get_case_for_user
 from msp.accounts.models import Role, User
 from msp.accounts.views import casework_user, current_user
+from msp.audit.log import record_list
 from msp.cases.models import Case, CaseState
 from msp.cases.views import case_for_change
 from msp.enquiries.codes import Achievement, MspAsked
@@ -36,12 +37,20 @@ START_HEADING = "Record an outcome survey"
 def work_list(request: HttpRequest) -> HttpResponse:
     user = casework_user(request)
     today = timezone.localdate()
+    due = worklist.due(user, today)
+    recent = list(worklist.recent(user, today))
+    record_list(
+        by=user,
+        shown_in="survey work list",
+        cases=[(d.case.pk, d.case.person_id) for d in due]
+        + [(r.case.pk, r.case.person_id) for r in recent],
+    )
     return render(
         request,
         "survey/work_list.html",
         {
-            "due": worklist.due(user, today),
-            "recent": worklist.recent(user, today),
+            "due": due,
+            "recent": recent,
             "show_team": user.role == Role.SAFEGUARDING_LEAD,
         },
     )

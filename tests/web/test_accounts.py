@@ -128,7 +128,14 @@ def test_an_idle_session_ends_and_activity_keeps_it_alive(client_for, practition
     assert response["Location"].startswith("/sign-in/")
 
 
-@pytest.mark.parametrize("who", ["auditor", "administrator"])
+def test_auditors_land_on_the_audit_log(client_for, auditor):
+    response = client_for(auditor).get("/", follow=True)
+    body = response.content.decode()
+    assert '<h1 class="govuk-heading-l">Audit log</h1>' in body
+    assert "My cases" not in body  # no casework navigation
+
+
+@pytest.mark.parametrize("who", ["administrator"])
 def test_roles_without_casework_land_on_a_page_that_says_so(request, client_for, who):
     user = request.getfixturevalue(who)
     web = client_for(user)
