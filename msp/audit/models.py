@@ -49,7 +49,9 @@ class AuditQuerySet(models.QuerySet["AuditEvent"]):
         raise AppendOnlyError("Audit events cannot be deleted")
 
     def changes(self) -> "AuditQuerySet":
-        return self.exclude(action=AuditEvent.VIEW)
+        """Events that record a change: not views, and not refused attempts
+        (``case.refused``, ``person.refused``), which change nothing."""
+        return self.exclude(action=AuditEvent.VIEW).exclude(action__endswith=".refused")
 
     def bulk_create(
         self, objs: Iterable["AuditEvent"], *args: Any, **kwargs: Any
