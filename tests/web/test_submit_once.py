@@ -7,6 +7,7 @@ import re
 from django.urls import reverse
 
 from msp.cases.models import Case
+from msp.enquiries.models import CaseNote
 from msp.people.models import Person
 from tests import factories
 from tests.web.conftest import text_of
@@ -99,4 +100,24 @@ def test_adding_a_person_then_a_concern_goes_on_to_the_concern(client_for, pract
 def test_the_change_details_form_has_no_token(client_for, practitioner):
     person = factories.person(practitioner)
     response = client_for(practitioner).get(reverse("people:edit", args=[person.pk]))
+    assert "submission_token" not in response.content.decode()
+
+
+def test_a_case_note_submitted_twice_is_added_once(client_for, practitioner):
+    case = factories.case(practitioner, state="enquiry")
+    client = client_for(practitioner)
+    url = reverse("enquiries:note-new", args=[case.pk])
+    data = {"text": "Phoned her GP about a review.", "submission_token": token_in(client.get(url))}
+    assert client.post(url, data).status_code == 302
+    again = client.post(url, data)
+    assert CaseNote.objects.filter(case=case).count() == 1
+    assert again["Location"] == reverse("cases:detail", args=[case.pk]) + "#notes"
+    page = text_of(client.get(again["Location"]))
+    assert "This was already saved. It has not been saved a second time." in page
+
+
+def test_forms_that_change_a_record_have_no_token(client_for, practitioner):
+    case = factories.case(practitioner, state="enquiry")
+    response = client_for(practitioner).get(reverse("enquiries:involvement", args=[case.pk]))
+    assert response.status_code == 200
     assert "submission_token" not in response.content.decode()
