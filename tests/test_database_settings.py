@@ -7,9 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
-from msp.operations.checks import database_is_durable, durability_problems, server_durability
+from msp.operations.checks import (
+    database_is_durable,
+    durability_problems,
+    refuse_non_durable_database_in_production,
+    server_durability,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 on_postgresql = pytest.mark.skipif(
@@ -85,3 +91,15 @@ def test_connection_settings_reach_the_server(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:3] == ["7s", "4", "120 True"]
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_production_will_not_serve_from_a_server_that_may_lose_commits(settings):
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO off")
+    settings.PRODUCTION = True
+    with pytest.raises(ImproperlyConfigured, match="synchronous_commit is 'off'"):
+        refuse_non_durable_database_in_production()
+    settings.PRODUCTION = False
+    refuse_non_durable_database_in_production()  # development: the check warns instead
