@@ -1,6 +1,7 @@
 # MSP Casework. `make help` lists the targets; the work is done by scripts/.
 #
 #   make run    set up, load demo data and serve on http://127.0.0.1:8000
+#   make serve  serve in production with gunicorn (no set-up, no migrate)
 #   make test   set up, then lint, type checks and the tests on SQLite and PostgreSQL
 
 SHELL := bash
@@ -21,7 +22,7 @@ VENV_OK := $(shell $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' >
 # Extra pytest arguments for `make test`, e.g. make test ARGS="-k consent -x"
 ARGS ?=
 
-.PHONY: help setup run test lint bench lock clean FORCE
+.PHONY: help setup run serve test lint bench lock clean FORCE
 
 help: ## Show this list
 	@echo "MSP Casework. Usage: make TARGET"
@@ -34,6 +35,9 @@ run: setup ## Set up, migrate, load demo data, serve on http://127.0.0.1:8000
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+serve: ## Serve in production with gunicorn (MSP_ENV=production; no migrate, see docs/operations.md)
+	bash scripts/serve.sh
 
 test: setup ## Set up, then lint, type checks and all tests on SQLite and PostgreSQL
 	bash scripts/test_all.sh $(ARGS)

@@ -79,12 +79,15 @@ INSTALLED_APPS = [
     "msp.privacy",
     "msp.api",
     "msp.govuk",
+    "msp.submissions",
+    "msp.operations",
     "msp.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "msp.headers.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -123,9 +126,25 @@ TEMPLATES = [
 ]
 
 # Database: SQLite (WAL) under var/ unless DATABASE_URL names another database.
+# On PostgreSQL: connections are reused for MSP_DB_CONN_MAX_AGE seconds and checked
+# before reuse; connecting gives up after MSP_DB_CONNECT_TIMEOUT seconds; a query
+# running longer than MSP_DB_STATEMENT_TIMEOUT seconds is cancelled (0: no limit).
 _database_url = env_str("DATABASE_URL", "")
+DB_CONN_MAX_AGE = env_int("MSP_DB_CONN_MAX_AGE", 60, minimum=0)
+DB_CONNECT_TIMEOUT = env_int("MSP_DB_CONNECT_TIMEOUT", 10, minimum=1)
+DB_STATEMENT_TIMEOUT = env_int("MSP_DB_STATEMENT_TIMEOUT", 60 if PRODUCTION else 0, minimum=0)
 if _database_url:
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+    DATABASES = {
+        "default": dj_database_url.parse(
+            _database_url, conn_max_age=DB_CONN_MAX_AGE, conn_health_checks=True
+        )
+    }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        _options = DATABASES["default"].setdefault("OPTIONS", {})
+        _options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+        if DB_STATEMENT_TIMEOUT:
+            _timeout = f"-c statement_timeout={DB_STATEMENT_TIMEOUT * 1000}"
+            _options["options"] = f"{_options.get('options', '')} {_timeout}".strip()
 else:
     VAR_DIR.mkdir(exist_ok=True)
     DATABASES = {
@@ -255,7 +274,7 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = Path(env_str("MSP_STATIC_ROOT", str(BASE_DIR / "var" / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "msp" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -91,6 +91,18 @@ answer is recorded. DUTY findings are legal duties: closing the case is refused 
 safeguarding lead overrides each with a reason (`duty_overrides`). PROMPT findings
 never block.
 
+## Retrying safely (Idempotency-Key)
+
+`POST /people` and `POST /people/{person_id}/concerns` create a record each time they
+run. If you are not sure a request arrived (a timeout, a dropped connection), send it
+again with the same `Idempotency-Key` header, a value you chose for it such as a UUID.
+The same key, from the same user, with the same body creates nothing new: the
+response is **201** with the record the first request created (read again, so it is
+as it is now, and only if you may still see it), with the header
+`Idempotent-Replayed: true`. The same key with a different body is **422**. A request
+that failed is not remembered, so its key can be used again. Keys are kept for 24
+hours; use a new key for each new record.
+
 ## Validation errors (422)
 
 Input that is missing or not valid is **422**, with nothing changed:

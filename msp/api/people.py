@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 from ninja.responses import Status
 
@@ -10,6 +10,7 @@ from msp.accounts.access import get_person_for_user, readable_people
 from msp.accounts.models import User
 from msp.api.access import CHANGE_PERSON
 from msp.api.auth import current_user
+from msp.api.idempotency import IdempotencyKey, create_once, mark_replayed
 from msp.api.schemas.common import READ_ERRORS, WRITE_ERRORS
 from msp.api.schemas.people import PeopleQuery, PersonIn, PersonOut, PersonPage, PersonPatch
 from msp.api.serialise import person_out, person_summary
@@ -55,13 +56,30 @@ def list_people(request: HttpRequest, filters: Query[PeopleQuery]) -> PersonPage
 
 
 @router.post("/people", response={201: PersonOut, **WRITE_ERRORS})
-def create_person(request: HttpRequest, payload: PersonIn) -> Status[PersonOut]:
-    """Record a new person. They belong to your team until a case says otherwise."""
+def create_person(
+    request: HttpRequest,
+    response: HttpResponse,
+    payload: PersonIn,
+    idempotency_key: IdempotencyKey = None,
+) -> Status[PersonOut]:
+    """Record a new person. They belong to your team until a case says otherwise.
+
+    Send an `Idempotency-Key` header to make a retry safe: see the header's description."""
     user = current_user(request)
     if not user.does_casework:
         raise PermissionDenied("Only practitioners, team managers and leads can record people")
-    person = actions.create_person(by=user, **payload.values())
-    return Status(201, person_out(person))
+    person_id, replayed = create_once(
+        request,
+        user=user,
+        key=idempotency_key,
+        operation="person",
+        payload=payload,
+        create=lambda: actions.create_person(by=user, **payload.values()).pk,
+    )
+    mark_replayed(response, replayed)
+    if replayed:  # still allowed to see them; the read is audited
+        return Status(201, person_out(get_person_for_user(user, person_id)))
+    return Status(201, person_out(Person.objects.get(pk=person_id)))
 
 
 @router.get("/people/{person_id}", response={200: PersonOut, **READ_ERRORS})

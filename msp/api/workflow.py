@@ -2,7 +2,7 @@
 ``version`` of the record it changes and returns the record as it now is."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Router
 from ninja.responses import Status
 
@@ -15,6 +15,7 @@ from msp.accounts.access import (
 from msp.accounts.models import Role, Team, User
 from msp.api.access import CHANGE_CASE, SEE_PERSON
 from msp.api.auth import current_user
+from msp.api.idempotency import IdempotencyKey, create_once, mark_replayed
 from msp.api.schemas.cases import CaseDetail
 from msp.api.schemas.common import WRITE_ERRORS, VersionIn
 from msp.api.schemas.findings import ClosureConflictOut
@@ -62,18 +63,32 @@ def _team_for_concern(user: User, team_id: int | None) -> Team | None:
     "/people/{person_id}/concerns", auth=SEE_PERSON, response={201: CaseDetail, **WRITE_ERRORS}
 )
 def raise_concern(
-    request: HttpRequest, person_id: PersonId, payload: ConcernIn
+    request: HttpRequest,
+    response: HttpResponse,
+    person_id: PersonId,
+    payload: ConcernIn,
+    idempotency_key: IdempotencyKey = None,
 ) -> Status[CaseDetail]:
-    """Raise a concern about a person. This opens a new case, which is returned."""
+    """Raise a concern about a person. This opens a new case, which is returned.
+
+    Send an `Idempotency-Key` header to make a retry safe: see the header's description."""
     user = current_user(request)
     person = get_person_for_user(user, person_id)
     if not can_raise_concern(user):
         raise PermissionDenied("Only practitioners, team managers and leads can raise concerns")
-    team = _team_for_concern(user, payload.team_id)
-    case = concerns.raise_concern(
-        person=person, by=user, team=team, **payload.values(exclude={"team_id"})
+
+    def create() -> int:
+        team = _team_for_concern(user, payload.team_id)
+        values = payload.values(exclude={"team_id"})
+        return concerns.raise_concern(person=person, by=user, team=team, **values).pk
+
+    case_id, replayed = create_once(
+        request, user=user, key=idempotency_key, operation="concern", payload=payload, create=create
     )
-    return Status(201, _detail(case.pk, user))
+    mark_replayed(response, replayed)
+    if replayed:
+        get_case_for_user(user, case_id)  # still allowed to see it; the read is audited
+    return Status(201, _detail(case_id, user))
 
 
 @router.post("/cases/{case_id}/triage", auth=CHANGE_CASE, response=CASE_RESPONSES)

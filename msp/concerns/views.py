@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from msp.accounts.access import get_person_for_user
+from msp.accounts.access import get_person_for_user, readable_cases
 from msp.accounts.views import current_user
 from msp.cases.models import Case
 from msp.cases.views import button_action, case_for_change
@@ -13,6 +13,7 @@ from msp.concerns.forms import ConcernForm, DecisionForm
 from msp.concerns.rules import concern_errors, decision_errors
 from msp.govuk.actions import attempt
 from msp.people.views import search_context
+from msp.submissions.web import submit_once
 
 
 @require_GET
@@ -30,11 +31,23 @@ def raise_concern(request: HttpRequest, person_pk: int) -> HttpResponse:
         context = {"form": ConcernForm(initial=initial), "person": person}
         return render(request, "concerns/raise.html", context)
     person = get_person_for_user(user, person_pk, write=True)
-    tried = attempt(
-        ConcernForm(request.POST),
-        lambda _v, values: actions.raise_concern(person=person, by=user, **values),
-        rules=concern_errors,
+    once = submit_once(
+        request,
+        user=user,
+        operation="concern",
+        act=lambda: attempt(
+            ConcernForm(request.POST),
+            lambda _v, values: actions.raise_concern(person=person, by=user, **values),
+            rules=concern_errors,
+        ),
+        target_of=lambda tried: tried.result.pk if tried.result is not None else None,
     )
+    if once.replayed:  # this form was submitted before: show what it created
+        earlier = readable_cases(user).get(pk=once.earlier_id)
+        messages.info(request, f"This concern was already saved as {earlier.reference}.")
+        return redirect("cases:detail", pk=earlier.pk)
+    tried = once.result
+    assert tried is not None
     if tried.result is not None:
         case: Case = tried.result
         messages.success(request, f"Concern raised. Case {case.reference} is open for triage.")

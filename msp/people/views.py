@@ -12,6 +12,7 @@ from msp.accounts.access import (
     can_export_subject_access,
     findable_cases,
     get_person_for_user,
+    readable_people,
 )
 from msp.accounts.views import casework_user, current_user
 from msp.audit.log import record_list
@@ -20,6 +21,7 @@ from msp.people.actions import create_person, update_person
 from msp.people.forms import EditPersonForm, PersonForm, SearchForm
 from msp.people.models import Person
 from msp.people.search import MAX_RESULTS, find_people
+from msp.submissions.web import submit_once
 
 
 def search_context(request: HttpRequest) -> dict[str, Any]:
@@ -48,7 +50,23 @@ def create(request: HttpRequest) -> HttpResponse:
     then_concern = request.GET.get("next") == "concern"
     if request.method == "GET":
         return render(request, "people/form.html", {"form": PersonForm(), "creating": True})
-    tried = attempt(PersonForm(request.POST), lambda _v, values: create_person(by=user, **values))
+    once = submit_once(
+        request,
+        user=user,
+        operation="person",
+        act=lambda: attempt(
+            PersonForm(request.POST), lambda _v, values: create_person(by=user, **values)
+        ),
+        target_of=lambda tried: tried.result.pk if tried.result is not None else None,
+    )
+    if once.replayed:  # this form was submitted before: show who it added
+        earlier = readable_people(user).get(pk=once.earlier_id)
+        messages.info(request, f"These details were already saved as {earlier.full_name}.")
+        if then_concern:
+            return redirect("concerns:raise", person_pk=earlier.pk)
+        return redirect("people:detail", pk=earlier.pk)
+    tried = once.result
+    assert tried is not None
     if tried.result is not None:
         person: Person = tried.result
         if then_concern:

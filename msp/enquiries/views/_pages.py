@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from msp.accounts.models import User
+from msp.accounts.views import current_user
 from msp.cases.models import Case, CaseState
 from msp.cases.views import case_for_change, render_case
 from msp.enquiries.actions import CLOSED_MESSAGE
@@ -20,6 +21,7 @@ from msp.enquiries.actions._record import dates_for
 from msp.enquiries.record_rules import Dates
 from msp.govuk.actions import Attempt, Rules, attempt
 from msp.govuk.forms import GovukForm
+from msp.submissions.web import submit_once
 
 M = TypeVar("M", bound=models.Model)
 
@@ -27,11 +29,15 @@ FormFactory = Callable[..., GovukForm]
 Do = Callable[[int | None, dict[str, Any]], object]
 
 
+ALREADY_SAVED = "This was already saved. It has not been saved a second time."
+
+
 @dataclass(frozen=True)
 class Page:
     """A form page: its template, its title (the h1), what the success banner
     says, the section of the case page the back link returns to, a sentence
-    under the title, and the button's words."""
+    under the title, and the button's words. ``creates``: each submission adds a
+    new record, so the form carries a one-time token and a repeat adds nothing."""
 
     template: str
     title: str
@@ -39,6 +45,7 @@ class Page:
     section: str
     intro: str = ""
     button: str = "Save"
+    creates: bool = False
 
 
 def case_url(case_id: int, section: str = "") -> str:
@@ -105,7 +112,21 @@ def form_page(
         return render_case(request, case.pk, problem=CLOSED_MESSAGE, status=409)
     if request.method == "GET":
         return show(request, page, case, form(initial=initial or {}), **extra)
-    tried: Attempt[object] = attempt(form(request.POST), do, rules=rules)
+    if page.creates:
+        once = submit_once(
+            request,
+            user=current_user(request),
+            operation=f"record:{page.section}",
+            act=lambda: attempt(form(request.POST), do, rules=rules),
+            target_of=lambda tried: case.pk if tried.done else None,
+        )
+        if once.replayed:  # this form was submitted before: it is saved already
+            messages.info(request, ALREADY_SAVED)
+            return redirect(case_url(case.pk, page.section))
+        assert once.result is not None
+        tried: Attempt[object] = once.result
+    else:
+        tried = attempt(form(request.POST), do, rules=rules)
     if tried.done:
         messages.success(request, page.success)
         return redirect(case_url(case.pk))

@@ -74,6 +74,7 @@ PLAN_ACTION = Page(
     "plan",
     intro="Something someone will do towards what the person wants to happen.",
     button="Save the action",
+    creates=True,
 )
 
 
@@ -155,6 +156,7 @@ CLUTTER = Page(
     "self-neglect",
     intro="One room, on one day, using the clutter image rating scale.",
     button="Save the rating",
+    creates=True,
 )
 
 
@@ -179,6 +181,7 @@ FEEDBACK = Page(
     intro="Tell them what is happening, as far as the person's consent and other people's "
     "safety allow.",
     button="Save the feedback",
+    creates=True,
 )
 
 
@@ -206,6 +209,7 @@ ESCALATION = Page(
     "referrer",
     intro="The person who raised the concern says it has not been dealt with.",
     button="Save the escalation",
+    creates=True,
 )
 
 

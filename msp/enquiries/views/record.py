@@ -32,6 +32,7 @@ CAPACITY = Page(
     intro="Assess one decision, at the time it needs to be made. Start by assuming the "
     "person has capacity, and give them all the help they need to decide.",
     button="Save the assessment",
+    creates=True,
 )
 
 
@@ -56,6 +57,7 @@ BEST_INTERESTS = Page(
     intro="For a decision the person lacks capacity to make. Weigh their past and present "
     "wishes, and ask the people who know them.",
     button="Save the decision",
+    creates=True,
 )
 
 
@@ -86,6 +88,7 @@ ADVOCACY = Page(
     "and is there an appropriate person to support them? If there is difficulty and no one "
     "suitable, an independent advocate must be arranged.",
     button="Save the assessment",
+    creates=True,
 )
 
 
@@ -109,6 +112,7 @@ CONTACT = Page(
     "contacts",
     intro="Record every contact and every attempt, including those that did not reach the person.",
     button="Save the contact",
+    creates=True,
 )
 
 
@@ -158,6 +162,7 @@ NOTE = Page(
     "notes",
     intro="Notes are part of the person's record, and they can ask to see it.",
     button="Save the note",
+    creates=True,
 )
 
 

@@ -57,6 +57,7 @@ RISK_ACTION = Page(
     intro="What was done so the same source of risk cannot harm other people, whatever the "
     "person's own wishes.",
     button="Save the action",
+    creates=True,
 )
 
 
@@ -86,6 +87,7 @@ OVERRIDE = Page(
     "information without consent: the ground, the law that allows it, who decided, and "
     "whether the person was told. A team manager or safeguarding lead co-signs it.",
     button="Save the decision",
+    creates=True,
 )
 
 
