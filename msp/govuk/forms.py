@@ -7,14 +7,15 @@ from typing import Any, ClassVar
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from msp.govuk.fields import GovukDateWidget
+from msp.govuk.fields import YEAR_LENGTH, GovukDateWidget
 
 
-def field_anchor(bound: forms.BoundField) -> str:
-    """The id the error summary links to: the first input of the field."""
+def field_anchor(bound: forms.BoundField, code: str | None = None) -> str:
+    """The id the error summary links to: the first input of the field, or the
+    year of a date whose year is the problem."""
     base = bound.auto_id or bound.html_name
     if isinstance(bound.field.widget, GovukDateWidget):
-        return f"{base}-day"
+        return f"{base}-year" if code == YEAR_LENGTH else f"{base}-day"
     return str(base)
 
 
@@ -25,8 +26,9 @@ def error_list(form: forms.Form) -> list[tuple[str, str]]:
     for message in form.non_field_errors():
         items.append((f"#{field_anchor(first)}" if first else "", str(message)))
     for bound in form:
-        for message in bound.errors:
-            items.append((f"#{field_anchor(bound)}", str(message)))
+        for error in bound.errors.as_data():
+            for message in error.messages:
+                items.append((f"#{field_anchor(bound, error.code)}", str(message)))
     return items
 
 
