@@ -62,6 +62,11 @@ answer is recorded. DUTY findings are legal duties: closing the case is refused 
 safeguarding lead overrides each with a reason (`duty_overrides`). PROMPT findings
 never block.
 
+## Request bodies (415)
+
+Send request bodies as JSON with the header `Content-Type: application/json`. A body
+sent as anything else (a form, plain text) is refused with **415**.
+
 ## Validation errors (422)
 
 Input that is missing or not valid is **422**, with nothing changed:
@@ -87,6 +92,7 @@ RESPONSE_DESCRIPTIONS = {
     "404": "Not Found",
     "405": "Method Not Allowed",
     "409": "Conflict",
+    "415": "Unsupported Media Type",
     "422": "Unprocessable Content",
 }
 
@@ -96,6 +102,19 @@ class MspNinjaAPI(NinjaAPI):
         schema = super().get_openapi_schema(*args, **kwargs)
         for path in schema.get("paths", {}).values():
             for operation in path.values():
+                if "requestBody" in operation:
+                    # Every body is parsed by errors.JsonParser, which refuses other types.
+                    operation["responses"].setdefault(
+                        415,
+                        {
+                            "description": "",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/ErrorOut"}
+                                }
+                            },
+                        },
+                    )
                 for code, response in operation.get("responses", {}).items():
                     if str(code) in RESPONSE_DESCRIPTIONS:
                         response["description"] = RESPONSE_DESCRIPTIONS[str(code)]

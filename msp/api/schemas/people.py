@@ -3,7 +3,7 @@ import datetime
 from ninja import Field, Schema
 
 from msp.api.schemas.common import PageIn, TeamRef
-from msp.api.types import InputSchema, Version, codes, optional
+from msp.api.types import InputSchema, IsoDate, Version, codes, optional
 from msp.people.codes import ContactSafety, Ethnicity, Gender, PrimarySupportReason
 
 NHS_HELP = "10 digits; spaces and hyphens are ignored. Leave blank if not known."
@@ -13,7 +13,7 @@ class PersonIn(InputSchema):
     given_name: str = Field(min_length=1, max_length=100)
     family_name: str = Field(min_length=1, max_length=100)
     preferred_name: str = Field("", max_length=100)
-    date_of_birth: datetime.date = Field(description="The person must be 18 or over")
+    date_of_birth: IsoDate = Field(description="The person must be 18 or over")
     nhs_number: str = Field("", max_length=20, description=NHS_HELP)
     address: str = ""
     postcode: str = Field("", max_length=10)
@@ -39,7 +39,7 @@ class PersonPatch(InputSchema):
     given_name: str = optional(min_length=1, max_length=100)
     family_name: str = optional(min_length=1, max_length=100)
     preferred_name: str = optional(max_length=100)
-    date_of_birth: datetime.date = optional()
+    date_of_birth: IsoDate = optional()
     nhs_number: str = optional(max_length=20, description=NHS_HELP)
     address: str = optional()
     postcode: str = optional(max_length=10)
