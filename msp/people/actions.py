@@ -11,7 +11,6 @@ from msp.cases.workflow import lock
 from msp.people.models import Person
 from msp.people.validators import normalise_nhs_number
 
-
 DUPLICATE_HIDDEN = "This NHS number is already recorded. Ask a safeguarding lead to check it"
 
 
@@ -39,13 +38,15 @@ def check_nhs_number_is_new(values: dict[str, Any], *, by: User, person_pk: int 
     number = values.get("nhs_number")
     if not number:
         return
-    clash = Person.objects.filter(nhs_number=number).exclude(pk=person_pk).first()
+    others = Person.objects.filter(nhs_number=number)
+    if person_pk is not None:
+        others = others.exclude(pk=person_pk)
+    clash = others.first()
     if clash is None:
         return
     if readable_people(by).filter(pk=clash.pk).exists():
         raise DuplicateNhsNumber(
-            f"This NHS number is already recorded for {clash.full_name}. "
-            "Use their record instead",
+            f"This NHS number is already recorded for {clash.full_name}. Use their record instead",
             existing=clash,
         )
     record_change(

@@ -25,7 +25,7 @@ NEW_PERSON = {"given_name": "Ada", "family_name": "Byrne", "date_of_birth": "195
         ("2020-1-2", "Enter a real date in the format YYYY-MM-DD"),
         ("20200102", "Enter a real date in the format YYYY-MM-DD"),
         ("1950-01-02T00:00:00", "Enter a real date in the format YYYY-MM-DD"),
-        ("１９５０-01-02", "Enter a real date in the format YYYY-MM-DD"),
+        ("\uff11\uff19\uff15\uff10-01-02", "Enter a real date in the format YYYY-MM-DD"),
         (" 1950-01-02", "Enter a real date in the format YYYY-MM-DD"),
         ("1950-02-30", "Enter a real date in the format YYYY-MM-DD"),
         ("0000-01-01", "Enter a real date in the format YYYY-MM-DD"),
@@ -44,7 +44,9 @@ def test_dates_are_iso_dates_only(api, practitioner, value, message):
 def test_a_date_on_the_record_is_strict_too(api, practitioner):
     """Numbers were once stored as 1 January 1970."""
     case = factories.case(practitioner, state="enquiry")
-    r = api(practitioner).post(f"/cases/{case.pk}/capacity-assessments", bodies.capacity(assessed_on=1))
+    r = api(practitioner).post(
+        f"/cases/{case.pk}/capacity-assessments", bodies.capacity(assessed_on=1)
+    )
     assert r.status_code == 422
     assert r.json()["errors"] == {"assessed_on": ["Enter a real date in the format YYYY-MM-DD"]}
     r = api(practitioner).post(f"/cases/{case.pk}/capacity-assessments", bodies.capacity())
