@@ -112,13 +112,15 @@ def _report_requests() -> Iterator[None]:
 
 
 @pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])
-def test_the_api_keeps_its_contract(api_schema, seeded, method, path):
+def test_the_api_keeps_its_contract(
+    api_schema: Any, seeded: Seeded, method: str, path: str
+) -> None:
     operation = api_schema[path][method]
     headers = {"Authorization": f"Bearer {seeded.token}"}
     has_body = "requestBody" in operation.definition.raw
     accepted = {*range(200, 300), 401, 403, 404, 409} | ({422} if has_body else set())
     real_ids = seeded.ids_for(re.findall(r"{(\w+)}", path))
-    strategies = [
+    strategies: list[st.SearchStrategy[Any]] = [
         operation.as_strategy(generation_mode=GenerationMode.POSITIVE),
         operation.as_strategy(generation_mode=GenerationMode.NEGATIVE),
     ]
