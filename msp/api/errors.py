@@ -110,7 +110,12 @@ def field_errors(errors: list[dict[str, Any]], body_params: set[str]) -> dict[st
     result: dict[str, list[str]] = {}
     for error in errors:
         name = _field_name(list(error.get("loc", [])), body_params)
-        message = MESSAGES.get(str(error.get("type")), str(error.get("msg", "Not valid")))
+        kind = str(error.get("type"))
+        limit = (error.get("ctx") or {}).get("max_length")
+        if kind == "string_too_long" and isinstance(limit, int):
+            message = f"Must be {limit:,} characters or fewer"
+        else:
+            message = MESSAGES.get(kind, str(error.get("msg", "Not valid")))
         message = message.removeprefix("Value error, ")
         result.setdefault(name, []).append(message)
     return result

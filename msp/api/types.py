@@ -8,8 +8,10 @@ from typing import Annotated, Any
 from django.db.models import TextChoices
 from ninja import Field, Schema
 from ninja.params import P, PathEx
-from pydantic import AfterValidator, BeforeValidator, WithJsonSchema, field_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
+
+from msp.limits import LONG_TEXT
 
 # Ids and versions are bounded so no database ever sees an integer it cannot store.
 MAX_ID = 2**53
@@ -92,8 +94,9 @@ IsoDateTime = Annotated[
 ]
 """A date and time in a request: ISO 8601 with a time zone."""
 
-# The longest free text a record field takes: pages of notes, not a book.
-MAX_TEXT = 20_000
+# The longest free text a record field takes: pages of notes, not a book. Text
+# fields that state no limit of their own get this one (see InputSchema).
+MAX_TEXT = LONG_TEXT
 
 
 def _no_default(schema: dict[str, Any]) -> None:
@@ -112,6 +115,8 @@ def codes(choices: type[TextChoices]) -> str:
 
 
 def _bad_text(value: str) -> str | None:
+    if len(value) > LONG_TEXT:
+        return f"Must be {LONG_TEXT:,} characters or fewer"
     if "\x00" in value:
         return "Text cannot contain null characters"
     try:
@@ -121,9 +126,26 @@ def _bad_text(value: str) -> str | None:
     return None
 
 
+def _state_text_rules(schema: dict[str, Any]) -> None:
+    """Say in the OpenAPI document what InputSchema and the rules enforce: text
+    is at most LONG_TEXT characters unless the field says less, and required
+    text may not be empty (the rules refuse it with a message of their own)."""
+    required = set(schema.get("required", []))
+    for name, prop in schema.get("properties", {}).items():
+        for option in [prop, *prop.get("anyOf", [])]:
+            if option.get("type") != "string" or "enum" in option or "format" in option:
+                continue
+            option.setdefault("maxLength", LONG_TEXT)
+            if name in required:
+                option.setdefault("minLength", 1)
+
+
 class InputSchema(Schema):
     """Base for request bodies and query strings. Refuses text that no database
-    can store (null characters, lone surrogates) with a field error."""
+    can store (null characters, lone surrogates) or longer than LONG_TEXT with a
+    field error."""
+
+    model_config = ConfigDict(json_schema_extra=_state_text_rules)
 
     @field_validator("*", mode="before")
     @classmethod

@@ -6,8 +6,10 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxLengthValidator
 
 from msp.govuk.fields import YEAR_LENGTH, GovukDateWidget
+from msp.limits import LONG_TEXT, SHORT_TEXT, too_long
 
 
 def field_anchor(bound: forms.BoundField, code: str | None = None) -> str:
@@ -32,6 +34,20 @@ def error_list(form: forms.Form) -> list[tuple[str, str]]:
     return items
 
 
+def bound_text(name: str, field: forms.Field) -> None:
+    """Give a text field a limit if it has none (a text area LONG_TEXT, a line
+    SHORT_TEXT) and a message that says the limit."""
+    if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.HiddenInput):
+        return
+    if field.max_length is None:
+        multiline = isinstance(field.widget, forms.Textarea)
+        field.max_length = LONG_TEXT if multiline else SHORT_TEXT
+        field.validators.append(MaxLengthValidator(field.max_length))
+    label = str(field.label or name.replace("_", " ").capitalize()).removesuffix(" (optional)")
+    noun = "Your answer" if label.endswith("?") else label
+    field.error_messages.setdefault("max_length", too_long(noun, field.max_length))
+
+
 class GovukForm(forms.Form):
     """A form whose fields render as GOV.UK components through ``{% field %}``.
 
@@ -47,6 +63,12 @@ class GovukForm(forms.Form):
         kwargs.setdefault("auto_id", "%s")
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+    def full_clean(self) -> None:
+        # Here rather than in __init__, so fields a subclass adds are bounded too.
+        for name, field in self.fields.items():
+            bound_text(name, field)
+        super().full_clean()
 
     @property
     def nested_fields(self) -> set[str]:

@@ -150,3 +150,43 @@ def test_nhs_number_of_a_person_you_can_see(api, practitioner, colleague):
         "Use their record instead"
     )
     assert not AuditEvent.objects.filter(action="person.duplicate_nhs_number").exists()
+
+
+# --- Text limits -------------------------------------------------------------
+
+
+def test_text_over_its_limit_says_the_limit(api, practitioner):
+    case = factories.case(practitioner, state="enquiry")
+    client = api(practitioner)
+    r = client.post(f"/cases/{case.pk}/notes", {"text": "a" * 10_001})
+    assert r.status_code == 422
+    assert r.json()["errors"] == {"text": ["Must be 10,000 characters or fewer"]}
+    # A field with no limit of its own (the address) has the long-text limit.
+    r = client.post("/people", {**NEW_PERSON, "address": "a" * 10_001})
+    assert r.status_code == 422
+    assert r.json()["errors"] == {"address": ["Must be 10,000 characters or fewer"]}
+    r = client.post("/people", {**NEW_PERSON, "given_name": "a" * 101})
+    assert r.json()["errors"] == {"given_name": ["Must be 100 characters or fewer"]}
+    assert Person.objects.count() == 1  # the case's
+
+
+def test_the_document_states_the_text_rules():
+    """Every text field a client sends has a maxLength; required text a minLength."""
+    from msp.api.api import api
+
+    schema = api.get_openapi_schema()
+    unbounded, may_be_empty = [], []
+    for name, component in schema["components"]["schemas"].items():
+        if not name.endswith(("In", "Patch", "Query")):
+            continue
+        required = set(component.get("required", []))
+        for field, prop in component.get("properties", {}).items():
+            for option in [prop, *prop.get("anyOf", [])]:
+                if option.get("type") != "string" or "enum" in option or "format" in option:
+                    continue
+                if "maxLength" not in option:
+                    unbounded.append(f"{name}.{field}")
+                if field in required and option.get("minLength", 0) < 1:
+                    may_be_empty.append(f"{name}.{field}")
+    assert not unbounded
+    assert not may_be_empty
