@@ -109,7 +109,7 @@ def _forms_with_dates() -> list[tuple[type[GovukForm], str]]:
     pairs = {
         (cls, name)
         for cls in subclasses(GovukForm)
-        if cls.__module__.startswith("msp.")
+        if ".forms" in cls.__module__
         for name, field in cls.base_fields.items()
         if isinstance(field, GovukDateField)
     }
