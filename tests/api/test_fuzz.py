@@ -24,7 +24,9 @@ from typing import Any
 import pytest
 import schemathesis
 from django.conf import settings as django_settings
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -96,9 +98,17 @@ def api_schema(django_db_setup: Any, django_db_blocker: Any) -> Any:
 
 
 @pytest.fixture
-def seeded(db, settings: Any) -> Seeded:
+def seeded(db: None, settings: Any) -> Iterator[Seeded]:
     settings.ALLOWED_HOSTS = HOSTS
-    return Seeded()
+    # The WSGI handler closes the database connection after each request, which
+    # would end the test's transaction; Django's test client turns this off too.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield Seeded()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 STATUSES: Counter[int] = Counter()
