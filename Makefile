@@ -21,8 +21,10 @@ VENV_OK := $(shell $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' >
 
 # Extra pytest arguments for `make test`, e.g. make test ARGS="-k consent -x"
 ARGS ?=
+# Examples per API operation and kind of input for `make fuzz` (`make test` uses 4)
+FUZZ_EXAMPLES ?= 50
 
-.PHONY: help setup run serve test lint bench lock clean FORCE
+.PHONY: help setup run serve test fuzz lint bench lock clean FORCE
 
 help: ## Show this list
 	@echo "MSP Casework. Usage: make TARGET"
@@ -41,6 +43,10 @@ serve: ## Serve in production with gunicorn (MSP_ENV=production; no migrate, see
 
 test: setup ## Set up, then lint, type checks and all tests on SQLite and PostgreSQL
 	bash scripts/test_all.sh $(ARGS)
+
+fuzz: setup ## Fuzz the API longer than `make test` does (FUZZ_EXAMPLES per operation), on SQLite and PostgreSQL
+	MSP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) MSP_FUZZ_REPORT=1 $(PY) -m pytest -p no:cacheprovider -q -s tests/api/test_fuzz.py $(ARGS)
+	MSP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) MSP_FUZZ_REPORT=1 $(PY) scripts/pg_throwaway.py -- $(PY) -m pytest -p no:cacheprovider -q -s tests/api/test_fuzz.py $(ARGS)
 
 lint: $(VENV_STAMP) ## Lint, formatting and type checks only
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy .

@@ -102,6 +102,10 @@ as it is now, and only if you may still see it), with the header
 `Idempotent-Replayed: true`. The same key with a different body is **422**. A request
 that failed is not remembered, so its key can be used again. Keys are kept for 24
 hours; use a new key for each new record.
+## Request bodies (415)
+
+Send request bodies as JSON with the header `Content-Type: application/json`. A body
+sent as anything else (a form, plain text) is refused with **415**.
 
 ## Validation errors (422)
 
@@ -128,6 +132,7 @@ RESPONSE_DESCRIPTIONS = {
     "404": "Not Found",
     "405": "Method Not Allowed",
     "409": "Conflict",
+    "415": "Unsupported Media Type",
     "422": "Unprocessable Content",
 }
 
@@ -137,6 +142,19 @@ class MspNinjaAPI(NinjaAPI):
         schema = super().get_openapi_schema(*args, **kwargs)
         for path in schema.get("paths", {}).values():
             for operation in path.values():
+                if "requestBody" in operation:
+                    # Every body is parsed by errors.JsonParser, which refuses other types.
+                    operation["responses"].setdefault(
+                        415,
+                        {
+                            "description": "",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/ErrorOut"}
+                                }
+                            },
+                        },
+                    )
                 for code, response in operation.get("responses", {}).items():
                     if str(code) in RESPONSE_DESCRIPTIONS:
                         response["description"] = RESPONSE_DESCRIPTIONS[str(code)]

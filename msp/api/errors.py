@@ -8,6 +8,7 @@
   someone saved the record since you loaded it (``current_version``,
   ``changed_by`` and ``changes`` say who and what), or closing is blocked by a
   legal duty the record does not show as met (``findings``, ``all_findings``)
+- 415: a request body that is not sent as ``application/json``
 - 422: the input is not valid; ``errors`` maps each field to its messages
 """
 
@@ -70,11 +71,27 @@ class BadJson(Exception):
     """The request body is not a JSON object."""
 
 
+class NotJson(Exception):
+    """The request body is not sent as application/json."""
+
+
+JSON_TYPES = ("application/json",)
+NOT_JSON = "Send the request body as JSON, with the header Content-Type: application/json"
+
+
+def is_json_media_type(content_type: str) -> bool:
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media in JSON_TYPES or (media.startswith("application/") and media.endswith("+json"))
+
+
 class JsonParser(Parser):
-    """Refuses a body that is not a JSON object. Ninja reports parse failures as
-    400; ``on_http_error`` turns these into 422 like every other input error."""
+    """Refuses a body that is not sent as JSON (415) or is not a JSON object.
+    Ninja reports parse failures as 400; ``on_http_error`` turns these into 415
+    and 422 like every other input error."""
 
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        if not is_json_media_type(request.META.get("CONTENT_TYPE", "")):
+            raise NotJson
         try:
             data = json.loads(request.body)
         except (ValueError, RecursionError) as exc:
@@ -97,7 +114,12 @@ def field_errors(errors: list[dict[str, Any]], body_params: set[str]) -> dict[st
     result: dict[str, list[str]] = {}
     for error in errors:
         name = _field_name(list(error.get("loc", [])), body_params)
-        message = MESSAGES.get(str(error.get("type")), str(error.get("msg", "Not valid")))
+        kind = str(error.get("type"))
+        limit = (error.get("ctx") or {}).get("max_length")
+        if kind == "string_too_long" and isinstance(limit, int):
+            message = f"Must be {limit:,} characters or fewer"
+        else:
+            message = MESSAGES.get(kind, str(error.get("msg", "Not valid")))
         message = message.removeprefix("Value error, ")
         result.setdefault(name, []).append(message)
     return result
@@ -163,6 +185,8 @@ def on_authentication(
 
 
 def on_http_error(request: HttpRequest, exc: HttpError, *, api: NinjaAPI) -> HttpResponse:
+    if isinstance(exc.__cause__, NotJson):
+        return _respond(api, request, ErrorOut(detail=NOT_JSON), 415)
     if isinstance(exc.__cause__, BadJson):
         body = ValidationErrorOut(
             detail="The request body must be a JSON object",

@@ -1,12 +1,17 @@
 """Field types shared by the API schemas: bounded ids, versions and code lists."""
 
+import datetime
+import re
 from enum import Enum
 from typing import Annotated, Any
 
 from django.db.models import TextChoices
 from ninja import Field, Schema
 from ninja.params import P, PathEx
-from pydantic import field_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, WithJsonSchema, field_validator
+from pydantic_core import PydanticCustomError
+
+from msp.limits import LONG_TEXT
 
 # Ids and versions are bounded so no database ever sees an integer it cannot store.
 MAX_ID = 2**53
@@ -31,8 +36,67 @@ OverrideId = PathEx[int, P(ge=1, le=MAX_ID, description="Override id")]
 PlanActionId = PathEx[int, P(ge=1, le=MAX_ID, description="Plan action id")]
 EscalationId = PathEx[int, P(ge=1, le=MAX_ID, description="Escalation id")]
 
-# The longest free text a record field takes: pages of notes, not a book.
-MAX_TEXT = 20_000
+# Dates are ISO 8601 strings and nothing else: pydantic alone would take a number
+# as seconds since 1970 and a datetime at midnight as its date. Years are bounded so
+# that date arithmetic (due dates, working days) never leaves the calendar.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2099
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+    r"([Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
+DATE_MESSAGE = "Enter a real date in the format YYYY-MM-DD"
+DATETIME_MESSAGE = "Enter a date and time in ISO 8601 format, like 2026-03-27T14:30:00Z"
+YEAR_MESSAGE = f"Enter a date from {EARLIEST_YEAR} to {LATEST_YEAR}"
+
+
+def _iso_date_text(value: Any) -> Any:
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return value
+    raise PydanticCustomError("iso_date", DATE_MESSAGE)
+
+
+def _iso_datetime_text(value: Any) -> Any:
+    if isinstance(value, str) and _ISO_DATETIME.fullmatch(value):
+        return value
+    raise PydanticCustomError("iso_datetime", DATETIME_MESSAGE)
+
+
+def _in_range[D: datetime.date](value: D) -> D:
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise PydanticCustomError("date_range", YEAR_MESSAGE)
+    return value
+
+
+_YEARS = "(19|20)[0-9]{2}"  # EARLIEST_YEAR to LATEST_YEAR, for generators and clients
+
+IsoDate = Annotated[
+    datetime.date,
+    BeforeValidator(_iso_date_text),
+    AfterValidator(_in_range),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "pattern": f"^{_YEARS}-[0-9]{{2}}-[0-9]{{2}}$",
+            "description": f"A date, YYYY-MM-DD, from {EARLIEST_YEAR} to {LATEST_YEAR}",
+        }
+    ),
+]
+"""A date in a request: an ISO 8601 date string (YYYY-MM-DD), nothing else."""
+
+IsoDateTime = Annotated[
+    datetime.datetime,
+    BeforeValidator(_iso_datetime_text),
+    AfterValidator(_in_range),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
+"""A date and time in a request: ISO 8601 with a time zone."""
+
+# The longest free text a record field takes: pages of notes, not a book. Text
+# fields that state no limit of their own get this one (see InputSchema).
+MAX_TEXT = LONG_TEXT
 
 
 def _no_default(schema: dict[str, Any]) -> None:
@@ -51,6 +115,8 @@ def codes(choices: type[TextChoices]) -> str:
 
 
 def _bad_text(value: str) -> str | None:
+    if len(value) > LONG_TEXT:
+        return f"Must be {LONG_TEXT:,} characters or fewer"
     if "\x00" in value:
         return "Text cannot contain null characters"
     try:
@@ -60,9 +126,26 @@ def _bad_text(value: str) -> str | None:
     return None
 
 
+def _state_text_rules(schema: dict[str, Any]) -> None:
+    """Say in the OpenAPI document what InputSchema and the rules enforce: text
+    is at most LONG_TEXT characters unless the field says less, and required
+    text may not be empty (the rules refuse it with a message of their own)."""
+    required = set(schema.get("required", []))
+    for name, prop in schema.get("properties", {}).items():
+        for option in [prop, *prop.get("anyOf", [])]:
+            if option.get("type") != "string" or "enum" in option or "format" in option:
+                continue
+            option.setdefault("maxLength", LONG_TEXT)
+            if name in required:
+                option.setdefault("minLength", 1)
+
+
 class InputSchema(Schema):
     """Base for request bodies and query strings. Refuses text that no database
-    can store (null characters, lone surrogates) with a field error."""
+    can store (null characters, lone surrogates) or longer than LONG_TEXT with a
+    field error."""
+
+    model_config = ConfigDict(json_schema_extra=_state_text_rules)
 
     @field_validator("*", mode="before")
     @classmethod

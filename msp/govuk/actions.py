@@ -23,6 +23,8 @@ class Attempt[T]:
     result: T | None = None
     status: int = 200
     context: dict[str, Any] = field(default_factory=dict)
+    # What the action refused the input with, for a page that shows more than the message.
+    refusal: ValidationError | None = None
 
     @property
     def done(self) -> bool:
@@ -64,7 +66,7 @@ def attempt[T](
         return Attempt(form=form, result=do(version, form.values()))
     except ValidationError as error:
         form.add_action_errors(error)
-        return Attempt(form=form)
+        return Attempt(form=form, refusal=error)
     except StaleVersion as error:
         # Keep what the user typed; carry the current version so saving again works.
         data = form.data.copy() if isinstance(form.data, QueryDict) else QueryDict(mutable=True)

@@ -10,6 +10,11 @@ from django.utils.datastructures import MultiValueDict
 
 DateParts = tuple[str, str, str]
 PARTS = ("day", "month", "year")
+YEAR_LENGTH = "year_length"  # the error code when the year is not 4 numbers
+
+
+def _ascii_digits(value: str) -> bool:
+    return value.isascii() and value.isdigit()
 
 
 class GovukDateWidget(forms.Widget):
@@ -68,14 +73,20 @@ class GovukDateField(forms.Field):
                 f"{self.name_for_errors} must include a {' and a '.join(missing)}",
                 code="incomplete",
             )
-        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
-            raise ValidationError(f"{self.name_for_errors} must be a real date", code="invalid")
+        not_a_date = ValidationError(f"{self.name_for_errors} must be a real date", code="invalid")
+        # Only the digits 0 to 9: str.isdigit() also takes superscripts and other scripts.
+        if not all(_ascii_digits(v) for v in (day, month, year)):
+            raise not_a_date
+        if len(year) != 4:
+            raise ValidationError("Year must include 4 numbers", code=YEAR_LENGTH)
+        # A day or month of any length is refused before it reaches int(), so no
+        # number is too big for the date type (a 20-digit day used to be a 500).
+        if len(day) > 2 or len(month) > 2:
+            raise not_a_date
         try:
             return datetime.date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValidationError(
-                f"{self.name_for_errors} must be a real date", code="invalid"
-            ) from None
+        except (ValueError, OverflowError):
+            raise not_a_date from None
 
     def validate(self, value: Any) -> None:
         if value is None and self.required:

@@ -6,15 +6,18 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxLengthValidator
 
-from msp.govuk.fields import GovukDateWidget
+from msp.govuk.fields import YEAR_LENGTH, GovukDateWidget
+from msp.limits import LONG_TEXT, SHORT_TEXT, too_long
 
 
-def field_anchor(bound: forms.BoundField) -> str:
-    """The id the error summary links to: the first input of the field."""
+def field_anchor(bound: forms.BoundField, code: str | None = None) -> str:
+    """The id the error summary links to: the first input of the field, or the
+    year of a date whose year is the problem."""
     base = bound.auto_id or bound.html_name
     if isinstance(bound.field.widget, GovukDateWidget):
-        return f"{base}-day"
+        return f"{base}-year" if code == YEAR_LENGTH else f"{base}-day"
     return str(base)
 
 
@@ -25,9 +28,24 @@ def error_list(form: forms.Form) -> list[tuple[str, str]]:
     for message in form.non_field_errors():
         items.append((f"#{field_anchor(first)}" if first else "", str(message)))
     for bound in form:
-        for message in bound.errors:
-            items.append((f"#{field_anchor(bound)}", str(message)))
+        for error in bound.errors.as_data():
+            for message in error.messages:
+                items.append((f"#{field_anchor(bound, error.code)}", str(message)))
     return items
+
+
+def bound_text(name: str, field: forms.Field) -> None:
+    """Give a text field a limit if it has none (a text area LONG_TEXT, a line
+    SHORT_TEXT) and a message that says the limit."""
+    if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.HiddenInput):
+        return
+    if field.max_length is None:
+        multiline = isinstance(field.widget, forms.Textarea)
+        field.max_length = LONG_TEXT if multiline else SHORT_TEXT
+        field.validators.append(MaxLengthValidator(field.max_length))
+    label = str(field.label or name.replace("_", " ").capitalize()).removesuffix(" (optional)")
+    noun = "Your answer" if label.endswith("?") else label
+    field.error_messages.setdefault("max_length", too_long(noun, field.max_length))
 
 
 class GovukForm(forms.Form):
@@ -45,6 +63,12 @@ class GovukForm(forms.Form):
         kwargs.setdefault("auto_id", "%s")
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+    def full_clean(self) -> None:
+        # Here rather than in __init__, so fields a subclass adds are bounded too.
+        for name, field in self.fields.items():
+            bound_text(name, field)
+        super().full_clean()
 
     @property
     def nested_fields(self) -> set[str]:

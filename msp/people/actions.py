@@ -4,35 +4,70 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from msp.accounts.access import readable_people
 from msp.accounts.models import User
 from msp.audit.log import created, diff, record_change
 from msp.cases.workflow import lock
 from msp.people.models import Person
 from msp.people.validators import normalise_nhs_number
 
+DUPLICATE_HIDDEN = "This NHS number is already recorded. Ask a safeguarding lead to check it"
 
-def _clean(values: dict[str, Any], *, exclude_pk: int | None = None) -> dict[str, Any]:
+
+class DuplicateNhsNumber(ValidationError):
+    """The NHS number belongs to a person already recorded. ``existing`` is that
+    person when the user may see them (so the page can link to them), else None."""
+
+    def __init__(self, message: str, existing: Person | None) -> None:
+        super().__init__({"nhs_number": ValidationError(message, code="duplicate")})
+        self.existing = existing
+
+
+def _clean(values: dict[str, Any]) -> dict[str, Any]:
     values = {k: v for k, v in values.items() if k in Person.EDITABLE_FIELDS}
     if values.get("nhs_number"):
         values["nhs_number"] = normalise_nhs_number(values["nhs_number"])
-        clash = Person.objects.filter(nhs_number=values["nhs_number"])
-        if exclude_pk:
-            clash = clash.exclude(pk=exclude_pk)
-        if clash.exists():
-            raise ValidationError(
-                {
-                    "nhs_number": (
-                        "A person with this NHS number is already recorded. Find them with "
-                        "'Find a person', or ask a safeguarding lead if you cannot see them"
-                    )
-                }
-            )
     return values
 
 
-@transaction.atomic
+def check_nhs_number_is_new(values: dict[str, Any], *, by: User, person_pk: int | None) -> None:
+    """Refuse an NHS number another person already has, without revealing a person
+    the user may not see. Such an attempt is audited, naming the existing person
+    for the auditor. Runs outside the action's transaction, so the audit event
+    stays when the action is refused; the unique constraint catches a race."""
+    number = values.get("nhs_number")
+    if not number:
+        return
+    others = Person.objects.filter(nhs_number=number)
+    if person_pk is not None:
+        others = others.exclude(pk=person_pk)
+    clash = others.first()
+    if clash is None:
+        return
+    if readable_people(by).filter(pk=clash.pk).exists():
+        raise DuplicateNhsNumber(
+            f"This NHS number is already recorded for {clash.full_name}. Use their record instead",
+            existing=clash,
+        )
+    record_change(
+        by=by,
+        action="person.duplicate_nhs_number",
+        obj=clash,
+        changes={"attempted_on": [None, person_pk]},
+        person_id=clash.pk,
+        reason="Tried to record an NHS number that a person they cannot see already has",
+    )
+    raise DuplicateNhsNumber(DUPLICATE_HIDDEN, existing=None)
+
+
 def create_person(*, by: User, **values: Any) -> Person:
     values = _clean(values)
+    check_nhs_number_is_new(values, by=by, person_pk=None)
+    return _create_person(by, values)
+
+
+@transaction.atomic
+def _create_person(by: User, values: dict[str, Any]) -> Person:
     person = Person(**values, team=by.team, created_by=by)
     person.full_clean()
     person.save()
@@ -42,10 +77,17 @@ def create_person(*, by: User, **values: Any) -> Person:
     return person
 
 
-@transaction.atomic
 def update_person(person: Person, *, by: User, expected_version: int, **values: Any) -> Person:
+    values = _clean(values)
+    check_nhs_number_is_new(values, by=by, person_pk=person.pk)
+    return _update_person(person, by, expected_version, values)
+
+
+@transaction.atomic
+def _update_person(
+    person: Person, by: User, expected_version: int, values: dict[str, Any]
+) -> Person:
     locked: Person = lock(Person, person.pk, expected_version)
-    values = _clean(values, exclude_pk=locked.pk)
     old = {k: getattr(locked, k) for k in values}
     for key, value in values.items():
         setattr(locked, key, value)

@@ -16,12 +16,19 @@ from msp.accounts.access import (
 )
 from msp.accounts.views import casework_user, current_user
 from msp.audit.log import record_list
-from msp.govuk.actions import attempt
-from msp.people.actions import create_person, update_person
+from msp.govuk.actions import Attempt, attempt
+from msp.people.actions import DuplicateNhsNumber, create_person, update_person
 from msp.people.forms import EditPersonForm, PersonForm, SearchForm
 from msp.people.models import Person
 from msp.people.search import MAX_RESULTS, find_people
 from msp.submissions.web import submit_once
+
+
+def duplicate_of(tried: Attempt[Person]) -> dict[str, Any]:
+    """The person who already has the NHS number typed, when the user may see them."""
+    if isinstance(tried.refusal, DuplicateNhsNumber) and tried.refusal.existing is not None:
+        return {"duplicate_of": tried.refusal.existing}
+    return {}
 
 
 def search_context(request: HttpRequest) -> dict[str, Any]:
@@ -73,7 +80,7 @@ def create(request: HttpRequest) -> HttpResponse:
             return redirect("concerns:raise", person_pk=person.pk)
         messages.success(request, f"{person.full_name} added")
         return redirect("people:detail", pk=person.pk)
-    context = {"form": tried.form, "creating": True, **tried.context}
+    context = {"form": tried.form, "creating": True, **tried.context, **duplicate_of(tried)}
     return render(request, "people/form.html", context, status=tried.status)
 
 
@@ -112,5 +119,5 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if tried.result is not None:
         messages.success(request, "Details saved")
         return redirect(reverse("people:detail", args=[pk]))
-    context = {"form": tried.form, "person": person, **tried.context}
+    context = {"form": tried.form, "person": person, **tried.context, **duplicate_of(tried)}
     return render(request, "people/form.html", context, status=tried.status)

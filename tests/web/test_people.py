@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from msp.audit.models import AuditEvent
 from msp.people.models import Person
 from tests import factories
 from tests.web.conftest import text_of
@@ -218,3 +219,33 @@ def test_edit_person_methods(client_for, practitioner):
     person = factories.person(practitioner)
     assert client_for(practitioner).put(reverse("people:edit", args=[person.pk])).status_code == 405
     assert client_for(practitioner).put(reverse("people:create")).status_code == 405
+
+
+# An NHS number already recorded
+
+
+def test_nhs_number_of_someone_you_cannot_see(client_for, practitioner, outsider):
+    hidden = factories.person(outsider)
+    response = client_for(practitioner).post(
+        reverse("people:create"), person_post(nhs_number=hidden.nhs_number)
+    )
+    html = response.content.decode()
+    message = "This NHS number is already recorded. Ask a safeguarding lead to check it"
+    assert f'<a href="#nhs_number">{message}</a>' in html
+    assert hidden.family_name not in html
+    assert 'value="Crawley"' in html  # what was typed is kept
+    assert not Person.objects.filter(family_name="Crawley").exists()
+    event = AuditEvent.objects.get(action="person.duplicate_nhs_number")
+    assert (event.user, event.person_id) == (practitioner, hidden.pk)
+
+
+def test_nhs_number_of_someone_you_can_see_links_to_them(client_for, practitioner, colleague):
+    seen = factories.person(colleague)
+    mine = factories.person(practitioner)
+    response = client_for(practitioner).post(
+        reverse("people:edit", args=[mine.pk]),
+        person_post(nhs_number=seen.nhs_number, version=str(mine.version)),
+    )
+    html = response.content.decode()
+    assert f"This NHS number is already recorded for {seen.full_name}" in html
+    assert f'href="{reverse("people:detail", args=[seen.pk])}"' in html

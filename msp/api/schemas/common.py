@@ -4,8 +4,9 @@ from typing import Any
 from ninja import Field, Schema
 
 from msp.api.types import MAX_TEXT, InputSchema, Version
+from msp.limits import SHORT_TEXT
 
-NAME = 200  # the length of the record's name fields
+NAME = SHORT_TEXT  # the length of the record's name fields (who did something)
 
 
 class ErrorOut(Schema):

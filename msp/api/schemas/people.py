@@ -3,17 +3,18 @@ import datetime
 from ninja import Field, Schema
 
 from msp.api.schemas.common import PageIn, TeamRef
-from msp.api.types import InputSchema, Version, codes, optional
+from msp.api.types import InputSchema, IsoDate, Version, codes, optional
+from msp.limits import NAME
 from msp.people.codes import ContactSafety, Ethnicity, Gender, PrimarySupportReason
 
 NHS_HELP = "10 digits; spaces and hyphens are ignored. Leave blank if not known."
 
 
 class PersonIn(InputSchema):
-    given_name: str = Field(min_length=1, max_length=100)
-    family_name: str = Field(min_length=1, max_length=100)
-    preferred_name: str = Field("", max_length=100)
-    date_of_birth: datetime.date = Field(description="The person must be 18 or over")
+    given_name: str = Field(min_length=1, max_length=NAME)
+    family_name: str = Field(min_length=1, max_length=NAME)
+    preferred_name: str = Field("", max_length=NAME)
+    date_of_birth: IsoDate = Field(description="The person must be 18 or over")
     nhs_number: str = Field("", max_length=20, description=NHS_HELP)
     address: str = ""
     postcode: str = Field("", max_length=10)
@@ -36,10 +37,10 @@ class PersonPatch(InputSchema):
 
     version: Version
 
-    given_name: str = optional(min_length=1, max_length=100)
-    family_name: str = optional(min_length=1, max_length=100)
-    preferred_name: str = optional(max_length=100)
-    date_of_birth: datetime.date = optional()
+    given_name: str = optional(min_length=1, max_length=NAME)
+    family_name: str = optional(min_length=1, max_length=NAME)
+    preferred_name: str = optional(max_length=NAME)
+    date_of_birth: IsoDate = optional()
     nhs_number: str = optional(max_length=20, description=NHS_HELP)
     address: str = optional()
     postcode: str = optional(max_length=10)
@@ -57,7 +58,7 @@ class PersonPatch(InputSchema):
 
 class PeopleQuery(PageIn):
     q: str = Field(
-        "", max_length=100, description="Words from the person's name, or their NHS number"
+        "", max_length=NAME, description="Words from the person's name, or their NHS number"
     )
 
 

@@ -6,7 +6,7 @@ import datetime
 from ninja import Field
 
 from msp.api.schemas.common import NAME, RecordOut, singleton_version, text
-from msp.api.types import MAX_ID, MAX_TEXT, InputSchema, Version, codes, optional
+from msp.api.types import MAX_ID, MAX_TEXT, InputSchema, IsoDate, Version, codes, optional
 from msp.enquiries.models.plan import ActionStatus, OwnerKind
 
 # --- The plan ---------------------------------------------------------------------------
@@ -21,7 +21,7 @@ class PlanIn(InputSchema):
         max_length=MAX_TEXT, description="Required: how the person was involved in the plan"
     )
     pace: str = optional(max_length=MAX_TEXT, description="The pace the person chose")
-    next_review_on: datetime.date | None = optional(
+    next_review_on: IsoDate | None = optional(
         description="Not in the past (a date already on the plan may stay)"
     )
 
@@ -40,7 +40,7 @@ class PlanActionIn(InputSchema):
     description: str = text(description="What will be done")
     owner_kind: OwnerKind = Field(description=codes(OwnerKind))
     owner_name: str = Field(max_length=NAME, description="Who will do it")
-    due_on: datetime.date = Field(description=DUE_ON)
+    due_on: IsoDate = Field(description=DUE_ON)
     status: ActionStatus = Field(ActionStatus.NOT_STARTED, description=codes(ActionStatus))
     outcome_id: int | None = Field(None, ge=1, le=MAX_ID, description=OUTCOME_ID)
 
@@ -52,7 +52,7 @@ class PlanActionPatch(InputSchema):
     description: str = optional(max_length=MAX_TEXT)
     owner_kind: OwnerKind = optional(description=codes(OwnerKind))
     owner_name: str = optional(max_length=NAME)
-    due_on: datetime.date = optional(description=DUE_ON)
+    due_on: IsoDate = optional(description=DUE_ON)
     status: ActionStatus = optional(description=codes(ActionStatus))
     outcome_id: int | None = optional(ge=1, le=MAX_ID, description=OUTCOME_ID + "; null for none")
 
@@ -89,7 +89,7 @@ class SelfNeglectOut(RecordOut):
 class ClutterRatingIn(InputSchema):
     room: str = Field(max_length=100)
     rating: int = Field(description="The clutter image rating, from 1 to 9")
-    rated_on: datetime.date
+    rated_on: IsoDate
 
 
 class ClutterRatingOut(RecordOut):
@@ -103,7 +103,7 @@ class ClutterRatingOut(RecordOut):
 
 class FeedbackIn(InputSchema):
     concern_id: int = Field(ge=1, le=MAX_ID, description="The concern on this case it answers")
-    given_on: datetime.date
+    given_on: IsoDate
     what_was_said: str = text(description="What the person who raised the concern was told")
     limited_by_consent: bool = Field(
         False, description="Less was shared because the person did not consent"
@@ -118,7 +118,7 @@ class FeedbackOut(RecordOut):
 
 
 class EscalationIn(InputSchema):
-    raised_on: datetime.date
+    raised_on: IsoDate
     details: str = text(
         description="What the person who raised the concern says has not been dealt with"
     )
@@ -127,7 +127,7 @@ class EscalationIn(InputSchema):
 class ResolutionIn(InputSchema):
     version: Version = Field(description="The escalation's version")
     resolution: str = text(description="How the escalation was resolved")
-    resolved_on: datetime.date = Field(description="Not before the escalation was raised")
+    resolved_on: IsoDate = Field(description="Not before the escalation was raised")
 
 
 class EscalationOut(RecordOut):

@@ -7,7 +7,7 @@ import datetime
 from ninja import Field, Schema
 
 from msp.api.schemas.common import NAME, RecordOut, singleton_version, text
-from msp.api.types import MAX_ID, MAX_TEXT, InputSchema, Version, codes, optional
+from msp.api.types import MAX_ID, MAX_TEXT, InputSchema, IsoDate, Version, codes, optional
 from msp.enquiries.models.advocacy import AdvocacyResult
 from msp.enquiries.models.base import Answer
 from msp.enquiries.models.best_interests import ConsulteeRole
@@ -27,7 +27,7 @@ ABILITY = codes(Ability)
 
 class CapacityIn(InputSchema):
     decision: str = text(description="The one decision the person needs to make")
-    assessed_on: datetime.date = Field(description="Not in the future, nor before the concern")
+    assessed_on: IsoDate = Field(description="Not in the future, nor before the concern")
     assessor_name: str = Field(max_length=NAME)
     support_given: str = text(description="What was done to help the person decide")
     understand: Ability = Field(description=ABILITY)
@@ -46,7 +46,7 @@ class CapacityIn(InputSchema):
         "", description="Required when the person is `unable` in any part of the test"
     )
     executive_function: str = text("", description="Can the person carry out what they decide?")
-    reassess_on: datetime.date | None = Field(None, description="After the assessment")
+    reassess_on: IsoDate | None = Field(None, description="After the assessment")
 
 
 class CapacityOut(RecordOut):
@@ -102,7 +102,7 @@ class BestInterestsIn(InputSchema):
     outcome: str = text(description="What was decided")
     reasons: str = text(description="Why it is in the person's best interests")
     decision_maker: str = Field(max_length=NAME)
-    decided_on: datetime.date
+    decided_on: IsoDate
 
 
 class BestInterestsOut(RecordOut):
@@ -127,7 +127,7 @@ DIFFICULTY = "Would the person have substantial difficulty {}?"
 class AdvocacyIn(InputSchema):
     """The Care Act section 68 test and its result."""
 
-    assessed_on: datetime.date
+    assessed_on: IsoDate
     difficulty_understanding: bool = Field(
         description=DIFFICULTY.format("understanding the relevant information")
     )
@@ -153,9 +153,7 @@ class AdvocacyIn(InputSchema):
         "them, an advocate must be arranged (or the person declined one)."
     )
     advocate_name: str = Field("", max_length=NAME, description="When an advocate was arranged")
-    advocate_arranged_on: datetime.date | None = Field(
-        None, description="When an advocate was arranged"
-    )
+    advocate_arranged_on: IsoDate | None = Field(None, description="When an advocate was arranged")
     reason: str = text("", description="Why no advocate: required unless one was arranged")
     imca_instructed: bool = Field(False, description="An IMCA was instructed")
     imca_details: str = text("", description="Who and when, if an IMCA was instructed")
@@ -191,7 +189,7 @@ class AdvocacyOut(RecordOut):
 class ContactIn(InputSchema):
     """A contact or attempt to contact the person."""
 
-    contacted_on: datetime.date
+    contacted_on: IsoDate
     method: ContactMethod = Field(description=codes(ContactMethod))
     outcome: ContactOutcome = Field(description=codes(ContactOutcome))
     who_was_present: str = text(

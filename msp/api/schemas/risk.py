@@ -6,7 +6,7 @@ import datetime
 from ninja import Field
 
 from msp.api.schemas.common import NAME, RecordOut, UserRef, singleton_version, text
-from msp.api.types import MAX_ID, MAX_TEXT, InputSchema, Version, codes, optional
+from msp.api.types import MAX_ID, MAX_TEXT, InputSchema, IsoDate, Version, codes, optional
 from msp.enquiries.models.base import Answer
 from msp.enquiries.models.overrides import OverrideGround, OverrideKind
 from msp.enquiries.models.risk import PoliceDecision, RiskToOthersKind, TrustRole
@@ -66,7 +66,7 @@ class RiskAssessmentOut(RecordOut):
 class RiskActionIn(InputSchema):
     kind: RiskToOthersKind = Field(description=codes(RiskToOthersKind))
     details: str = text()
-    done_on: datetime.date
+    done_on: IsoDate
     done_by: str = Field(max_length=NAME)
 
 
@@ -89,14 +89,14 @@ class OverrideIn(InputSchema):
     rationale: str = text(description="Why")
     decided_by: str = Field(max_length=NAME)
     advised_by: str = Field("", max_length=NAME)
-    decided_on: datetime.date
+    decided_on: IsoDate
     shared_what: str = text("", description="Required when kind is `shared_without_consent`")
     shared_with: str = text("", description="Required when kind is `shared_without_consent`")
-    shared_on: datetime.date | None = Field(
+    shared_on: IsoDate | None = Field(
         None, description="Required when kind is `shared_without_consent`"
     )
     person_told: bool | None = Field(None, description="Required: was the person told?")
-    person_told_on: datetime.date | None = Field(None, description="Required when told")
+    person_told_on: IsoDate | None = Field(None, description="Required when told")
     not_told_reason: str = text("", description="Required when not told")
     cosigner_id: int | None = Field(
         None,
@@ -135,7 +135,7 @@ class DeathIn(InputSchema):
     recorded on the person."""
 
     version: Version | None = singleton_version()
-    date_of_death: datetime.date = optional(description="Required")
+    date_of_death: IsoDate = optional(description="Required")
     others_remain_at_risk: Answer = optional(description="Required. " + ANSWER)
     sar_criteria_may_be_met: Answer = optional(
         description="Required: may the Safeguarding Adults Review criteria be met? " + ANSWER
@@ -143,7 +143,7 @@ class DeathIn(InputSchema):
     sar_considerations: str = optional(
         max_length=MAX_TEXT, description="Required: how the review criteria were considered"
     )
-    sar_referred_on: datetime.date | None = optional(
+    sar_referred_on: IsoDate | None = optional(
         description="Required when sar_criteria_may_be_met is `yes`"
     )
 

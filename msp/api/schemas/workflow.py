@@ -1,13 +1,12 @@
 """Request bodies for raising concerns and moving cases through the workflow.
 Every change carries the ``version`` of the record it was based on."""
 
-import datetime
 from typing import Annotated
 
 from ninja import Field
 from pydantic import StringConstraints
 
-from msp.api.types import MAX_ID, MAX_TEXT, InputSchema, Version, codes
+from msp.api.types import MAX_ID, MAX_TEXT, InputSchema, IsoDate, Version, codes
 from msp.concerns.codes import (
     AbuseType,
     DecisionResult,
@@ -31,7 +30,7 @@ NAME = 200  # the length of the name-like concern fields
 
 
 class ConcernIn(InputSchema):
-    raised_on: datetime.date = Field(description="Date the concern was raised; not in the future")
+    raised_on: IsoDate = Field(description="Date the concern was raised; not in the future")
     raised_via: RaisedVia = Field(description=codes(RaisedVia))
     referrer_anonymous: bool = False
     referrer_confidential: bool = False
