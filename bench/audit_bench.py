@@ -67,7 +67,7 @@ def fill_fast(start: int, count: int, batch: int) -> None:
     """The same chained rows, built here and inserted with executemany: the
     ORM's per-value work would make a million rows take many minutes."""
     last = AuditEvent.objects.order_by("-seq").values_list("seq", "chain_hash").first()
-    seq, previous = last if last else (0, chain.GENESIS)
+    seq, previous = (last[0] or 0, last[1]) if last else (0, chain.GENESIS)
     cast = "CAST(%s AS jsonb)" if connection.vendor == "postgresql" else "%s"
     marks = ", ".join(cast if c == "changes" else "%s" for c in COLUMNS)
     sql = f"INSERT INTO audit_auditevent ({', '.join(COLUMNS)}) VALUES ({marks})"  # noqa: S608
