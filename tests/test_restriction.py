@@ -173,3 +173,13 @@ def test_lifting_opens_it_to_the_team_again_and_the_chronology_tells_the_story(
 def test_cannot_restrict_twice(restricted, lead):
     with pytest.raises(ActionError, match="already restricted"):
         actions.restrict_case(restricted, by=lead, reason=REASON, named=[])
+
+
+def test_a_refused_look_at_a_restricted_case_is_in_the_audit_log(restricted, colleague):
+    from msp.audit.models import AuditEvent
+
+    with pytest.raises(CaseRestricted):
+        get_case_for_user(colleague, restricted.pk)
+    [refused] = AuditEvent.objects.filter(action="case.refused", user=colleague)
+    assert refused.object_id == str(restricted.pk)
+    assert not AuditEvent.objects.filter(action="view", user=colleague).exists()

@@ -128,6 +128,7 @@ def get_case_for_user(user: User, pk: int, *, write: bool = False) -> Case:
         raise Http404("No case found")
     opens: bool = case.opens  # type: ignore[attr-defined]
     if not opens:
+        record_refusal(by=user, kind="case", requested_id=pk, status=403)
         raise CaseRestricted(case)
     if write:
         if not can_change_case(user, case):
