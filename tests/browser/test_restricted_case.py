@@ -72,7 +72,7 @@ def test_restrict_break_glass_and_alert(page, settings):
     assert "Philippa" in page.locator("main").inner_text()
 
     sign_in(page, "lee")
-    page.get_by_role("link", name="Break-glass alerts").click()
+    page.get_by_role("link", name="Break-glass alerts", exact=True).click()
     page.wait_for_load_state()
     check_accessibility(page)
     assert NEED in page.locator("main").inner_text()

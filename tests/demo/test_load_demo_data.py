@@ -5,8 +5,9 @@ import os
 import stat
 from collections import Counter
 
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate as _authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.utils import timezone
 
 from msp.accounts.models import Role, User
@@ -20,6 +21,11 @@ from msp.demo.data import build_plan
 from msp.enquiries.codes import ClosureReason, WhoseWords
 from msp.enquiries.models import Closure, OutcomeRevision
 from msp.people.models import Person
+
+
+def authenticate(**credentials):
+    """Sign-in checks go through django-axes, which needs the request."""
+    return _authenticate(RequestFactory().post("/sign-in/"), **credentials)
 
 
 def run(command="load_demo_data"):
