@@ -149,7 +149,13 @@ def build(published: Published, *, percentages: str) -> _Model:
         if table == QUARTERLY:
             return (team, YEAR, table, row, column)
         if table == KEY and row in KEY_FROM_QUARTERLY:
-            return (team, YEAR, QUARTERLY, period if period != YEAR else WHOLE_YEAR, KEY_FROM_QUARTERLY[row])
+            return (
+                team,
+                YEAR,
+                QUARTERLY,
+                period if period != YEAR else WHOLE_YEAR,
+                KEY_FROM_QUARTERLY[row],
+            )
         return key
 
     # Quarter rows are labelled "Quarter 1 (April to June)": map the short period.
@@ -204,7 +210,7 @@ def build(published: Published, *, percentages: str) -> _Model:
                         )
 
             def key(row: str, table: str = KEY, column: str = "Figure") -> int | None:
-                return at(team, period, table, row, column)  # noqa: B023
+                return at(team, period, table, row, column)
 
             ended = key("Section 42 enquiries that ended")
             model.equal(ended, [key("All enquiries that ended", ACTION, "Enquiries")])
@@ -212,7 +218,9 @@ def build(published: Published, *, percentages: str) -> _Model:
             model.equal(ended, [key("All enquiries that ended", CAPACITY, "Enquiries")])
             model.equal(key("Concerns raised"), [key("All concerns", LOCATION, "Concerns")])
             model.equal(
-                key("All enquiries where a risk was identified and action taken", RISK, "Enquiries"),
+                key(
+                    "All enquiries where a risk was identified and action taken", RISK, "Enquiries"
+                ),
                 [key(ActionResult.RISK_ACTION.label, ACTION, "Enquiries")],
             )
             model.equal(
@@ -374,17 +382,27 @@ def attack(published: Published, *, percentages: str = "published") -> list[Find
                 lower.append(lo)
                 upper.append(hi)
             constraints = [LinearConstraint(matrix.tocsr(), lower, upper)]
+
+        def solve(objective):
+            return milp(objective, integrality=integrality, bounds=bounds, constraints=constraints)
+
+        # Two solutions first: a figure that differs between them is not pinned.
+        totals = np.zeros(n)
         for v in targets:
+            totals[local[v]] = 1
+        first, second = solve(totals), solve(-totals)
+        if first.status != 0:
+            raise AssertionError(f"The published figures do not fit together: {first.message}")
+        for v in targets:
+            j = local[v]
+            if round(first.x[j]) != round(second.x[j]):
+                continue
             objective = np.zeros(n)
-            objective[local[v]] = 1
-            low = milp(objective, integrality=integrality, bounds=bounds, constraints=constraints)
-            if low.status != 0:
-                raise AssertionError(f"The published figures do not fit together: {low.message}")
-            least = round(low.fun)
+            objective[j] = 1
+            least = round(solve(objective).fun)
             if least > 4:
                 continue
-            high = milp(-objective, integrality=integrality, bounds=bounds, constraints=constraints)
-            most = round(-high.fun)
+            most = round(-solve(-objective).fun)
             if least == most:
                 found.append(Finding(model.names[v], least))
     return found
