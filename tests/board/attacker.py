@@ -209,34 +209,34 @@ def build(published: Published, *, percentages: str) -> _Model:
                             ],
                         )
 
-            def key(row: str, table: str = KEY, column: str = "Figure") -> int | None:
+            def fig(row: str, table: str = KEY, column: str = "Figure") -> int | None:
                 return at(team, period, table, row, column)
 
-            ended = key("Section 42 enquiries that ended")
-            model.equal(ended, [key("All enquiries that ended", ACTION, "Enquiries")])
-            model.equal(ended, [key("All enquiries that ended", ASKED, "Enquiries")])
-            model.equal(ended, [key("All enquiries that ended", CAPACITY, "Enquiries")])
-            model.equal(key("Concerns raised"), [key("All concerns", LOCATION, "Concerns")])
+            ended = fig("Section 42 enquiries that ended")
+            model.equal(ended, [fig("All enquiries that ended", ACTION, "Enquiries")])
+            model.equal(ended, [fig("All enquiries that ended", ASKED, "Enquiries")])
+            model.equal(ended, [fig("All enquiries that ended", CAPACITY, "Enquiries")])
+            model.equal(fig("Concerns raised"), [fig("All concerns", LOCATION, "Concerns")])
             model.equal(
-                key(
+                fig(
                     "All enquiries where a risk was identified and action taken", RISK, "Enquiries"
                 ),
-                [key(ActionResult.RISK_ACTION.label, ACTION, "Enquiries")],
+                [fig(ActionResult.RISK_ACTION.label, ACTION, "Enquiries")],
             )
             model.equal(
-                key("All enquiries where outcomes were expressed", ACHIEVED, "Enquiries"),
-                [key(MspAsked.EXPRESSED.label, ASKED, "Enquiries")],
+                fig("All enquiries where outcomes were expressed", ACHIEVED, "Enquiries"),
+                [fig(MspAsked.EXPRESSED.label, ASKED, "Enquiries")],
             )
             model.equal(
-                key("All enquiries where the person lacked capacity", SUPPORT, "Enquiries"),
-                [key(LackedCapacity.YES.label, CAPACITY, "Enquiries")],
+                fig("All enquiries where the person lacked capacity", SUPPORT, "Enquiries"),
+                [fig(LackedCapacity.YES.label, CAPACITY, "Enquiries")],
             )
             model.equal(
-                key("Overrides of the person's wishes"),
-                [key("All overrides", OVERRIDES, "Overrides")],
+                fig("Overrides of the person's wishes"),
+                [fig("All overrides", OVERRIDES, "Overrides")],
             )
             if percentages == "true":
-                _true_percentages(model, values, team, period, key)
+                _true_percentages(model, values, team, period, fig)
 
     # Across views: quarters add up to the year, teams to all teams.
     figures = {(k[2], k[3], k[4]) for k in counted}
@@ -255,57 +255,57 @@ def build(published: Published, *, percentages: str) -> _Model:
     return model
 
 
-def _true_percentages(model: _Model, values: Mapping[Key, str], team, period, key) -> None:
+def _true_percentages(model: _Model, values: Mapping[Key, str], team, period, fig) -> None:
     """The old method worked percentages out from the true counts: a shown
     P% of d ties the numerator n to 2dP <= 200n + d <= 2d(P + 1) - 1."""
-    asked_expressed = key(MspAsked.EXPRESSED.label, ASKED, "Enquiries")
+    asked_expressed = fig(MspAsked.EXPRESSED.label, ASKED, "Enquiries")
     quarterly = [
         (
             values.get((team, period, QUARTERLY, row, "Conversion rate"), ""),
-            [key(row, QUARTERLY, "All enquiries")],
-            key(row, QUARTERLY, "Concerns"),
+            [fig(row, QUARTERLY, "All enquiries")],
+            fig(row, QUARTERLY, "Concerns"),
         )
         for row in {k[3] for k in values if k[2] == QUARTERLY}
     ]
     entries = [
         (
             "Repeat concerns (percentage of concerns)",
-            [key("Repeat concerns")],
-            key("Concerns raised"),
+            [fig("Repeat concerns")],
+            fig("Concerns raised"),
         ),
         (
             "Conversion rate (enquiries started as a percentage of concerns)",
-            [key("Section 42 enquiries started"), key("Other enquiries started")],
-            key("Concerns raised"),
+            [fig("Section 42 enquiries started"), fig("Other enquiries started")],
+            fig("Concerns raised"),
         ),
         (
             "Asked and expressed the outcomes they wanted (percentage of enquiries that ended)",
             [asked_expressed],
-            key("Section 42 enquiries that ended"),
+            fig("Section 42 enquiries that ended"),
         ),
         (
             "Outcomes fully or partially achieved "
             "(percentage of enquiries where outcomes were expressed)",
             [
-                key(Achievement.FULLY.label, ACHIEVED, "Enquiries"),
-                key(Achievement.PARTIALLY.label, ACHIEVED, "Enquiries"),
+                fig(Achievement.FULLY.label, ACHIEVED, "Enquiries"),
+                fig(Achievement.PARTIALLY.label, ACHIEVED, "Enquiries"),
             ],
-            key("All enquiries where outcomes were expressed", ACHIEVED, "Enquiries"),
+            fig("All enquiries where outcomes were expressed", ACHIEVED, "Enquiries"),
         ),
         (
             "Risk reduced or removed "
             "(percentage of enquiries where a risk was identified and action taken)",
             [
-                key(RiskOutcome.REDUCED.label, RISK, "Enquiries"),
-                key(RiskOutcome.REMOVED.label, RISK, "Enquiries"),
+                fig(RiskOutcome.REDUCED.label, RISK, "Enquiries"),
+                fig(RiskOutcome.REMOVED.label, RISK, "Enquiries"),
             ],
-            key("All enquiries where a risk was identified and action taken", RISK, "Enquiries"),
+            fig("All enquiries where a risk was identified and action taken", RISK, "Enquiries"),
         ),
         (
             "Supported by an advocate, family member or friend "
             "(percentage of enquiries where the person lacked capacity)",
-            [key(SUPPORTED_LABEL, SUPPORT, "Enquiries")],
-            key("All enquiries where the person lacked capacity", SUPPORT, "Enquiries"),
+            [fig(SUPPORTED_LABEL, SUPPORT, "Enquiries")],
+            fig("All enquiries where the person lacked capacity", SUPPORT, "Enquiries"),
         ),
     ]
     shown_entries = [
