@@ -20,13 +20,11 @@ from django.db.models import (
     DateField,
     F,
     IntegerField,
-    Max,
     Min,
     Model,
     OuterRef,
     QuerySet,
     Subquery,
-    Sum,
     Value,
     When,
 )
@@ -287,24 +285,6 @@ def _findings(m: Measures) -> None:
     for row in rows:
         key = (myth_of(row["check_id"]), str(row["severity"]).upper(), bool(row["overridden"]))
         m.findings[key] += row["n"]
-
-
-def data_version() -> str:
-    """A short fingerprint of everything the dashboard counts: it changes
-    whenever a case, concern, decision, closure, outcome, override or finding
-    is added, removed or (for cases, which carry a version) changed. Used to
-    keep protected figures only as long as the data behind them."""
-    parts = []
-    models: list[type[Model]] = [Concern, Section42Decision, Closure, DesiredOutcome, Override]
-    finding = closure_finding_model()
-    if finding is not None:
-        models.append(finding)
-    for model in models:
-        row = model._default_manager.aggregate(n=Count("pk"), last=Max("pk"))
-        parts.append(f"{row['n']}.{row['last']}")
-    cases = SafeguardingCase.objects.aggregate(n=Count("pk"), last=Max("pk"), v=Sum("version"))
-    parts.append(f"{cases['n']}.{cases['last']}.{cases['v']}")
-    return "-".join(parts)
 
 
 def measure(period: Period, team_id: int | None = None) -> Measures:
