@@ -33,6 +33,10 @@ figures is a range, not a number. Nothing here checks combinations of views.
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import coo_array
+
 SUPPRESSED = "[c]"
 SMALLEST_SHOWN = 5  # counts 1 to SMALLEST_SHOWN - 1 are hidden
 ROUND_TO = 5
@@ -88,21 +92,18 @@ def _whole_percent(part: int, whole: int) -> int:
 
 def percentage(part: Cell | Sequence[Cell], whole: Cell) -> str:
     """``part`` (one figure, or several added together) as a percentage of
-    ``whole``, worked out from the true counts, in whole numbers (halves up);
-    ``[c]`` where it would give a small number away or rests on too few."""
+    ``whole``, in whole numbers (halves up), worked out from the figures as
+    shown (rounded), never from the true counts: a percentage then tells a
+    reader nothing the shown figures did not. ``[c]`` when a figure it rests on
+    is hidden or the shown denominator is under 10."""
     parts = [part] if isinstance(part, Cell) else list(part)
-    numerator = sum(p.count for p in parts)
-    if whole.count < SMALLEST_DENOMINATOR:
+    if whole.suppressed or any(p.suppressed for p in parts):
         return SUPPRESSED
-    # As in a table: one hidden figure among visible ones could be worked out
-    # from the percentage; two or more hidden together give only their sum.
-    if whole.suppressed or sum(p.suppressed for p in parts) == 1:
+    shown_whole = round_to_5(whole.count)
+    if shown_whole < SMALLEST_DENOMINATOR:
         return SUPPRESSED
-    # The rest (whole minus part) is a count too, unless the part is not a
-    # subset of the whole (a conversion rate can pass 100%).
-    if is_small(numerator) or is_small(whole.count - numerator):
-        return SUPPRESSED
-    return f"{_whole_percent(numerator, whole.count)}%"
+    shown_part = sum(round_to_5(p.count) for p in parts)
+    return f"{_whole_percent(shown_part, shown_whole)}%"
 
 
 def median(histogram: dict[int, int]) -> float | None:
@@ -126,12 +127,13 @@ def median(histogram: dict[int, int]) -> float | None:
     return (nth(middle - 1) + nth(middle)) / 2
 
 
-def show_median(histogram: dict[int, int]) -> str:
-    """The median in whole numbers (halves up), hidden when it rests on fewer
-    than 10 cases."""
-    cases = sum(histogram.values())
+def show_median(histogram: dict[int, int], cases: Cell) -> str:
+    """The median in whole numbers (halves up). Hidden unless the number of
+    cases it rests on (``cases``, the same count protected in its tables) is
+    shown and at least 15 as shown, so that it rests on at least 10 true cases
+    and whether it is shown depends only on figures already shown."""
     value = median(histogram)
-    if value is None or cases < SMALLEST_MEDIAN_BASE:
+    if value is None or cases.suppressed or round_to_5(cases.count) < SMALLEST_MEDIAN_BASE + 5:
         return SUPPRESSED
     return str(int(value + 0.5))
 
@@ -206,6 +208,148 @@ def _smallest_shown(
     return min(candidates)[2] if candidates else None
 
 
+# A reader's upper limit for a hidden figure: no limit, in practice.
+HIDDEN_CAP = 10**6
+
+
+def _interval(count: int, hidden: bool) -> tuple[int, int]:
+    """What a reader knows of one figure from how it is shown: a hidden figure
+    is at least 1; 0 is exactly 0; a shown r is max(5, r - 2) to r + 2."""
+    if hidden:
+        return (1, HIDDEN_CAP)
+    if count == 0:
+        return (0, 0)
+    rounded = round_to_5(count)
+    return (max(SMALLEST_SHOWN, rounded - 2), rounded + 2)
+
+
+def _components(size: int, lines: Sequence[Sequence[int]]) -> list[int]:
+    """For each figure, a label shared by every figure tied to it by lines."""
+    parent = list(range(size))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for line in lines:
+        first = root(line[0])
+        for i in line[1:]:
+            other = root(i)
+            if other != first:
+                parent[other] = first
+    return [root(i) for i in range(size)]
+
+
+def given_away(
+    counts: Sequence[int],
+    lines: Sequence[Sequence[int]],
+    hidden: Iterable[int],
+    candidates: Iterable[int],
+) -> list[int]:
+    """Of the hidden ``candidates``, those a reader can work out exactly.
+
+    An exact integer program over everything a reader knows: each figure's
+    interval (``_interval``) and every line adding up. The true counts are
+    one solution; a candidate is given away when no other solution gives it a
+    different value. Solutions that move many candidates at once are tried
+    first, then each remaining candidate on its own, up and down."""
+    hidden_set = set(hidden)
+    wanted = sorted(set(candidates))
+    if not wanted:
+        return []
+    label = _components(len(counts), lines)
+    by_component: dict[int, list[int]] = {}
+    for i in wanted:
+        by_component.setdefault(label[i], []).append(i)
+    members: dict[int, list[int]] = {}
+    for i, root in enumerate(label):
+        if root in by_component:
+            members.setdefault(root, []).append(i)
+    component_lines: dict[int, list[Sequence[int]]] = {}
+    for line in lines:
+        root = label[line[0]]
+        if root in by_component:
+            component_lines.setdefault(root, []).append(line)
+    found = []
+    for root, targets in by_component.items():
+        found += _given_away_in(
+            counts, members[root], component_lines.get(root, []), hidden_set, targets
+        )
+    return sorted(found)
+
+
+def _given_away_in(
+    counts: Sequence[int],
+    figures: list[int],
+    lines: list[Sequence[int]],
+    hidden: set[int],
+    targets: list[int],
+) -> list[int]:
+    local = {figure: j for j, figure in enumerate(figures)}
+    size = len(figures)
+    limits = [_interval(counts[i], i in hidden) for i in figures]
+    low = np.array([lo for lo, _hi in limits], dtype=float)
+    high = np.array([hi for _lo, hi in limits], dtype=float)
+    integrality = np.ones(size)
+    constraints = []
+    if lines:
+        rows, cols, values = [], [], []
+        for r, line in enumerate(lines):
+            *parts, total = line
+            for p in parts:
+                rows.append(r)
+                cols.append(local[p])
+                values.append(1.0)
+            rows.append(r)
+            cols.append(local[total])
+            values.append(-1.0)
+        matrix = coo_array((values, (rows, cols)), shape=(len(lines), size)).tocsr()
+        constraints = [LinearConstraint(matrix, 0, 0)]
+
+    def solve(objective: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray | None:
+        result = milp(
+            objective,
+            integrality=integrality,
+            bounds=Bounds(lo, hi),
+            constraints=constraints,
+        )
+        return None if result.x is None else np.rint(result.x)
+
+    open_ = set(targets)
+    stalled = 0
+    sign = -1.0  # as large as possible, then as small, while that moves any
+    while open_ and stalled < 2:
+        objective = np.zeros(size)
+        for i in open_:
+            objective[local[i]] = sign
+        solution = solve(objective, low, high)
+        if solution is None:
+            raise ValueError("The figures do not add up")
+        still = {i for i in open_ if solution[local[i]] == counts[i]}
+        stalled = stalled + 1 if still == open_ else 0
+        open_, sign = still, -sign
+    pinned = []
+    for i in sorted(open_):
+        j = local[i]
+        moved = False
+        for up in (True, False):
+            lo, hi = low.copy(), high.copy()
+            if up:
+                lo[j] = counts[i] + 1
+            else:
+                hi[j] = counts[i] - 1
+            if lo[j] > hi[j]:
+                continue
+            if solve(np.zeros(size), lo, hi) is not None:
+                moved = True
+                break
+        if not moved:
+            pinned.append(i)
+    return pinned
+
+
 def suppress(counts: Sequence[int], lines: Iterable[Sequence[int]]) -> frozenset[int]:
     """The positions in ``counts`` to hide.
 
@@ -214,14 +358,19 @@ def suppress(counts: Sequence[int], lines: Iterable[Sequence[int]]) -> frozenset
 
     - wherever a line has exactly one hidden figure, its smallest other
       non-zero figure is hidden too (parts before the total when equal);
-    - wherever the shown figures would still pin a hidden small count to one
-      value (``bounds``: for example 1 + 1 + 5 = 7 shows as [c], [c], 5, total
-      5, and only 1 and 1 fit), the smallest shown non-zero figure in a line
-      with that count is hidden too, or, when those lines have nothing left to
-      hide, the smallest shown figure in the table.
+    - wherever everything shown would still pin a hidden small count to one
+      value (``given_away``: for example 1 + 1 + 5 = 7 shows as [c], [c], 5,
+      total 5, and only 1 and 1 fit), the smallest shown non-zero figure in a
+      line with that count is hidden too, or, when those lines have nothing
+      left to hide, the smallest shown figure tied to it by any line.
+
+    Hiding a figure only widens what a reader knows, so a count found safe
+    stays safe and is not checked again.
     """
     line_list = [list(line) for line in lines]
     hidden = {i for i, count in enumerate(counts) if is_small(count)}
+    safe: set[int] = set()
+    label: list[int] | None = None
     while True:
         changed = True
         while changed:
@@ -235,19 +384,28 @@ def suppress(counts: Sequence[int], lines: Iterable[Sequence[int]]) -> frozenset
                     raise ValueError("A line with one hidden figure has nothing else to hide")
                 hidden.add(extra)
                 changed = True
-        limits = bounds(counts, line_list, hidden)
-        pinned = [i for i in sorted(hidden) if is_small(counts[i]) and limits[i][0] == limits[i][1]]
+        candidates = [i for i in sorted(hidden) if is_small(counts[i]) and i not in safe]
+        pinned = given_away(counts, line_list, hidden, candidates)
+        safe.update(set(candidates) - set(pinned))
         if not pinned:
             return frozenset(hidden)
-        extra = _smallest_shown(counts, [line for line in line_list if pinned[0] in line], hidden)
-        if extra is None:
-            # Every figure in its lines is hidden, yet a shown figure elsewhere
-            # (another line's total, say) still pins it: hide the smallest
-            # shown figure anywhere in the table.
-            extra = _smallest_shown(counts, line_list, hidden)
-        if extra is None:
-            raise ValueError("A hidden figure is pinned down by figures that cannot be hidden")
-        hidden.add(extra)
+        if label is None:
+            label = _components(len(counts), line_list)
+        touched: set[int] = set()
+        for i in pinned:
+            if label[i] in touched:
+                continue  # something tied to it was just hidden: check again first
+            own = [line for line in line_list if i in line]
+            extra = _smallest_shown(counts, own, hidden)
+            if extra is None:
+                # Every figure in its lines is hidden, yet a shown figure
+                # elsewhere (another line's total, say) still pins it.
+                tied = [line for line in line_list if label[line[0]] == label[i]]
+                extra = _smallest_shown(counts, tied, hidden)
+            if extra is None:
+                raise ValueError("A hidden figure is pinned down by figures that cannot be hidden")
+            hidden.add(extra)
+            touched.add(label[i])
 
 
 @dataclass(frozen=True)
@@ -320,7 +478,7 @@ class ProtectedTable:
         return rows
 
 
-def _figures(table: Table) -> dict[tuple[int, int], int]:
+def figures_of(table: Table) -> dict[tuple[int, int], int]:
     """Every figure of ``table`` by (row, column), totals included."""
     n_rows, n_cols = len(table.rows), len(table.cols)
     figures = {(r, c): table.counts[r][c] for r in range(n_rows) for c in range(n_cols)}
@@ -356,7 +514,7 @@ class _Figures:
         self.parent: dict[Ref, Ref] = {}
         self.count: dict[Ref, int] = {}
         for t, table in enumerate(tables):
-            for (r, c), count in _figures(table).items():
+            for (r, c), count in figures_of(table).items():
                 self.parent[(t, r, c)] = (t, r, c)
                 self.count[(t, r, c)] = count
 
@@ -378,23 +536,32 @@ class _Figures:
 
 
 def protect_tables(
-    tables: Sequence[Table], same: Iterable[tuple[Ref, Ref]] = ()
+    tables: Sequence[Table],
+    same: Iterable[tuple[Ref, Ref]] = (),
+    lines: Iterable[Sequence[Ref]] = (),
 ) -> list[ProtectedTable]:
     """Protect several tables together. ``same`` pairs figures that are one
     number shown in two places (for example the total of one table that is a
-    row of another): they are hidden or shown together."""
+    row of another): they are hidden or shown together. ``lines`` are further
+    groups of figures that add up across tables (parts first, total last), for
+    example the same figure in each quarter and in the whole year."""
     figures = _Figures(tables)
     for a, b in same:
         figures.join(a, b)
+    extra_lines = [list(line) for line in lines]
+    for line in extra_lines:
+        if sum(figures.count[ref] for ref in line[:-1]) != figures.count[line[-1]]:
+            raise ValueError(f"Figures that should add up do not: {list(line)}")
     roots = sorted({figures.root(ref) for ref in figures.parent})
     position = {root: i for i, root in enumerate(roots)}
     counts = [figures.count[root] for root in roots]
-    lines = [
+    all_lines = [
         [position[figures.root((t, r, c))] for r, c in line]
         for t, table in enumerate(tables)
         for line in _lines(table)
     ]
-    hidden = suppress(counts, lines)
+    all_lines += [[position[figures.root(ref)] for ref in line] for line in extra_lines]
+    hidden = suppress(counts, all_lines)
 
     def cell(ref: Ref) -> Cell:
         i = position[figures.root(ref)]

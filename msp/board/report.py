@@ -4,11 +4,13 @@ that a figure shown in two places is hidden in both or neither. The page, the
 charts and the CSV are all drawn from the ``Report`` built here, so they
 cannot disagree."""
 
+import hashlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from django.core.cache import cache
 from django.db.models import TextChoices
 
 from msp.board.disclosure import (
@@ -16,12 +18,18 @@ from msp.board.disclosure import (
     ProtectedTable,
     Ref,
     Table,
+    figures_of,
     percentage,
-    protect_count,
     protect_tables,
     show_median,
 )
-from msp.board.measures import NOT_RECORDED, NOT_SUPPORTED, SUPPORTED, Measures
+from msp.board.measures import (
+    NOT_RECORDED,
+    NOT_SUPPORTED,
+    SUPPORTED,
+    Measures,
+    measure,
+)
 from msp.board.periods import Period, quarter_label
 from msp.cases.models import EnquiryType
 from msp.concerns.codes import AbuseType, LocationOfRisk, SourceOfRisk
@@ -146,6 +154,7 @@ class T(Enum):
     SUPPORT = 10
     OVERRIDES = 11
     FINDINGS = 12
+    DECISIONS = 13
 
 
 def _one_column(column: _Column, name: str, *, total: bool) -> Table:
@@ -166,7 +175,17 @@ def _row(table: T, column: _Column, code: str) -> Ref:
     return (table.value, column.codes.index(code), 0)
 
 
-def build_report(m: Measures, *, team_name: str) -> Report:
+@dataclass(frozen=True)
+class _Prepared:
+    """One view's tables of true counts, before protection."""
+
+    tables: list[Table]  # in the order of T
+    same: list[tuple[Ref, Ref]]
+    columns: dict[T, _Column]
+    period_row: int
+
+
+def _prepare(m: Measures) -> _Prepared:
     q_index = {q: i for i, q in enumerate(QUARTERS)}
     quarter_rows = [quarter_label(q) for q in QUARTERS]
 
@@ -238,6 +257,13 @@ def build_report(m: Measures, *, team_name: str) -> Report:
             ],
             row_totals=False,
         ),
+        T.DECISIONS: Table(
+            ("Section 42 decisions made",),
+            ("Figure",),
+            [[sum(m.decision_days.values())]],
+            row_totals=False,
+            col_totals=False,
+        ),
     }
     ordered = [tables[t] for t in T]
 
@@ -254,20 +280,40 @@ def build_report(m: Measures, *, team_name: str) -> Report:
         (_total(T.ACHIEVED, achieved), _row(T.ASKED, asked, MspAsked.EXPRESSED)),
         (_total(T.SUPPORT, support), _row(T.CAPACITY, capacity, LackedCapacity.YES)),
     ]
-    protected = dict(zip(T, protect_tables(ordered, same), strict=True))
+    columns = {
+        T.ABUSE: abuse,
+        T.LOCATION: location,
+        T.SOURCE: source,
+        T.ASKED: asked,
+        T.ACHIEVED: achieved,
+        T.ACTION: action,
+        T.RISK_OUTCOME: risk,
+        T.CAPACITY: capacity,
+        T.SUPPORT: support,
+        T.OVERRIDES: grounds,
+    }
+    return _Prepared(ordered, same, columns, period_row)
+
+
+def _assemble(
+    m: Measures, prepared: _Prepared, protected: Sequence[ProtectedTable], *, team_name: str
+) -> Report:
+    """The report of one view from its protected tables (in the order of T)."""
+    by_t = dict(zip(T, protected, strict=True))
 
     def table(t: T) -> ProtectedTable:
-        return protected[t]
+        return by_t[t]
 
+    columns = prepared.columns
     figures = _Figures(m.period, table)
     key = figures.key_figures(
-        asked=asked,
-        achieved=achieved,
-        action=action,
-        risk=risk,
-        support=support,
+        asked=columns[T.ASKED],
+        achieved=columns[T.ACHIEVED],
+        action=columns[T.ACTION],
+        risk=columns[T.RISK_OUTCOME],
+        support=columns[T.SUPPORT],
         decision_days=m.decision_days,
-        period_row=period_row,
+        period_row=prepared.period_row,
     )
     groups = (
         Group(
@@ -428,6 +474,122 @@ def build_report(m: Measures, *, team_name: str) -> Report:
     )
 
 
+ALL_TEAMS = "All teams"
+
+# One view a board member can ask for: (team id, or None for all teams;
+# quarter, or None for the whole year).
+View = tuple[int | None, int | None]
+_TOTAL = "total"
+
+
+def _positions(prepared: _Prepared, t: T, base: int) -> dict[tuple[str, str], Ref]:
+    """Every figure of one table of one view, by (row code, column), so that
+    the same figure can be found in another view whatever rows it shows."""
+    table = prepared.tables[t.value]
+    column = prepared.columns.get(t)
+    row_keys = [*(column.codes if column else table.rows), _TOTAL]
+    col_keys = [*table.cols, _TOTAL]
+    return {(row_keys[r], col_keys[c]): (base + t.value, r, c) for r, c in figures_of(table)}
+
+
+def build_year(
+    measures: Mapping[View, Measures], team_names: Mapping[int, str]
+) -> dict[View, Report]:
+    """Every view of one reporting year, protected together.
+
+    A board member can download each quarter and the year, for each team and
+    for all teams, and put them side by side. So every figure of every view is
+    protected in one go (``disclosure.protect_tables``): the tables of each
+    view, plus lines across views (the quarters add up to the year, the teams
+    add up to all teams) and the quarterly tables, which are the same in each
+    view of a team. A hidden figure is hidden in every view it appears in and
+    cannot be worked out from all of them together. ``measures`` needs every
+    view: each team and all teams, each quarter and the year."""
+    views = list(measures)
+    prepared = {v: _prepare(measures[v]) for v in views}
+    base = {v: i * len(T) for i, v in enumerate(views)}
+    tables = [table for v in views for table in prepared[v].tables]
+    same: list[tuple[Ref, Ref]] = [
+        ((a[0] + base[v], a[1], a[2]), (b[0] + base[v], b[1], b[2]))
+        for v in views
+        for a, b in prepared[v].same
+    ]
+    lines: list[list[Ref]] = []
+    team_ids = sorted({team for team, _q in views if team is not None})
+    quarterly = (T.QUARTERLY_CONCERNS, T.QUARTERLY_ENQUIRIES)
+    for t in T:
+        at = {v: _positions(prepared[v], t, base[v]) for v in views}
+        for team in [None, *team_ids]:
+            year = at[(team, None)]
+            for q in QUARTERS:
+                if t in quarterly:  # the whole year's quarters, in every view
+                    same += [(ref, year[key]) for key, ref in at[(team, q)].items()]
+            if t in quarterly:
+                continue
+            for key, total in year.items():
+                parts = [at[(team, q)][key] for q in QUARTERS if key in at[(team, q)]]
+                if parts:
+                    lines.append([*parts, total])
+        periods: list[int | None] = [*QUARTERS, None]
+        for period in periods:
+            if t in quarterly and period is not None:
+                continue
+            everyone = at[(None, period)]
+            for key, total in everyone.items():
+                parts = [at[(team, period)][key] for team in team_ids if key in at[(team, period)]]
+                if parts:
+                    lines.append([*parts, total])
+    protected = protect_tables(tables, same, lines)
+    n = len(T)
+    return {
+        v: _assemble(
+            measures[v],
+            prepared[v],
+            protected[base[v] : base[v] + n],
+            team_name=ALL_TEAMS if v[0] is None else team_names[v[0]],
+        )
+        for v in views
+    }
+
+
+# How long protected figures are kept in the cache.
+CACHE_SECONDS = 600
+
+
+def _fingerprint(
+    year: int, team_names: Mapping[int, str], measures: Mapping[View, Measures]
+) -> str:
+    """A key for the protected figures: the true counts themselves (never
+    stored, only hashed), so a change to any count is a new key."""
+    parts: list[object] = [year, sorted(team_names.items())]
+    for view in sorted(measures, key=repr):
+        m = measures[view]
+        parts.append(view)
+        for name, value in sorted(vars(m).items()):
+            parts.append((name, sorted(value.items()) if isinstance(value, Counter) else value))
+    return "board-year:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def year_reports(year: int, team_names: Mapping[int, str]) -> dict[View, Report]:
+    """Measure and protect every view of ``year`` (see ``build_year``).
+    Protecting takes seconds (integer programs), measuring a fraction of that,
+    so the protected figures are kept in the cache under a hash of the true
+    counts: the same counts always give the same figures, and any change to
+    the data is protected afresh."""
+    measures = {
+        (team, quarter): measure(Period(year, quarter), team)
+        for team in [None, *sorted(team_names)]
+        for quarter in [*QUARTERS, None]
+    }
+    key = _fingerprint(year, team_names, measures)
+    cached: dict[View, Report] | None = cache.get(key)
+    if cached is not None:
+        return cached
+    reports = build_year(measures, team_names)
+    cache.set(key, reports, CACHE_SECONDS)
+    return reports
+
+
 def _rows(table: ProtectedTable, total_label: str) -> tuple[Row, ...]:
     rows = []
     for r, label in enumerate(table.rows):
@@ -582,7 +744,7 @@ class _Figures:
             return table.cell(len(column.codes), 0)
 
         concluded = total(action_t, action)
-        decisions = protect_count(sum(decision_days.values()))
+        decisions = self.table(T.DECISIONS).cell(0, 0)
         overrides = self.table(T.OVERRIDES)
         rows = [
             ("Concerns raised", concerns.shown),
@@ -595,7 +757,7 @@ class _Figures:
                 percentage(all_enquiries, concerns),
             ),
             ("Section 42 decisions made", decisions.shown),
-            ("Median days from concern to decision", show_median(dict(decision_days))),
+            ("Median days from concern to decision", show_median(dict(decision_days), decisions)),
             ("Section 42 enquiries that ended", concluded.shown),
             (
                 "Asked and expressed the outcomes they wanted (percentage of enquiries that ended)",

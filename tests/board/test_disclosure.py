@@ -75,36 +75,30 @@ def test_negative_counts_are_refused():
 # -- Percentages ------------------------------------------------------------------
 
 
-def test_percentages_come_from_the_true_counts_not_the_rounded_ones():
-    # 7 of 12 is 58%; the rounded figures (5 of 10) would say 50%.
-    assert percentage(Cell(7), Cell(12)) == "58%"
-    # 15 of 24 is 62.5%: halves round up. Rounded, it would be 15 of 25 = 60%.
-    assert percentage(Cell(15), Cell(24)) == "63%"
-    # 13 of 27 is 48.1%; rounded it would be 15 of 25 = 60%.
-    assert percentage(Cell(13), Cell(27)) == "48%"
+def test_percentages_come_from_the_shown_figures_not_the_true_counts():
+    # Changed with issue 8: a percentage of the true counts told a reader more
+    # than the rounded figures did (a shown 58% of "10" pins 7 of 12), and
+    # with other views that gave hidden counts away. Now a percentage is worked
+    # out from the figures as shown, so it adds nothing to them.
+    assert percentage(Cell(7), Cell(12)) == "50%"  # shown as 5 of 10
+    assert percentage(Cell(15), Cell(24)) == "60%"  # shown as 15 of 25
+    assert percentage(Cell(13), Cell(27)) == "60%"  # shown as 15 of 25
+    assert percentage(Cell(8), Cell(13)) == "67%"  # 10 of 15: halves up
 
 
-def test_percentages_of_fewer_than_10_are_hidden():
-    assert percentage(Cell(5), Cell(9)) == SUPPRESSED
+def test_percentages_of_fewer_than_10_as_shown_are_hidden():
+    assert percentage(Cell(5), Cell(7)) == SUPPRESSED  # shown as 5
     assert percentage(Cell(0), Cell(0)) == SUPPRESSED
-    assert percentage(Cell(5), Cell(10)) == "50%"
-
-
-def test_percentages_that_would_give_away_a_small_number_are_hidden():
-    assert percentage(Cell(3), Cell(40)) == SUPPRESSED  # the part is small
-    assert percentage(Cell(37), Cell(40)) == SUPPRESSED  # the rest (3) is small
-    assert percentage(Cell(0), Cell(40)) == "0%"
-    assert percentage(Cell(40), Cell(40)) == "100%"
-    assert percentage(Cell(35), Cell(40)) == "88%"
+    assert percentage(Cell(5), Cell(8)) == "50%"  # shown as 5 of 10
 
 
 def test_percentages_of_hidden_figures_are_hidden():
     assert percentage(Cell(20, suppressed=True), Cell(40)) == SUPPRESSED
     assert percentage(Cell(20), Cell(40, suppressed=True)) == SUPPRESSED
-    # One hidden figure among the parts could be worked out from the others...
     assert percentage([Cell(3, True), Cell(20)], Cell(40)) == SUPPRESSED
-    # ...two cannot: their sum is all the percentage tells.
-    assert percentage([Cell(3, True), Cell(7, True)], Cell(40)) == "25%"
+    assert percentage([Cell(3, True), Cell(7, True)], Cell(40)) == SUPPRESSED
+    assert percentage(Cell(0), Cell(40)) == "0%"
+    assert percentage(Cell(40), Cell(40)) == "100%"
 
 
 def test_a_rate_can_pass_100_percent():
@@ -120,11 +114,14 @@ def test_median():
     assert median({1: 2, 9: 1}) == 1
 
 
-def test_a_median_of_fewer_than_10_cases_is_hidden():
-    assert show_median({3: 9}) == SUPPRESSED
-    assert show_median({}) == SUPPRESSED
-    assert show_median({3: 10}) == "3"
-    assert show_median({2: 5, 3: 5}) == "3"  # 2.5 rounds up
+def test_a_median_is_shown_only_beside_a_shown_count_of_at_least_15():
+    # Whether the median shows depends only on the shown count of cases (so it
+    # tells nothing more about it), and a shown 15 is at least 13 true cases.
+    assert show_median({3: 12}, Cell(12)) == SUPPRESSED  # shown as 10
+    assert show_median({3: 13}, Cell(13)) == "3"  # shown as 15
+    assert show_median({3: 13}, Cell(13, suppressed=True)) == SUPPRESSED
+    assert show_median({}, Cell(0)) == SUPPRESSED
+    assert show_median({2: 8, 3: 8}, Cell(16)) == "3"  # 2.5 rounds up
 
 
 # -- Secondary suppression, worked by hand -----------------------------------------
