@@ -80,7 +80,7 @@ class AnswersForm(GovukForm):
             conditional = n == ACHIEVED_QUESTION and ASKED_QUESTION in numbers
             self.fields[f"q{n}"] = forms.ChoiceField(
                 label=f"{n}. {question.text_for(respondent)}",
-                choices=question.choices,
+                choices=question.choices_for(respondent),
                 widget=forms.RadioSelect,
                 required=False,
                 help_text=(

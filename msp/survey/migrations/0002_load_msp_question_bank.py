@@ -1,4 +1,4 @@
-"""Load the outcome survey's question bank from msp/survey/fixtures/msp_questions.json.
+"""Load the first version of the outcome survey's question bank (msp_questions_v1.json).
 
 Self-contained (historical models, plain JSON) so it keeps working as the app
 changes. Later edits to the fixture are loaded with
@@ -9,7 +9,8 @@ from pathlib import Path
 
 from django.db import migrations
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "msp_questions.json"
+# The first bank, as it was first loaded. Later banks are later migrations.
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "msp_questions_v1.json"
 
 
 def load(apps, schema_editor):
