@@ -92,9 +92,24 @@ def test_the_representatives_wording(client_for, colleague, closed_case):
     query = {**INDEPENDENT, "respondent": "representative"}
     text = text_of(client_for(colleague).get(url(case, **query)))
     assert "Record the representative's answers" in text
-    assert "Do you think the person is safer now because of the help they had?" in text
+    assert "Does the person feel safer now because of the help they had?" in text
+    assert "Yes, they feel a little safer" in text
     assert "Do you feel safer now because of the help you had?" not in text
+    assert "Yes, I feel a little safer" not in text
+    # Question 3 has one wording, about the person, whoever answers
+    assert "Did the person have the help they needed to take part" in text
     assert "Who is the representative?" in text
+
+
+def test_the_persons_wording(client_for, colleague, closed_case):
+    case = closed_case(days=10)
+    text = text_of(client_for(colleague).get(url(case, **INDEPENDENT)))
+    assert "Record the person's answers" in text
+    assert "Do you feel safer now because of the help you had?" in text
+    assert "Yes, I feel a little safer" in text
+    assert "Does the person feel safer" not in text
+    assert "Yes, they feel a little safer" not in text
+    assert "Did the person have the help they needed to take part" in text
 
 
 def test_at_closure_questions_1_and_2_come_from_the_closure(client_for, practitioner, closed_case):
@@ -166,8 +181,15 @@ def test_save_a_representatives_survey_at_closure(client_for, practitioner, clos
     assert not saved.interviewer_independent
     page = text_of(client.get(response["Location"]))
     assert "A representative (Daughter, lasting power of attorney)" in page
-    assert "Did the things the person wanted to happen, happen? Fully Achieved" in page
+    assert (
+        "Did the things the person, or their representative, wanted to happen, happen? "
+        "Fully Achieved" in page
+    )
     assert "From the closure record" in page
+    # The representative's answers are shown in the words they were given
+    assert "Did the person feel involved in the decisions about what would happen?" in page
+    assert "Yes, they felt involved all of the time" in page
+    assert "Yes, I felt involved" not in page
 
 
 def test_errors_sit_next_to_the_fields_and_keep_what_was_typed(client_for, colleague, closed_case):
