@@ -37,6 +37,10 @@ class SurveyQuestionForm(forms.ModelForm[SurveyQuestion]):
         model = SurveyQuestion
         fields = FIELDS
 
+    def clean_representative_options(self) -> Any:
+        # Left empty for a question with one wording: no answers, not null.
+        return self.cleaned_data.get("representative_options") or []
+
     def validate_constraints(self) -> None:
         # Saving an active version makes it replace the question's active one
         # (see save_question), so "one active version" is not an input error.

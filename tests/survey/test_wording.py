@@ -154,6 +154,51 @@ def test_the_change_page_warns_about_a_local_wording(admin_client_):
     assert "This is a local wording" not in text_of(page)
 
 
+def test_a_one_wording_question_saves_with_the_representative_fields_empty(admin_client_):
+    q3 = SurveyQuestion.objects.get(number=3, active=True)
+    response = admin_client_.post(
+        reverse("admin:survey_surveyquestion_change", args=[q3.pk]),
+        {
+            "topic": q3.topic,
+            "text": "Did the person have someone on their side?",
+            "options": json.dumps(q3.options),
+            "representative_text": "",
+            "representative_options": "",
+            "active": "on",
+            "wording_source": "local",
+            "note": "",
+        },
+    )
+    assert response.status_code == 302
+    q3.refresh_from_db()
+    assert (q3.text, q3.representative_options) == (
+        "Did the person have someone on their side?",
+        [],
+    )
+
+
+def test_the_admin_shows_a_voice_mismatch_next_to_the_answers(admin_client_):
+    q4 = SurveyQuestion.objects.get(number=4, active=True)
+    options = [{**q4.options[0], "label": "Yes, they felt involved"}, *q4.options[1:]]
+    response = admin_client_.post(
+        reverse("admin:survey_surveyquestion_change", args=[q4.pk]),
+        {
+            "topic": q4.topic,
+            "text": q4.text,
+            "options": json.dumps(options),
+            "representative_text": q4.representative_text,
+            "representative_options": json.dumps(q4.representative_options),
+            "active": "on",
+            "wording_source": "local",
+            "note": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "The answer “Yes, they felt involved” uses “they”: answer with “I”" in text_of(response)
+    q4.refresh_from_db()
+    assert q4.options[0]["label"] == "Yes, I felt involved all of the time"
+
+
 PUBLISHED_Q4 = {
     "number": 4,
     "text": "Did you feel involved in the safeguarding enquiry?",
