@@ -68,7 +68,7 @@ def test_question_voice(text, voice, wrong):
         ("Yes they were asked", Voice.TO_PERSON, True),
         ("Yes, you were safe", Voice.TO_PERSON, True),
         ("Yes, they felt safe", Voice.ABOUT_PERSON, False),
-        ("Yes, I’m safe", Voice.ABOUT_PERSON, True),
+        ("Yes, I\u2019m safe", Voice.ABOUT_PERSON, True),
         ("Don't know", Voice.TO_PERSON, False),
         ("Don't know", Voice.ABOUT_PERSON, False),
     ],
