@@ -272,7 +272,10 @@ def _load(person_id: int) -> Person:
     cases = Case.objects.select_related("team", *[name for name, _ in ONE]).prefetch_related(
         *many,
         "desired_outcomes__revisions",
-        Prefetch("surveys__answers", queryset=SurveyAnswer.objects.select_related("question")),
+        Prefetch(
+            "surveys__answers",
+            queryset=SurveyAnswer.objects.select_related("question", "response"),
+        ),
     )
     return Person.objects.prefetch_related(Prefetch("cases", queryset=cases)).get(pk=person_id)
 
@@ -364,7 +367,9 @@ def _conditional(row: models.Model) -> dict[str, str]:
 
 def _child_title(child: models.Model) -> str:
     if isinstance(child, SurveyAnswer):
-        return f"Question {child.question.number}: {child.question.text_for('adult')}"
+        # The wording put to whoever answered: the person, or their representative.
+        asked = child.question.text_for(child.response.respondent)
+        return f"Question {child.question.number}: {asked}"
     return f"Version {getattr(child, 'number', child.pk)}"
 
 
