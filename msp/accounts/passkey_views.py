@@ -25,10 +25,6 @@ from msp.govuk.forms import GovukForm
 
 _log = logging.getLogger("django_otp_webauthn")
 
-LOCKED = (
-    "There have been too many failed attempts to sign in. You have been signed out: "
-    "reload the page to see when you can try again"
-)
 # What the person sees when the browser's part worked but ours refused; the
 # library's own words are technical.
 MESSAGES = {
@@ -92,7 +88,7 @@ class UseBegin(_PlainEnglish, views.BeginCredentialAuthenticationView):
         user = current_user(self.request)
         if lockout.is_locked(self.request, user.get_username()):
             logout(self.request)
-            return JsonResponse({"detail": LOCKED, "code": "locked_out"}, status=429)
+            return lockout.locked_out_response(self.request, None, None)
         response: HttpResponse = super().post(*args, **kwargs)
         return response
 
@@ -107,7 +103,7 @@ class UseComplete(_PlainEnglish, views.CompleteCredentialAuthenticationView):
         user = current_user(request)
         if lockout.is_locked(request, user.get_username()):
             logout(request)
-            return JsonResponse({"detail": LOCKED, "code": "locked_out"}, status=429)
+            return lockout.locked_out_response(request, None, None)
         state = self.get_state()
         helper = self.get_helper()
         try:
@@ -119,7 +115,7 @@ class UseComplete(_PlainEnglish, views.CompleteCredentialAuthenticationView):
             two_factor.code_failed(user, request, stage="passkey")
             if getattr(request, "axes_locked_out", False):
                 logout(request)
-                return JsonResponse({"detail": LOCKED, "code": "locked_out"}, status=429)
+                return lockout.locked_out_response(request, None, None)
             raise
         otp_login(request, passkey)
         signed_in(request, "passkey")

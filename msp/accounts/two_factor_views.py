@@ -5,6 +5,7 @@ page a locked-out user sees."""
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -75,6 +76,12 @@ def browser_config(request: HttpRequest) -> dict[str, Any]:
         "completeRegistrationUrl": reverse("accounts:passkey-add-complete"),
         "beginAuthenticationUrl": reverse("accounts:passkey-use-begin"),
         "completeAuthenticationUrl": reverse("accounts:passkey-use-complete"),
+        # Ours, for accounts/passkeys.js: the lock-out page comes back as a 429.
+        "lockedOutMessage": (
+            "You cannot sign in at the moment because of too many failed attempts. "
+            f"Try again in {settings.LOCKOUT_MINUTES} minutes, or ask your council's "
+            "administrator for this service."
+        ),
     }
 
 

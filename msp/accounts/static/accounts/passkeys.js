@@ -39,6 +39,24 @@
     return Object.prototype.hasOwnProperty.call(words, text) ? words[text] : text;
   };
 
+  // Too many failed attempts: the server signed the user out and answered with
+  // the lock-out page (status 429). Say so in place of the library's message.
+  document.addEventListener("otp_webauthn.verification_failed", function (event) {
+    var response = event.detail && event.detail.response;
+    if (!response || response.status !== 429) {
+      return;
+    }
+    var config = JSON.parse(document.getElementById("otp_webauthn_config").textContent);
+    var status = document.getElementById("passkey-verification-status-message");
+    var button = document.getElementById("passkey-verification-button");
+    if (status) {
+      status.textContent = config.lockedOutMessage;
+    }
+    if (button) {
+      button.disabled = true;
+    }
+  });
+
   document.addEventListener("otp_webauthn.register_complete", function (event) {
     var response = event.detail && event.detail.response;
     if (!response || !response.redirect_url) {
