@@ -44,7 +44,7 @@ MESSAGES = {
 DEFAULT_MESSAGE = "Your passkey could not be checked. Try again"
 
 
-class _PlainEnglish(views.BaseWebAuthnView):
+class _PlainEnglish(views.BaseWebAuthnView):  # type: ignore[misc]  # untyped library
     def handle_exception(self, exc: Exception) -> HttpResponse:
         if isinstance(exc, exceptions.OTPWebAuthnApiError):
             return JsonResponse(
@@ -54,12 +54,12 @@ class _PlainEnglish(views.BaseWebAuthnView):
         raise exc
 
 
-class AddBegin(_PlainEnglish, views.BeginCredentialRegistrationView):
+class AddBegin(_PlainEnglish, views.BeginCredentialRegistrationView):  # type: ignore[misc]  # untyped library
     """Options for the browser to make a passkey. The library refuses when the
     user has a second factor but has not used it in this session."""
 
 
-class AddComplete(_PlainEnglish, views.CompleteCredentialRegistrationView):
+class AddComplete(_PlainEnglish, views.CompleteCredentialRegistrationView):  # type: ignore[misc]  # untyped library
     """Check and save the new passkey, audited in the same transaction. A user
     who had no second factor is now signed in with it, as after setting up an
     app."""
@@ -81,7 +81,7 @@ class AddComplete(_PlainEnglish, views.CompleteCredentialRegistrationView):
         )
 
 
-class UseBegin(_PlainEnglish, views.BeginCredentialAuthenticationView):
+class UseBegin(_PlainEnglish, views.BeginCredentialAuthenticationView):  # type: ignore[misc]  # untyped library
     """Options for the browser to sign with one of this user's passkeys."""
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -93,7 +93,7 @@ class UseBegin(_PlainEnglish, views.BeginCredentialAuthenticationView):
         return response
 
 
-class UseComplete(_PlainEnglish, views.CompleteCredentialAuthenticationView):
+class UseComplete(_PlainEnglish, views.CompleteCredentialAuthenticationView):  # type: ignore[misc]  # untyped library
     """Check the passkey's signature. Success marks the session verified as a
     right code does; a refused passkey counts towards the lock-out as a wrong
     code does."""
@@ -128,7 +128,7 @@ class UseComplete(_PlainEnglish, views.CompleteCredentialAuthenticationView):
 class NameForm(GovukForm):
     name = forms.CharField(
         label="Name of this passkey",
-        help_text="So you can tell your passkeys apart, for example ‘Work laptop’",
+        help_text="So you can tell your passkeys apart, for example “Work laptop”",
         max_length=passkeys.NAME_MAX,
         error_messages={
             "required": "Enter a name for this passkey",
@@ -159,7 +159,7 @@ def name(request: HttpRequest, pk: int) -> HttpResponse:
                 "accounts/backup_codes.html",
                 {"codes": codes, "next": next_page(request), "first_time": True},
             )
-        messages.success(request, f"Your passkey ‘{passkey.name}’ is saved")
+        messages.success(request, f"Your passkey “{passkey.name}” is saved")
         return HttpResponseRedirect(next_page(request, reverse("accounts:account")))
     return render(
         request,
@@ -180,7 +180,7 @@ def remove(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         still_on = passkeys.remove(user, passkey, request)
         forget_second_step(request)
-        messages.success(request, f"Your passkey ‘{passkey.name}’ has been removed")
+        messages.success(request, f"Your passkey “{passkey.name}” has been removed")
         if not still_on and two_factor.required():
             return redirect("accounts:two-factor-set-up")
         return redirect("accounts:account")

@@ -3,7 +3,6 @@ and signing in with one. Each change is one function that runs in one
 transaction and writes its audit event; no key or credential id is recorded,
 only the passkey's name and its number in our database."""
 
-from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -40,13 +39,6 @@ def default_name() -> str:
     return f"Passkey added {timezone.localdate():%-d %B %Y}"
 
 
-def config() -> dict[str, object]:
-    """What the browser needs to know, for the page's JSON settings block."""
-    return {
-        "rpId": settings.OTP_WEBAUTHN_RP_ID,
-    }
-
-
 def added(user: User, passkey: WebAuthnCredential, request: HttpRequest) -> None:
     """Called in the transaction that saved a newly registered passkey."""
     passkey.name = default_name()
@@ -81,7 +73,9 @@ def remove(user: User, passkey: WebAuthnCredential, request: HttpRequest) -> boo
     with transaction.atomic():
         pk, name = passkey.pk, passkey.name
         passkey.delete()
-        still_on = has_passkey(user) or TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+        still_on = (
+            has_passkey(user) or TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+        )
         if not still_on:
             StaticDevice.objects.filter(user=user).delete()
         signin_audit.record(

@@ -1,6 +1,7 @@
 """Two-factor sign-in: an authenticator app (TOTP, django-otp), passkeys
-(``msp.accounts.passkeys``) and single-use backup codes. Each change is one function that runs in one transaction and
-writes its audit event; no code or secret is ever recorded."""
+(``msp.accounts.passkeys``) and single-use backup codes. Each change is one
+function that runs in one transaction and writes its audit event; no code or
+secret is ever recorded."""
 
 import base64
 import secrets
