@@ -282,3 +282,18 @@ def test_passkey_scripts_load_from_our_files_under_the_nonce(practitioner, with_
             assert f'nonce="{nonce}"' in tag, tag
     assert "jsi18n" not in html  # the library's translation catalogue is not needed
     assert "turn on JavaScript" in html  # the no-JavaScript message
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["not json", "[]", '"x"', "{}", '{"id": 1, "rawId": [], "response": null}', '{"id": "AA"}'],
+)
+def test_nonsense_from_the_browser_gets_a_reason_not_an_error(practitioner, body):
+    client = signed_in_with_password()
+    for begin, complete in ((ADD_BEGIN, ADD_COMPLETE), (USE_BEGIN, USE_COMPLETE)):
+        if begin == USE_BEGIN:
+            factories.passkey(practitioner)
+        client.post(begin)
+        response = client.post(complete, body, content_type="application/json")
+        assert 400 <= response.status_code < 500, (complete, body, response.status_code)
+        assert response.json()["detail"]
