@@ -6,7 +6,9 @@
   middleware runs, so they keep their long cache.
 - ``Permissions-Policy``: the service uses no camera, microphone, location,
   payment or similar browser features, so they are turned off for it and for
-  anything it could be tricked into embedding.
+  anything it could be tricked into embedding. Passkeys are the one exception:
+  making and using them is allowed for the service's own pages only (``self``),
+  never for anything embedded.
 """
 
 from collections.abc import Callable
@@ -30,13 +32,17 @@ UNUSED_FEATURES = (
     "microphone",
     "midi",
     "payment",
-    "publickey-credentials-get",
     "screen-wake-lock",
     "serial",
     "usb",
     "xr-spatial-tracking",
 )
-PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in UNUSED_FEATURES)
+# Passkeys (msp/accounts/passkeys.py): our own pages only.
+OWN_PAGES_ONLY = ("publickey-credentials-create", "publickey-credentials-get")
+PERMISSIONS_POLICY = ", ".join(
+    [f"{feature}=()" for feature in UNUSED_FEATURES]
+    + [f"{feature}=(self)" for feature in OWN_PAGES_ONLY]
+)
 
 
 class NoStoreMiddleware:

@@ -10,6 +10,7 @@ import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from msp.accounts.passkey_config import allowed_origins, relying_party_id
 from msp.envvars import env_bool, env_choice, env_int, env_list, env_str
 
 django_stubs_ext.monkeypatch()
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "msp.accounts",
     "msp.audit",
     "msp.people",
@@ -219,6 +221,14 @@ OTP_TOTP_ISSUER = SERVICE_NAME
 OTP_TOTP_THROTTLE_FACTOR = 1  # each wrong code doubles the wait before the next try
 OTP_STATIC_THROTTLE_FACTOR = 1
 BACKUP_CODES = 10
+
+# Passkeys (django-otp-webauthn), a second factor like the app. Only after the
+# password: never a way to skip it.
+OTP_WEBAUTHN_RP_ID = env_str("MSP_WEBAUTHN_RP_ID", relying_party_id(ALLOWED_HOSTS))
+OTP_WEBAUTHN_RP_NAME = env_str("MSP_WEBAUTHN_RP_NAME", SERVICE_NAME)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = allowed_origins(ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS)
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_TIMEOUT_SECONDS = 5 * 60
 
 # Sessions end after this many minutes without a request.
 SESSION_IDLE_MINUTES = env_int("MSP_SESSION_IDLE_MINUTES", 30, minimum=1)

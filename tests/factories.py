@@ -172,3 +172,21 @@ def case(
         enquiry_actions.close_case(c, by=by, expected_version=c.version, **CLOSURE)
         c = fresh(c)
     return c
+
+
+def passkey(owner: User, name: str = "Work laptop") -> Any:
+    """A passkey on ``owner``'s account, saved directly (tests of signing in
+    with one register it through the endpoints instead)."""
+    import os
+
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    return WebAuthnCredential.objects.create(
+        user=owner,
+        name=name,
+        credential_id=os.urandom(16),
+        public_key=os.urandom(77),
+        sign_count=0,
+        transports=["internal"],
+        aaguid="00000000-0000-0000-0000-000000000000",
+    )

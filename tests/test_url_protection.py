@@ -57,6 +57,7 @@ KINDS = {
     "plan-actions": "plan_action",
     "escalations": "escalation",
     "api-tokens": "api_token",
+    "passkeys": "passkey",
 }
 
 
@@ -81,6 +82,8 @@ def north(practitioner):
         "escalation": record_factories.escalation(case, practitioner).pk,
         # Someone else's token: only its owner may revoke it (administrators in the admin).
         "api_token": ApiToken.objects.issue(practitioner)[0].pk,
+        # Someone else's passkey: only its owner may rename or remove it.
+        "passkey": factories.passkey(practitioner).pk,
     }
 
 

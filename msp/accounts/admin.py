@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnAttestation, WebAuthnCredential, WebAuthnUserHandle
 
 from msp.accounts import lockout, two_factor
 from msp.accounts.grants import decide_role, needs_approval, request_role
@@ -31,9 +32,16 @@ def _admin(request: HttpRequest) -> User:
     return request.user
 
 
-# django-otp's own admin pages show secret keys and backup codes, and change
-# them without an audit event: two-factor is managed through the actions below.
-for _model in (TOTPDevice, StaticDevice):
+# django-otp's and django-otp-webauthn's own admin pages show secret keys,
+# backup codes and passkey details, and change them without an audit event:
+# two-factor is managed through the actions below.
+for _model in (
+    TOTPDevice,
+    StaticDevice,
+    WebAuthnCredential,
+    WebAuthnAttestation,
+    WebAuthnUserHandle,
+):
     if admin.site.is_registered(_model):
         admin.site.unregister(_model)
 

@@ -23,6 +23,12 @@ ALLOWED = frozenset(
         "accounts:signed-out",
         "accounts:two-factor-code",
         "accounts:two-factor-set-up",
+        # Using a passkey at sign-in, or adding one as the first second factor
+        # (the library refuses to add one while another second factor is unused).
+        "accounts:passkey-use-begin",
+        "accounts:passkey-use-complete",
+        "accounts:passkey-add-begin",
+        "accounts:passkey-add-complete",
     }
 )
 

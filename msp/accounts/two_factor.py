@@ -1,6 +1,7 @@
-"""Two-factor sign-in: an authenticator app (TOTP, django-otp) and single-use
-backup codes. Each change is one function that runs in one transaction and
-writes its audit event; no code or secret is ever recorded."""
+"""Two-factor sign-in: an authenticator app (TOTP, django-otp), passkeys
+(``msp.accounts.passkeys``) and single-use backup codes. Each change is one
+function that runs in one transaction and writes its audit event; no code or
+secret is ever recorded."""
 
 import base64
 import secrets
@@ -14,6 +15,7 @@ from django.http import HttpRequest
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from msp.accounts import signin_audit
 from msp.accounts.models import User
@@ -33,8 +35,20 @@ def app_device(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
-def has_two_factor(user: User) -> bool:
+def has_app(user: User) -> bool:
     return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
+
+
+def has_two_factor(user: User) -> bool:
+    """An authenticator app or a passkey (backup codes come with either)."""
+    return has_app(user) or bool(
+        WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
+    )
+
+
+def has_backup_codes(user: User) -> bool:
+    """Whether backup codes were ever made (all of them may have been used)."""
+    return bool(StaticDevice.objects.filter(user=user).exists())
 
 
 def backup_codes_left(user: User) -> int:
@@ -88,7 +102,7 @@ def confirm_app(
     """Confirm the app with a code from it. Returns the new backup codes (to
     show once), or None if the code was wrong."""
     if not device.verify_token(_digits(code)):
-        _code_failed(user, request)
+        code_failed(user, request)
         return None
     with transaction.atomic():
         device.confirmed = True
@@ -120,10 +134,13 @@ def regenerate_backup_codes(user: User, request: HttpRequest) -> list[str]:
 
 
 def reset(user: User, *, by: User, request: HttpRequest | None = None) -> None:
-    """Remove the app and the backup codes. In required mode the user sets up
-    again at their next sign-in."""
+    """Remove the app, the passkeys and the backup codes. In required mode the
+    user sets up again at their next sign-in."""
     with transaction.atomic():
         removed = TOTPDevice.objects.filter(user=user).delete()[0]
+        passkeys = WebAuthnCredential.objects.filter(user=user)
+        removed += passkeys.count()
+        passkeys.delete()
         StaticDevice.objects.filter(user=user).delete()
         signin_audit.record(
             signin_audit.TWO_FACTOR_RESET,
@@ -166,14 +183,15 @@ def verify(user: User, code: str, request: HttpRequest) -> Device | None:
                 changes={"backup_codes_left": [None, backup.token_set.count()]},
             )
             return backup
-    _code_failed(user, request)
+    code_failed(user, request)
     return None
 
 
-def _code_failed(user: User, request: HttpRequest) -> None:
+def code_failed(user: User, request: HttpRequest, stage: str = "two-factor code") -> None:
+    """A wrong code or a refused passkey: counted towards the lock-out."""
     # Django's own signal: django-axes counts it, and signin_audit records it.
     user_login_failed.send(
         sender=__name__,
-        credentials={"username": user.get_username(), "stage": "two-factor code"},
+        credentials={"username": user.get_username(), "stage": stage},
         request=request,
     )

@@ -5,16 +5,18 @@ page a locked-out user sees."""
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware import csrf
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
-from msp.accounts import lockout, signin_audit, two_factor
+from msp.accounts import lockout, passkeys, signin_audit, two_factor
 from msp.accounts.middleware import forget_second_step
 from msp.accounts.views import current_user
 from msp.govuk.forms import GovukForm
@@ -42,17 +44,17 @@ class SetUpForm(GovukForm):
     )
 
 
-def _next(request: HttpRequest) -> str:
+def next_page(request: HttpRequest, default: str | None = None) -> str:
     """Where to go after this step: the page asked for, if it is one of ours."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return reverse("cases:home")
+    return default or reverse("cases:home")
 
 
-def _signed_in(request: HttpRequest, method: str) -> None:
+def signed_in(request: HttpRequest, method: str) -> None:
     lockout.forget_failures(current_user(request).get_username())
     signin_audit.record(
         signin_audit.SIGNED_IN,
@@ -64,14 +66,33 @@ def _signed_in(request: HttpRequest, method: str) -> None:
     forget_second_step(request)
 
 
+def browser_config(request: HttpRequest) -> dict[str, Any]:
+    """The settings block the library's scripts read from the page."""
+    return {
+        "autocompleteLoginFieldSelector": None,
+        "nextFieldSelector": "input[name='next']",
+        "csrfToken": csrf.get_token(request),
+        "beginRegistrationUrl": reverse("accounts:passkey-add-begin"),
+        "completeRegistrationUrl": reverse("accounts:passkey-add-complete"),
+        "beginAuthenticationUrl": reverse("accounts:passkey-use-begin"),
+        "completeAuthenticationUrl": reverse("accounts:passkey-use-complete"),
+        # Ours, for accounts/passkeys.js: the lock-out page comes back as a 429.
+        "lockedOutMessage": (
+            "You cannot sign in at the moment because of too many failed attempts. "
+            f"Try again in {settings.LOCKOUT_MINUTES} minutes, or ask your council's "
+            "administrator for this service."
+        ),
+    }
+
+
 @require_http_methods(["GET", "POST"])
 def code(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     if user.is_verified():  # type: ignore[attr-defined]
-        return HttpResponseRedirect(_next(request))
+        return HttpResponseRedirect(next_page(request))
     if not two_factor.has_two_factor(user):
         forget_second_step(request)
-        return HttpResponseRedirect(_next(request))
+        return HttpResponseRedirect(next_page(request))
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if lockout.is_locked(request, user.get_username()):
@@ -83,10 +104,17 @@ def code(request: HttpRequest) -> HttpResponse:
             return lockout.locked_out_response(request, None, None)
         if device is not None:
             otp_login(request, device)
-            _signed_in(request, "backup code" if device.name == two_factor.BACKUP_NAME else "app")
-            return HttpResponseRedirect(_next(request))
+            signed_in(request, "backup code" if device.name == two_factor.BACKUP_NAME else "app")
+            return HttpResponseRedirect(next_page(request))
         form.add_error("code", WRONG_CODE)
-    return render(request, "accounts/two_factor_code.html", {"form": form, "next": _next(request)})
+    context = {
+        "form": form,
+        "next": next_page(request),
+        "has_app": two_factor.has_app(user),
+        "has_passkey": passkeys.has_passkey(user),
+        "passkey_config": browser_config(request),
+    }
+    return render(request, "accounts/two_factor_code.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -103,19 +131,20 @@ def set_up(request: HttpRequest) -> HttpResponse:
             return lockout.locked_out_response(request, None, None)
         if codes is not None:
             otp_login(request, device)
-            _signed_in(request, "app, just set up")
+            signed_in(request, "app, just set up")
             return render(
                 request,
                 "accounts/backup_codes.html",
-                {"codes": codes, "next": _next(request), "first_time": True},
+                {"codes": codes, "next": next_page(request), "first_time": True},
             )
         form.add_error("code", WRONG_CODE)
     context: dict[str, Any] = {
         "form": form,
         "qr_code": two_factor.qr_code_svg(device),
         "secret": two_factor.secret_text(device),
-        "next": _next(request),
+        "next": next_page(request),
         "required": two_factor.required(),
+        "passkey_config": browser_config(request),
     }
     return render(request, "accounts/two_factor_set_up.html", context)
 
@@ -124,8 +153,11 @@ def account(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     context = {
         "has_two_factor": two_factor.has_two_factor(user),
+        "has_app": two_factor.has_app(user),
+        "passkeys": passkeys.of(user),
         "backup_codes_left": two_factor.backup_codes_left(user),
         "required": two_factor.required(),
+        "passkey_config": browser_config(request),
     }
     return render(request, "accounts/account.html", context)
 
