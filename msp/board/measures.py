@@ -30,7 +30,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, ExtractMonth, TruncDate
 
-from msp.board.periods import Period, quarter_of_month, year_of
+from msp.assurance.period import Period, quarter_of_month, year_of
 from msp.cases.models import Case as SafeguardingCase
 from msp.cases.models import EnquiryType
 from msp.concerns.models import Concern, Section42Decision

@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from msp.assurance.codelists import code_lists_for
 from msp.assurance.models import ListName
+from msp.assurance.period import Period
 from msp.assurance.sac import case_details, demographics, reviews, validation
 from msp.assurance.sac.checks import Checks
-from msp.assurance.sac.period import ReportingPeriod
 from msp.assurance.sac.tables import Council, Measure, SacReturn
 
 
@@ -83,7 +83,7 @@ def build_return(year: int) -> SacReturn:
 
 
 def _build(year: int) -> SacReturn:
-    period = ReportingPeriod(year)
+    period = Period(year)
     lists = code_lists_for(year)
     checks = Checks()
     again = case_details.decided_again(period)

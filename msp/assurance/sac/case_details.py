@@ -69,8 +69,8 @@ from django.db.models.functions import Coalesce, NullIf
 
 from msp.assurance.codelists import LoadedList
 from msp.assurance.models import ListName
+from msp.assurance.period import Period
 from msp.assurance.sac.checks import Checks
-from msp.assurance.sac.period import ReportingPeriod
 from msp.assurance.sac.tables import CONCLUDED_S42, Column, Table, grid
 from msp.concerns.codes import DecisionResult
 from msp.concerns.models import Concern, Section42Decision
@@ -102,7 +102,7 @@ KINDS = (str(DecisionResult.S42), str(DecisionResult.OTHER))
 DECIDED_AGAIN_LIMIT = 2000
 
 
-def decided_again(period: ReportingPeriod) -> list[int] | None:
+def decided_again(period: Period) -> list[int] | None:
     """Cases with a closure in the year and more than one decision (reopened,
     or decided again before the enquiry started): the only ones whose closures
     need the decision in force looked up. None when there are too many to list."""
@@ -121,7 +121,7 @@ def decided_again(period: ReportingPeriod) -> list[int] | None:
 
 
 def concluded_enquiries(
-    period: ReportingPeriod, kind: str = "", *, again: list[int] | None = None
+    period: Period, kind: str = "", *, again: list[int] | None = None
 ) -> "QuerySet[Concluded]":
     """Closures in the year that conclude an enquiry (of type ``kind``, or of
     either type), annotated with ``enquiry_kind`` ("s42" or "other").
@@ -327,7 +327,7 @@ def _add(counts: dict[str, int], code: str, n: int) -> None:
     counts[code] = counts.get(code, 0) + n
 
 
-def closure_counts(period: ReportingPeriod, *, again: list[int] | None = None) -> ClosureCounts:
+def closure_counts(period: Period, *, again: list[int] | None = None) -> ClosureCounts:
     result = ClosureCounts()
     grouped = (
         with_achievement(concluded_enquiries(period, again=again))
@@ -388,7 +388,7 @@ def _single_column(
 
 
 def case_detail_tables(
-    period: ReportingPeriod,
+    period: Period,
     lists: dict[str, LoadedList],
     checks: Checks,
     *,

@@ -34,7 +34,7 @@ FORMATS = {
 
 
 def filename(sac: SacReturn, fmt: str) -> str:
-    return f"sac-return-{sac.period.label}.{fmt}"
+    return f"sac-return-{sac.period.code}.{fmt}"
 
 
 def to_csv(sac: SacReturn) -> str:
@@ -69,7 +69,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _write_table(sheet: Worksheet, table: Table, sac: SacReturn) -> None:
-    sheet.append([f"{table.caption}, {sac.period.label} ({sac.period.dates})"])
+    sheet.append([f"{table.caption}, {sac.period.code} ({sac.period.dates})"])
     sheet.cell(sheet.max_row, 1).font = TITLE
     sheet.append([table.row_heading, *table.headings])
     for cell in sheet[sheet.max_row]:
@@ -85,7 +85,7 @@ def _write_table(sheet: Worksheet, table: Table, sac: SacReturn) -> None:
 
 def _summary(sheet: Worksheet, sac: SacReturn) -> None:
     council = sac.council
-    sheet.append([f"Safeguarding Adults Collection return, {sac.period.label}"])
+    sheet.append([f"Safeguarding Adults Collection return, {sac.period.code}"])
     sheet.cell(1, 1).font = TITLE
     produced = timezone.localtime(sac.produced_at)
     for label, value in (

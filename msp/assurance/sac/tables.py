@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from msp.assurance.sac.period import ReportingPeriod
+from msp.assurance.period import Period
 
 # ENQUIRY_TYPE values of the national long format.
 CONCERNS = "Safeguarding Concerns"
@@ -180,7 +180,7 @@ class Council:
 
 @dataclass(frozen=True)
 class SacReturn:
-    period: ReportingPeriod
+    period: Period
     council: Council
     tables: tuple[Table, ...]
     measures: tuple[Measure, ...]

@@ -14,10 +14,10 @@ from django.utils import timezone
 
 from msp.assurance.codelists import LoadedList
 from msp.assurance.models import ListName
+from msp.assurance.period import Period
 from msp.assurance.sac.case_details import ClosureCounts, concluded_enquiries
 from msp.assurance.sac.checks import Checks
 from msp.assurance.sac.demographics import Started
-from msp.assurance.sac.period import ReportingPeriod
 from msp.assurance.sac.tables import Table
 from msp.audit.models import AuditEvent
 from msp.cases.models import Case, EnquiryType
@@ -96,7 +96,7 @@ def _problems(row: dict[str, Any], unrated: bool, lists: dict[str, LoadedList]) 
 
 
 def missing_items(
-    period: ReportingPeriod,
+    period: Period,
     lists: dict[str, LoadedList],
     checks: Checks,
     *,
@@ -126,7 +126,7 @@ def missing_items(
             checks.find(row["case_id"], row["case__reference"], activity, problem)
 
 
-def audited_starts(period: ReportingPeriod) -> dict[str, int]:
+def audited_starts(period: Period) -> dict[str, int]:
     """Enquiry starts in the year as the audit log records them, by the case's type."""
     starts = AuditEvent.objects.filter(
         action="case.start_enquiry", at__gte=period.starts_at, at__lt=period.ends_before
@@ -138,7 +138,7 @@ def audited_starts(period: ReportingPeriod) -> dict[str, int]:
 
 
 def reconcile(
-    period: ReportingPeriod,
+    period: Period,
     started: Started,
     tables: dict[str, Table],
     closures: ClosureCounts,

@@ -8,10 +8,9 @@ from django.utils import timezone
 
 from msp.assurance.audit import record_return_download
 from msp.assurance.codelists import NoCodeLists
-from msp.assurance.models import year_label
+from msp.assurance.period import Period, year_code
 from msp.assurance.sac import build_return
 from msp.assurance.sac.export import FORMATS, render
-from msp.assurance.sac.period import ReportingPeriod
 
 
 class Command(BaseCommand):
@@ -28,10 +27,10 @@ class Command(BaseCommand):
         parser.add_argument("--output", type=Path, required=True, help="File to write")
 
     def handle(self, *args: Any, year: int, fmt: str, output: Path, **options: Any) -> None:
-        current = ReportingPeriod.containing(timezone.localdate()).year
+        current = Period.containing(timezone.localdate()).year
         if year > current:
             raise CommandError(
-                f"{year_label(year)} has not started yet: choose {current} or earlier."
+                f"{year_code(year)} has not started yet: choose {current} or earlier."
             )
         try:
             sac = build_return(year)
@@ -57,5 +56,5 @@ class Command(BaseCommand):
                 "data checks on the return page."
             )
         self.stdout.write(
-            self.style.SUCCESS(f"Wrote the {sac.period.label} return ({fmt}) to {output}.")
+            self.style.SUCCESS(f"Wrote the {sac.period.code} return ({fmt}) to {output}.")
         )
