@@ -5,6 +5,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from msp.assurance.codelists import code_lists_for
+from msp.assurance.definitions import decided_again
 from msp.assurance.models import ListName
 from msp.assurance.period import Period
 from msp.assurance.sac import case_details, demographics, reviews, validation
@@ -86,7 +87,7 @@ def _build(year: int) -> SacReturn:
     period = Period(year)
     lists = code_lists_for(year)
     checks = Checks()
-    again = case_details.decided_again(period)
+    again = decided_again(period)
     started = demographics.started(period)
     tables = demographics.person_tables(period, lists, checks)
     tables.append(demographics.cases_table(started))

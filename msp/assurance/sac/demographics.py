@@ -47,13 +47,13 @@ from django.db.models import (
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 
 from msp.assurance.codelists import LoadedList
+from msp.assurance.definitions import concerns_in, enquiries_started_in
 from msp.assurance.models import ListName
 from msp.assurance.period import Period
 from msp.assurance.sac.checks import Checks
 from msp.assurance.sac.tables import CONCERNS, OTHER, S42, Cell, Column, Table, TableRow, grid
 from msp.cases.models import Case as CaseRecord
 from msp.cases.models import EnquiryType
-from msp.concerns.models import Concern
 from msp.people.models import Person
 
 INDIVIDUALS = (
@@ -94,16 +94,6 @@ class Started:
     @property
     def enquiries(self) -> int:
         return self.s42 + self.other
-
-
-def concerns_in(period: Period) -> QuerySet[Concern]:
-    return Concern.objects.filter(raised_on__range=(period.first_day, period.last_day))
-
-
-def enquiries_started_in(period: Period) -> QuerySet[CaseRecord]:
-    return CaseRecord.objects.filter(
-        enquiry_started_at__gte=period.starts_at, enquiry_started_at__lt=period.ends_before
-    ).exclude(enquiry_type="")
 
 
 def people_by_column(period: Period) -> dict[str, QuerySet[Person]]:

@@ -27,7 +27,7 @@ def review_tables(period: Period) -> list[Table]:
         "is 0. Take these figures from the board. "
         f"For checking: {referrals} case{'' if referrals == 1 else 's'} "
         f"{'was' if referrals == 1 else 'were'} referred to the board for a review in "
-        f"{period.label}."
+        f"{period.code}."
     )
     return [
         grid(

@@ -201,7 +201,7 @@ class SacReturn:
 
     @property
     def empty_message(self) -> str:
-        label = self.period.label
+        label = self.period.code
         return f"No concerns or enquiries were recorded in {label}: the return is empty."
 
     def table(self, key: str) -> Table:

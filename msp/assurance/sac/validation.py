@@ -13,9 +13,10 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from msp.assurance.codelists import LoadedList
+from msp.assurance.definitions import concluded_enquiries
 from msp.assurance.models import ListName
 from msp.assurance.period import Period
-from msp.assurance.sac.case_details import ClosureCounts, concluded_enquiries
+from msp.assurance.sac.case_details import ClosureCounts
 from msp.assurance.sac.checks import Checks
 from msp.assurance.sac.demographics import Started
 from msp.assurance.sac.tables import Table
