@@ -95,6 +95,7 @@ def _build(year: int) -> SacReturn:
     tables += detail_tables
     tables += reviews.review_tables(period)
     validation.missing_items(period, lists, checks, again=again)
+    validation.passed_on(period, checks)
     validation.reconcile(period, started, {t.key: t for t in tables}, closures, checks)
     return SacReturn(
         period=period,

@@ -155,10 +155,23 @@ class CodeListProblem:
 
 
 @dataclass(frozen=True)
+class PassedOn:
+    """A case passed to the council where the abuse happened, which records
+    it: left out of this council's return, and listed so the total is explained."""
+
+    case_id: int
+    reference: str
+    passed_on: str  # the day it was passed on, "3 June 2025"
+    left_out: tuple[str, ...]  # what the return would otherwise have counted
+
+
+@dataclass(frozen=True)
 class Validation:
     findings: tuple[Finding, ...]
     discrepancies: tuple[Discrepancy, ...]
     code_list_problems: tuple[CodeListProblem, ...]
+    # Not a problem to fix: listed for information, so not part of ``clean``.
+    passed_on: tuple[PassedOn, ...] = ()
 
     @property
     def clean(self) -> bool:
@@ -176,6 +189,18 @@ class Council:
     region_name: str
     council_type: str
     geography: str = "ENGLAND"
+
+    @property
+    def missing_codes(self) -> tuple[str, ...]:
+        """The settings for the council's national codes that are not set."""
+        settings = (
+            ("MSP_LA_CODE", self.la_code),
+            ("MSP_ONS_CODE", self.ons_code),
+            ("MSP_REGION_CODE", self.region_code),
+            ("MSP_REGION_NAME", self.region_name),
+            ("MSP_COUNCIL_TYPE", self.council_type),
+        )
+        return tuple(name for name, value in settings if not value.strip())
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,20 @@ class Command(BaseCommand):
         record_return_download(by=None, year=year, fmt=fmt)
         if sac.is_empty:
             self.stdout.write(sac.empty_message)
+        if sac.council.missing_codes:
+            self.stderr.write(
+                self.style.WARNING(
+                    "Warning: the council's codes are not set, so the identifying columns are "
+                    "blank and the national collection will reject the file. Set "
+                    + ", ".join(sac.council.missing_codes)
+                    + "."
+                )
+            )
+        if checks_passed_on := sac.validation.passed_on:
+            self.stdout.write(
+                f"{len(checks_passed_on)} case(s) passed to another council are left out: see "
+                "the data checks on the return page."
+            )
         checks = sac.validation
         if checks.findings:
             self.stdout.write(
@@ -56,5 +70,8 @@ class Command(BaseCommand):
                 "data checks on the return page."
             )
         self.stdout.write(
-            self.style.SUCCESS(f"Wrote the {sac.period.code} return ({fmt}) to {output}.")
+            self.style.SUCCESS(
+                f"Wrote the {sac.period.code} return ({fmt}) to {output}. The figures are not "
+                "rounded: not for publication."
+            )
         )
