@@ -1,7 +1,10 @@
 """SG1: who was involved in concerns and enquiries, and how many there were.
 
-Counting rules:
+Counting rules (concerns raised and enquiries started are defined in
+``msp.assurance.definitions``, shared with the board):
 
+- A case passed to another council (the council where the abuse happened
+  records it) is not counted; the data checks list it.
 - A concern is in the year when its ``raised_on`` date is (1 April to 31 March).
 - An enquiry is in the year when it started in the year: ``Case.enquiry_started_at``
   (UK time); its type is ``Case.enquiry_type``. Both are set together by the
