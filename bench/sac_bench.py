@@ -193,8 +193,8 @@ def child(args: argparse.Namespace) -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    from msp.assurance.period import Period
     from msp.assurance.sac import build_return
-    from msp.assurance.sac.period import ReportingPeriod
     from msp.assurance.synthetic import generate
 
     out: dict[str, Any] = {"vendor": connection.vendor, "size": args.size}
@@ -221,7 +221,7 @@ def child(args: argparse.Namespace) -> None:
             cursor.execute(f"SET jit = {'on' if args.pg_jit == 'on' else 'off'}")
     out["pg_jit"] = args.pg_jit if connection.vendor == "postgresql" else ""
 
-    period = ReportingPeriod(args.year)
+    period = Period(args.year)
     floor_params = [period.starts_at, period.ends_before]
     sql = floor_sql(connection.vendor)
 

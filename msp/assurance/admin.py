@@ -6,7 +6,8 @@ from django.db import IntegrityError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from msp.assurance.models import Category, CodeList, CodeMapping, year_label
+from msp.assurance.models import Category, CodeList, CodeMapping
+from msp.assurance.period import year_code
 
 
 class CategoryInline(admin.TabularInline[Category, CodeList]):
@@ -31,7 +32,7 @@ class CodeListAdmin(admin.ModelAdmin[CodeList]):
             except IntegrityError:
                 self.message_user(
                     request,
-                    f"{code_list.get_name_display()} already has a version for {year_label(year)}.",
+                    f"{code_list.get_name_display()} already has a version for {year_code(year)}.",
                     messages.WARNING,
                 )
 

@@ -6,7 +6,7 @@ object type ``assurance.return`` and the reporting year as the object id.
 """
 
 from msp.accounts.models import User
-from msp.assurance.models import year_label
+from msp.assurance.period import year_code
 from msp.audit.channel import current_channel
 from msp.audit.models import AuditEvent
 
@@ -23,5 +23,5 @@ def record_return_download(*, by: User | None, year: int, fmt: str) -> AuditEven
         channel=current_channel.get(),
         object_type=OBJECT_TYPE,
         object_id=str(year),
-        changes={"period": [None, year_label(year)], "format": [None, fmt]},
+        changes={"period": [None, year_code(year)], "format": [None, fmt]},
     )

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Min
 
-from msp.assurance.models import CodeList, ListName, year_label
+from msp.assurance.models import CodeList, ListName
+from msp.assurance.period import year_code
 
 
 class NoCodeLists(LookupError):
@@ -46,7 +47,7 @@ class LoadedList:
 
     @property
     def version(self) -> str:
-        return year_label(self.first_year)
+        return year_code(self.first_year)
 
     def label_for(self, code: str) -> str | None:
         """The row a code counts in: its mapping, else the fallback row, else None."""
@@ -90,7 +91,7 @@ def code_lists_for(year: int) -> dict[str, LoadedList]:
     missing = sorted(set(ListName.values) - set(chosen))
     if missing:
         names = ", ".join(ListName(m).label.lower() for m in missing)
-        raise NoCodeLists(f"There are no code lists for {year_label(year)} ({names}).")
+        raise NoCodeLists(f"There are no code lists for {year_code(year)} ({names}).")
     lists = CodeList.objects.filter(pk__in=[c.pk for c in chosen.values()]).prefetch_related(
         "categories__mappings"
     )

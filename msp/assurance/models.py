@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import models, transaction
 
+from msp.assurance.period import year_code
 from msp.audit.models import AtomicSave
 
 
@@ -31,11 +32,6 @@ class ListName(models.TextChoices):
     MSP_ACHIEVED = "msp_achieved", "Desired outcomes achieved"
 
 
-def year_label(year: int) -> str:
-    """2025 -> "2025-26"."""
-    return f"{year}-{(year + 1) % 100:02d}"
-
-
 class CodeList(AtomicSave):
     name = models.CharField(max_length=32, choices=ListName.choices)
     first_year = models.PositiveSmallIntegerField(
@@ -52,14 +48,14 @@ class CodeList(AtomicSave):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_name_display()}, from {year_label(self.first_year)}"
+        return f"{self.get_name_display()}, from {year_code(self.first_year)}"
 
     @transaction.atomic
     def copy_for(self, year: int) -> "CodeList":
         """A new version of this list for ``year`` onwards, starting as a copy,
         so next year's change is an edit of a few rows."""
         copy = CodeList.objects.create(
-            name=self.name, first_year=year, source=f"Copied from {year_label(self.first_year)}."
+            name=self.name, first_year=year, source=f"Copied from {year_code(self.first_year)}."
         )
         for category in self.categories.prefetch_related("mappings"):
             new = Category.objects.create(

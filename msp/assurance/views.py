@@ -16,11 +16,10 @@ from msp.accounts.models import User
 from msp.accounts.views import current_user
 from msp.assurance.audit import record_return_download
 from msp.assurance.codelists import earliest_year
-from msp.assurance.models import year_label
+from msp.assurance.period import Period, year_code
 from msp.assurance.sac import build_return
 from msp.assurance.sac.export import FORMATS, filename
 from msp.assurance.sac.export import render as render_return
-from msp.assurance.sac.period import ReportingPeriod
 from msp.audit.log import record_list
 from msp.govuk.forms import GovukForm
 
@@ -28,7 +27,7 @@ from msp.govuk.forms import GovukForm
 def available_years(today: datetime.date | None = None) -> list[int]:
     """Years with code lists, up to the year in progress, newest first."""
     first = earliest_year()
-    current = ReportingPeriod.containing(today or timezone.localdate()).year
+    current = Period.containing(today or timezone.localdate()).year
     if first is None:
         return []
     return list(range(current, first - 1, -1))
@@ -36,7 +35,7 @@ def available_years(today: datetime.date | None = None) -> list[int]:
 
 def default_year(years: list[int]) -> int:
     """The latest year that has ended: the one a return is due for."""
-    finished = ReportingPeriod.containing(timezone.localdate()).year - 1
+    finished = Period.containing(timezone.localdate()).year - 1
     return finished if finished in years else years[0]
 
 
@@ -47,7 +46,7 @@ class YearForm(GovukForm):
         super().__init__(*args, **kwargs)
         field = self.fields["year"]
         assert isinstance(field, forms.TypedChoiceField)
-        field.choices = [(y, year_label(y)) for y in years]
+        field.choices = [(y, year_code(y)) for y in years]
         field.error_messages["invalid_choice"] = "Select a reporting year from the list"
         field.error_messages["required"] = "Select a reporting year"
 

@@ -4,7 +4,7 @@ from typing import Any
 from django import forms
 
 from msp.accounts.models import Team
-from msp.board.periods import QUARTER_MONTHS, Period, quarter_label, year_label
+from msp.assurance.period import QUARTER_MONTHS, Period, quarter_label, year_label
 from msp.govuk.forms import GovukForm
 
 

@@ -5,6 +5,11 @@ the number of queries is the same however many cases there are, and the rows
 that come back are one per group (a month, a code, a combination of codes),
 never one per case. Nothing here is fit to show: ``report.py`` passes every
 count through ``disclosure.py`` first.
+
+Concerns raised, enquiries started, concluded enquiries, overall achievement,
+repeat concerns and the period are the statutory return's definitions
+(``msp.assurance.definitions`` and ``msp.assurance.period``), so the board and
+the return give the same counts for the measures they share.
 """
 
 import datetime
@@ -14,32 +19,33 @@ from typing import Any
 
 from django.apps import apps
 from django.db.models import (
-    Case,
-    CharField,
     Count,
     DateField,
     F,
-    IntegerField,
     Min,
     Model,
     OuterRef,
     QuerySet,
     Subquery,
-    Value,
-    When,
 )
-from django.db.models.functions import Cast, Coalesce, ExtractMonth, TruncDate
+from django.db.models.functions import ExtractMonth, TruncDate
 
-from msp.board.periods import Period, quarter_of_month, year_of
-from msp.cases.models import Case as SafeguardingCase
-from msp.cases.models import EnquiryType
+from msp.assurance.definitions import (
+    concerns_in,
+    concluded_enquiries,
+    enquiries_started_in,
+    repeat_concerns,
+    with_achievement,
+)
+from msp.assurance.period import Period, quarter_of_month, year_of
+from msp.concerns.codes import DecisionResult
 from msp.concerns.models import Concern, Section42Decision
-from msp.enquiries.codes import Achievement, ActionResult, LackedCapacity, MspAsked
-from msp.enquiries.models import Closure, DesiredOutcome, Override
-
-# A concern raised within this many days after the same person's previous case
-# closed counts as a repeat concern.
-REPEAT_WINDOW_DAYS = 365
+from msp.enquiries.codes import (
+    RISK_OUTCOME_REQUIRED,
+    LackedCapacity,
+    MspAsked,
+)
+from msp.enquiries.models import Override
 
 # How the desired outcomes of one enquiry were achieved, taken together (SAC
 # SG4a counts enquiries, not outcomes): all fully, none at all, or in between.
@@ -105,29 +111,14 @@ def _dates(period: Period) -> tuple[datetime.date, datetime.date]:
 
 
 def _concerns_by_quarter(m: Measures) -> None:
-    """Concerns raised in each quarter of the year, and how many of them came
-    within a year of the same person's previous case closing."""
-    concerns = _for_team(
-        Concern.objects.filter(raised_on__range=_dates(m.period.whole_year())),
-        "case__team_id",
-        m.team_id,
-    )
+    """Concerns raised in each quarter of the year, and how many of them were
+    repeat concerns."""
+    concerns = _for_team(concerns_in(m.period.whole_year()), "case__team_id", m.team_id)
     rows = concerns.values(month=ExtractMonth("raised_on")).annotate(n=Count("id")).order_by()
     for row in rows:
         m.concerns_by_quarter[quarter_of_month(row["month"])] += row["n"]
-    # A join from each concern to the closures of every case about the same
-    # person (few per person), rather than a subquery run for every concern.
     repeats = (
-        concerns.annotate(
-            window_start=Cast(
-                F("raised_on") - datetime.timedelta(days=REPEAT_WINDOW_DAYS),
-                output_field=DateField(),
-            )
-        )
-        .filter(
-            case__person__cases__closures__closed_at__date__lt=F("raised_on"),
-            case__person__cases__closures__closed_at__date__gte=F("window_start"),
-        )
+        repeat_concerns(concerns)
         .values(month=ExtractMonth("raised_on"))
         .annotate(n=Count("id", distinct=True))
         .order_by()
@@ -138,9 +129,7 @@ def _concerns_by_quarter(m: Measures) -> None:
 
 def _enquiries_by_quarter(m: Measures) -> None:
     """Enquiries started in each quarter of the year, by type."""
-    cases = SafeguardingCase.objects.filter(
-        enquiry_started_at__date__range=_dates(m.period.whole_year())
-    ).exclude(enquiry_type="")
+    cases = enquiries_started_in(m.period.whole_year())
     rows = (
         _for_team(cases, "team_id", m.team_id)
         .values("enquiry_type", month=ExtractMonth("enquiry_started_at"))
@@ -154,9 +143,8 @@ def _enquiries_by_quarter(m: Measures) -> None:
 def _concern_details(m: Measures) -> None:
     """Types of abuse, location and sources of risk of the concerns raised in
     the period: one row per combination that occurs, counted in the database."""
-    concerns = Concern.objects.filter(raised_on__range=_dates(m.period))
     rows = (
-        _for_team(concerns, "case__team_id", m.team_id)
+        _for_team(concerns_in(m.period), "case__team_id", m.team_id)
         .values("abuse_types", "location_of_risk", "sources_of_risk")
         .annotate(n=Count("id"))
         .order_by()
@@ -170,46 +158,21 @@ def _concern_details(m: Measures) -> None:
             m.sources[code] += n
 
 
-def _outcome_count(**filters: Any) -> Coalesce:
-    counted = (
-        DesiredOutcome.objects.filter(case_id=OuterRef("case_id"), **filters)
-        .order_by()
-        .values("case_id")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
 def _concluded(m: Measures) -> None:
-    """Section 42 enquiries closed in the period: one grouped query over every
-    closure field the dashboard counts."""
-    closures = Closure.objects.filter(
-        closed_at__date__range=_dates(m.period), case__enquiry_type=EnquiryType.S42
-    )
+    """Section 42 enquiries concluded in the period (the return's definition:
+    typed by the decision in force at the closure, achievement from the
+    outcomes that existed then): one grouped query over every closure field
+    the dashboard counts."""
+    closures = concluded_enquiries(m.period, DecisionResult.S42)
     rows = (
-        _for_team(closures, "case__team_id", m.team_id)
-        .annotate(
-            rated=_outcome_count(achievement__in=Achievement.values),
-            fully=_outcome_count(achievement=Achievement.FULLY),
-            not_achieved=_outcome_count(achievement=Achievement.NOT),
-        )
-        .annotate(
-            overall=Case(
-                When(rated=0, then=Value(NOT_RECORDED)),
-                When(fully=F("rated"), then=Value(Achievement.FULLY.value)),
-                When(not_achieved=F("rated"), then=Value(Achievement.NOT.value)),
-                default=Value(Achievement.PARTIALLY.value),
-                output_field=CharField(),
-            )
-        )
+        with_achievement(_for_team(closures, "case__team_id", m.team_id))
         .values(
             "action_result",
             "risk_outcome",
             "msp_asked",
             "lacked_capacity",
             "capacity_support",
-            "overall",
+            "achieved",
         )
         .annotate(n=Count("id"))
         .order_by()
@@ -217,12 +180,12 @@ def _concluded(m: Measures) -> None:
     for row in rows:
         n = row["n"]
         m.action_results[row["action_result"] or NOT_RECORDED] += n
-        if row["action_result"] == ActionResult.RISK_ACTION:
+        if row["action_result"] in RISK_OUTCOME_REQUIRED:
             m.risk_outcomes[row["risk_outcome"] or NOT_RECORDED] += n
         asked = row["msp_asked"] or MspAsked.NOT_RECORDED
         m.msp_asked[asked] += n
         if asked == MspAsked.EXPRESSED:
-            m.achieved[row["overall"]] += n
+            m.achieved[row["achieved"] or NOT_RECORDED] += n
         lacked = row["lacked_capacity"] or LackedCapacity.NOT_RECORDED
         m.lacked_capacity[lacked] += n
         if lacked == LackedCapacity.YES:

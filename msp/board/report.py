@@ -13,6 +13,7 @@ from enum import Enum
 from django.core.cache import cache
 from django.db.models import TextChoices
 
+from msp.assurance.period import Period, quarter_label
 from msp.board.disclosure import (
     Cell,
     ProtectedTable,
@@ -30,7 +31,6 @@ from msp.board.measures import (
     Measures,
     measure,
 )
-from msp.board.periods import Period, quarter_label
 from msp.cases.models import EnquiryType
 from msp.concerns.codes import AbuseType, LocationOfRisk, SourceOfRisk
 from msp.enquiries.codes import Achievement, ActionResult, LackedCapacity, MspAsked, RiskOutcome

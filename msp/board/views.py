@@ -16,11 +16,11 @@ from django.views.decorators.http import require_GET
 from msp.accounts.access import can_view_board
 from msp.accounts.models import Team, User
 from msp.accounts.views import current_user
+from msp.assurance.period import year_of
 from msp.audit.log import record_change
 from msp.board.forms import FilterForm
 from msp.board.measures import first_year
 from msp.board.models import Dashboard
-from msp.board.periods import year_of
 from msp.board.report import Report, year_reports
 
 # Who may see the dashboard. Board members see nothing else that holds personal

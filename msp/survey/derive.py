@@ -1,35 +1,19 @@
 """Questions 1 and 2 of the outcome survey, derived from the closure record.
 
-``closure_msp`` is the one place that turns a closure and the ratings of the
-desired outcomes into the statutory return's SG4a answers. The survey uses it
-for the lead enquirer's survey at closure, and the statutory return should use
-it too, so the two can never disagree.
+``closure_msp`` turns a closure and the ratings of its desired outcomes into
+the statutory return's SG4a answers, by the definitions the return and the
+board use (``msp.assurance.definitions``), so the three can never disagree.
 """
 
-from collections.abc import Iterable
-
-from msp.enquiries.codes import Achievement, MspAsked
-from msp.enquiries.models import Closure, DesiredOutcome
+from msp.assurance.definitions import closure_achievement, overall_achievement
+from msp.enquiries.codes import MspAsked
+from msp.enquiries.models import Closure
 from msp.survey.codes import ACHIEVED_QUESTION, ASKED_QUESTION, Method
 from msp.survey.models import SurveyResponse
 
 MspAnswers = tuple[str, str | None]
 
-
-def overall_achievement(ratings: Iterable[str]) -> str | None:
-    """One answer for all of a person's desired outcomes.
-
-    Every outcome fully achieved gives Fully Achieved; none fully or partially
-    achieved gives Not Achieved; anything else gives Partially Achieved. No
-    rated outcome gives ``None``. Blank (unrated) entries are ignored."""
-    rated = [r for r in ratings if r]
-    if not rated:
-        return None
-    if all(r == Achievement.FULLY for r in rated):
-        return str(Achievement.FULLY)
-    if all(r == Achievement.NOT for r in rated):
-        return str(Achievement.NOT)
-    return str(Achievement.PARTIALLY)
+__all__ = ["MspAnswers", "closure_msp", "overall_achievement", "response_msp"]
 
 
 def closure_msp(closure: Closure) -> MspAnswers:
@@ -46,10 +30,7 @@ def closure_msp(closure: Closure) -> MspAnswers:
     asked = closure.msp_asked or str(MspAsked.NOT_RECORDED)
     if asked != MspAsked.EXPRESSED:
         return asked, None
-    ratings = DesiredOutcome.objects.filter(
-        case_id=closure.case_id, created_at__lte=closure.closed_at
-    ).values_list("achievement", flat=True)
-    return asked, overall_achievement(ratings)
+    return asked, closure_achievement(closure)
 
 
 def response_msp(response: SurveyResponse) -> MspAnswers:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from msp.accounts.access import readable_cases
 from msp.accounts.models import Role, User
+from msp.assurance.period import local_midnight
 from msp.cases.models import Case, CaseState
 from msp.survey.codes import WINDOW_DAYS, Method
 from msp.survey.models import SurveyResponse
@@ -21,10 +22,6 @@ class Due:
     window_end: datetime.date
     days_left: int
     asked_at_closure: bool
-
-
-def _start_of(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def survey_cases(user: User) -> QuerySet[Case]:
@@ -50,7 +47,7 @@ def _response(method: str) -> Exists:
 def due(user: User, today: datetime.date) -> list[Due]:
     """Closed cases still inside the eight-week window with no independent
     survey yet, the window closing soonest first."""
-    earliest = _start_of(today - datetime.timedelta(days=WINDOW_DAYS))
+    earliest = local_midnight(today - datetime.timedelta(days=WINDOW_DAYS))
     cases = (
         survey_cases(user)
         .filter(state=CaseState.CLOSED, closed_at__gte=earliest)
@@ -77,7 +74,7 @@ def due(user: User, today: datetime.date) -> list[Due]:
 
 def recent(user: User, today: datetime.date, *, limit: int = 50) -> QuerySet[SurveyResponse]:
     """Surveys recorded in the last eight weeks, newest first."""
-    since = _start_of(today - datetime.timedelta(days=WINDOW_DAYS))
+    since = local_midnight(today - datetime.timedelta(days=WINDOW_DAYS))
     return (
         SurveyResponse.objects.filter(case__in=survey_cases(user), recorded_at__gte=since)
         .select_related("case", "case__person", "interviewer")

@@ -42,7 +42,7 @@ def read_csv(text):
 def test_csv_has_the_national_columns_and_a_line_per_cell(council, one_enquiry):
     sac = build_return(2025)
     text = to_csv(sac)
-    assert text.splitlines()[0] == ",".join(CSV_COLUMNS)
+    assert text.splitlines()[0] == ",".join(CSV_COLUMNS) + ",NOTE"
     assert CSV_COLUMNS == (
         "GEOGRAPHY",
         "COUNCIL_TYPE",
@@ -82,6 +82,7 @@ def test_csv_has_the_national_columns_and_a_line_per_cell(council, one_enquiry):
         "CATEGORY": "Neglect and Acts of Omission",
         "SUBCATEGORY": "Service Provider",
         "VALUE": "1",
+        "NOTE": "Unrounded counts including small numbers: not for publication",
     }
 
 

@@ -7,7 +7,7 @@ import itertools
 import pytest
 from django.utils import timezone
 
-from msp.assurance.sac.case_details import achievement
+from msp.assurance.definitions import achievement
 from msp.cases.models import Case
 from msp.enquiries.models import Closure, DesiredOutcome
 from msp.survey.derive import closure_msp

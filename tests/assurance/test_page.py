@@ -10,7 +10,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from msp.accounts.models import Role
-from msp.assurance.sac.period import ReportingPeriod
+from msp.assurance.period import Period
 from msp.audit.models import AuditEvent
 from tests import factories
 from tests.web.conftest import text_of
@@ -68,7 +68,7 @@ def test_lead_sees_links_to_the_listed_cases(client_for, lead, year_2025):
 
 def test_the_page_shows_the_last_finished_year_by_default(client_for, performance):
 
-    finished = ReportingPeriod.containing(timezone.localdate()).year - 1
+    finished = Period.containing(timezone.localdate()).year - 1
     response = client_for(performance).get(PAGE)
     assert response.status_code == 200
     label = f"{finished}-{(finished + 1) % 100:02d}"

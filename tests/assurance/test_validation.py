@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from msp.assurance.period import Period
 from msp.assurance.sac import build_return
-from msp.assurance.sac.period import ReportingPeriod
 from msp.enquiries.models import Closure, DesiredOutcome
 
 pytestmark = pytest.mark.django_db
@@ -111,7 +111,7 @@ def test_complete_records_give_no_findings(story):
 
 
 def this_year() -> int:
-    return ReportingPeriod.containing(timezone.localdate()).year
+    return Period.containing(timezone.localdate()).year
 
 
 def test_a_second_enquiry_after_reopening_shows_against_the_audit_log(story):

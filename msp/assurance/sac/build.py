@@ -5,10 +5,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from msp.assurance.codelists import code_lists_for
+from msp.assurance.definitions import decided_again
 from msp.assurance.models import ListName
+from msp.assurance.period import Period
 from msp.assurance.sac import case_details, demographics, reviews, validation
 from msp.assurance.sac.checks import Checks
-from msp.assurance.sac.period import ReportingPeriod
 from msp.assurance.sac.tables import Council, Measure, SacReturn
 
 
@@ -83,10 +84,10 @@ def build_return(year: int) -> SacReturn:
 
 
 def _build(year: int) -> SacReturn:
-    period = ReportingPeriod(year)
+    period = Period(year)
     lists = code_lists_for(year)
     checks = Checks()
-    again = case_details.decided_again(period)
+    again = decided_again(period)
     started = demographics.started(period)
     tables = demographics.person_tables(period, lists, checks)
     tables.append(demographics.cases_table(started))
@@ -94,6 +95,7 @@ def _build(year: int) -> SacReturn:
     tables += detail_tables
     tables += reviews.review_tables(period)
     validation.missing_items(period, lists, checks, again=again)
+    validation.passed_on(period, checks)
     validation.reconcile(period, started, {t.key: t for t in tables}, closures, checks)
     return SacReturn(
         period=period,

@@ -1,19 +1,14 @@
 """SG2-SG4: what concluded section 42 enquiries found, and how the adult took part.
 
-Which closures are concluded enquiries:
-
-- A closure in the year (``Closure.closed_at``, UK time) concludes an enquiry
-  when the case has had an enquiry (``Case.enquiry_type`` set) and the decision
-  in force when it closed (the latest one recorded on or before the closure)
-  was to make one. That decision's result gives the type, so a case that
-  closed once without an enquiry and then, reopened, had one, counts only its
-  second closure; and an "other" enquiry reopened as a section 42 enquiry is
-  typed correctly at each closure. A case with no recorded decision before its
-  closure (data loaded from elsewhere) falls back to ``Case.enquiry_type``.
-- A reopened case that is closed again concludes again: each closure in the
-  year counts. Records kept on the case (concerns, desired outcomes) are read
-  as they stand for each closure, except desired outcomes added after a
-  closure, which do not count for it.
+Which closures are concluded enquiries, and how achievement is taken from the
+desired outcomes, are defined once in ``msp.assurance.definitions`` (shared
+with the board dashboard): a closure in the year, of a case not passed to
+another council, when the decision in force at the closure was to make an
+enquiry, typed by that decision. A case closed once without an enquiry and
+then, reopened, closed after one counts only its second closure; a reopened
+case closed again after a second enquiry concludes twice. Records kept on the
+case (concerns, desired outcomes) are read as they stand for each closure,
+except desired outcomes added after a closure, which do not count for it.
 
 Counting rules (one count per enquiry per cell; cells are not exclusive):
 
@@ -26,7 +21,11 @@ Counting rules (one count per enquiry per cell; cells are not exclusive):
 - SG2c: the closure's action taken and result x the sources of risk of the
   case's concerns. A closure with no action and result recorded is in no row
   (the table has no "not recorded" row) and is listed in the data checks.
-- SG2e: risk outcome, for concluded enquiries where a risk outcome is recorded.
+- SG2e: risk outcome, for concluded enquiries where a risk was identified and
+  action taken (the base the national guidance and the published measure
+  "risk reduced or removed where a risk was identified" use). A risk outcome
+  recorded on any other action and result is not counted; one missing where it
+  is required is listed in the data checks.
 - SG3a: whether the adult lacked capacity (blank counts as "Not recorded" and
   is listed); and, of those who lacked capacity, how many were supported by an
   advocate, family member or friend.
@@ -50,156 +49,29 @@ enquiry type, which the one decision set.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 from django.db.models import (
-    Case,
-    CharField,
     Count,
     F,
-    OuterRef,
-    Q,
     QuerySet,
-    Subquery,
-    Value,
-    When,
 )
-from django.db.models.functions import Coalesce, NullIf
 
 from msp.assurance.codelists import LoadedList
+from msp.assurance.definitions import concluded_enquiries, with_achievement
 from msp.assurance.models import ListName
+from msp.assurance.period import Period
 from msp.assurance.sac.checks import Checks
-from msp.assurance.sac.period import ReportingPeriod
 from msp.assurance.sac.tables import CONCLUDED_S42, Column, Table, grid
 from msp.concerns.codes import DecisionResult
-from msp.concerns.models import Concern, Section42Decision
-from msp.enquiries.codes import RISK_OUTCOME_REQUIRED, Achievement, LackedCapacity, MspAsked
-from msp.enquiries.models import Closure, DesiredOutcome
+from msp.concerns.models import Concern
+from msp.enquiries.codes import RISK_OUTCOME_REQUIRED, LackedCapacity, MspAsked
 
 CONCLUDED = Column("Concluded Section 42 Enquiries", CONCLUDED_S42)
 
-
-class ConcludedFields(TypedDict):
-    enquiry_kind: str
-
-
-class AchievedFields(ConcludedFields):
-    achieved: str
-
-
-if TYPE_CHECKING:  # the type checker's view of the annotated closures
-    from django_stubs_ext import WithAnnotations
-
-    Concluded = WithAnnotations[Closure, ConcludedFields]
-    Achieved = WithAnnotations[Closure, AchievedFields]
-
-KINDS = (str(DecisionResult.S42), str(DecisionResult.OTHER))
-
-
-# Up to this many reopened or re-decided cases are passed to the queries as a
-# list; beyond it (never seen in practice) the queries find them themselves.
-DECIDED_AGAIN_LIMIT = 2000
-
-
-def decided_again(period: ReportingPeriod) -> list[int] | None:
-    """Cases with a closure in the year and more than one decision (reopened,
-    or decided again before the enquiry started): the only ones whose closures
-    need the decision in force looked up. None when there are too many to list."""
-    in_year = Closure.objects.filter(
-        closed_at__gte=period.starts_at, closed_at__lt=period.ends_before
-    ).values("case_id")
-    cases = list(
-        Section42Decision.objects.filter(case_id__in=in_year)
-        .order_by()
-        .values("case_id")
-        .annotate(n=Count("pk"))
-        .filter(n__gt=1)
-        .values_list("case_id", flat=True)[: DECIDED_AGAIN_LIMIT + 1]
-    )
-    return cases if len(cases) <= DECIDED_AGAIN_LIMIT else None
-
-
-def concluded_enquiries(
-    period: ReportingPeriod, kind: str = "", *, again: list[int] | None = None
-) -> "QuerySet[Concluded]":
-    """Closures in the year that conclude an enquiry (of type ``kind``, or of
-    either type), annotated with ``enquiry_kind`` ("s42" or "other").
-
-    ``again`` is ``decided_again(period)``, worked out once by the caller; when
-    not given, the query finds those cases itself."""
-    decision_then = Subquery(
-        Section42Decision.objects.filter(
-            case=OuterRef("case"), decided_at__lte=OuterRef("closed_at")
-        )
-        .order_by("-decided_at", "-id")
-        .values("result")[:1]
-    )
-    # The decision in force, or the case's type when no decision predates the
-    # closure; a decision of "none" means no enquiry.
-    in_force = NullIf(Coalesce(decision_then, F("case__enquiry_type")), Value(DecisionResult.NONE))
-    # A case with one decision has had one enquiry, of the type on the case:
-    # only cases decided more than once need the lookup for each closure.
-    several: Any = (
-        again
-        if again is not None
-        else Section42Decision.objects.order_by()
-        .values("case_id")
-        .annotate(n=Count("pk"))
-        .filter(n__gt=1)
-        .values("case_id")
-    )
-    enquiry_kind = Case(
-        When(case__enquiry_type="", then=Value("")),
-        When(case_id__in=several, then=Coalesce(in_force, Value(""))),
-        default=F("case__enquiry_type"),
-        output_field=CharField(),
-    )
-    closures = Closure.objects.filter(
-        closed_at__gte=period.starts_at, closed_at__lt=period.ends_before
-    ).annotate(enquiry_kind=enquiry_kind)
-    if kind:
-        return closures.filter(enquiry_kind=kind)
-    return closures.filter(enquiry_kind__in=KINDS)
-
-
-def achievement() -> Coalesce:
-    """The closure's overall achievement code ("fully", "partially", "not"), or
-    "" when none of its desired outcomes is rated. The same rule as
-    ``msp.survey.derive.overall_achievement``, as one SQL subquery."""
-    rated = (
-        DesiredOutcome.objects.filter(case=OuterRef("case"), created_at__lte=OuterRef("closed_at"))
-        .exclude(achievement="")
-        .order_by()
-        .values("case")
-        .annotate(
-            rated=Count("pk"),
-            fully=Count("pk", filter=Q(achievement=Achievement.FULLY)),
-            not_achieved=Count("pk", filter=Q(achievement=Achievement.NOT)),
-        )
-        .annotate(
-            code=Case(
-                When(fully=F("rated"), then=Value(str(Achievement.FULLY))),
-                When(not_achieved=F("rated"), then=Value(str(Achievement.NOT))),
-                default=Value(str(Achievement.PARTIALLY)),
-                output_field=CharField(),
-            )
-        )
-        .values("code")
-    )
-    return Coalesce(Subquery(rated), Value(""), output_field=CharField())
-
-
-def with_achievement(closures: "QuerySet[Concluded]") -> "QuerySet[Achieved]":
-    """Annotate ``achieved``: the overall achievement where outcomes were
-    expressed, "" otherwise (the subquery runs only for those)."""
-    return closures.annotate(
-        achieved=Case(
-            When(msp_asked=MspAsked.EXPRESSED, then=achievement()),
-            default=Value(""),
-            output_field=CharField(),
-        )
-    )
+if TYPE_CHECKING:
+    from msp.assurance.definitions import Concluded
 
 
 # SQL that expands a JSON list into rows named <alias>.value, per database.
@@ -327,7 +199,7 @@ def _add(counts: dict[str, int], code: str, n: int) -> None:
     counts[code] = counts.get(code, 0) + n
 
 
-def closure_counts(period: ReportingPeriod, *, again: list[int] | None = None) -> ClosureCounts:
+def closure_counts(period: Period, *, again: list[int] | None = None) -> ClosureCounts:
     result = ClosureCounts()
     grouped = (
         with_achievement(concluded_enquiries(period, again=again))
@@ -351,7 +223,7 @@ def closure_counts(period: ReportingPeriod, *, again: list[int] | None = None) -
         result.total += n
         if group["action_result"] in RISK_OUTCOME_REQUIRED:
             result.risk_action += n
-        if group["risk_outcome"]:
+        if group["action_result"] in RISK_OUTCOME_REQUIRED and group["risk_outcome"]:
             _add(result.risk_outcome, group["risk_outcome"], n)
         _add(result.lacked_capacity, group["lacked_capacity"], n)
         if group["lacked_capacity"] == LackedCapacity.YES and group["capacity_support"]:
@@ -388,7 +260,7 @@ def _single_column(
 
 
 def case_detail_tables(
-    period: ReportingPeriod,
+    period: Period,
     lists: dict[str, LoadedList],
     checks: Checks,
     *,
@@ -444,7 +316,8 @@ def case_detail_tables(
     tables += [
         _single_column(
             "SG2e",
-            "Concluded section 42 enquiries where a risk outcome is recorded, by risk outcome",
+            "Concluded section 42 enquiries where a risk was identified and action taken, "
+            "by risk outcome",
             "Risk outcome",
             lists[ListName.RISK_OUTCOME],
             counts.risk_outcome,

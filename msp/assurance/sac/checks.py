@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from msp.assurance.codelists import LoadedList
 from msp.assurance.models import ListName
-from msp.assurance.sac.tables import CodeListProblem, Discrepancy, Finding, Validation
+from msp.assurance.sac.tables import CodeListProblem, Discrepancy, Finding, PassedOn, Validation
 
 
 @dataclass
@@ -12,6 +12,7 @@ class Checks:
     findings: dict[int, Finding] = field(default_factory=dict)
     discrepancies: list[Discrepancy] = field(default_factory=list)
     code_list_problems: list[CodeListProblem] = field(default_factory=list)
+    passed_on: list[PassedOn] = field(default_factory=list)
 
     def find(self, case_id: int, reference: str, activity: str, problem: str) -> None:
         """Add ``problem`` to the case's finding (one finding per case)."""
@@ -47,4 +48,5 @@ class Checks:
             findings=tuple(sorted(self.findings.values(), key=lambda f: f.reference)),
             discrepancies=tuple(self.discrepancies),
             code_list_problems=tuple(self.code_list_problems),
+            passed_on=tuple(sorted(self.passed_on, key=lambda p: p.reference)),
         )

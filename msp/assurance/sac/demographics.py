@@ -1,7 +1,10 @@
 """SG1: who was involved in concerns and enquiries, and how many there were.
 
-Counting rules:
+Counting rules (concerns raised and enquiries started are defined in
+``msp.assurance.definitions``, shared with the board):
 
+- A case passed to another council (the council where the abuse happened
+  records it) is not counted; the data checks list it.
 - A concern is in the year when its ``raised_on`` date is (1 April to 31 March).
 - An enquiry is in the year when it started in the year: ``Case.enquiry_started_at``
   (UK time); its type is ``Case.enquiry_type``. Both are set together by the
@@ -47,13 +50,13 @@ from django.db.models import (
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 
 from msp.assurance.codelists import LoadedList
+from msp.assurance.definitions import concerns_in, enquiries_started_in
 from msp.assurance.models import ListName
+from msp.assurance.period import Period
 from msp.assurance.sac.checks import Checks
-from msp.assurance.sac.period import ReportingPeriod
 from msp.assurance.sac.tables import CONCERNS, OTHER, S42, Cell, Column, Table, TableRow, grid
 from msp.cases.models import Case as CaseRecord
 from msp.cases.models import EnquiryType
-from msp.concerns.models import Concern
 from msp.people.models import Person
 
 INDIVIDUALS = (
@@ -96,17 +99,7 @@ class Started:
         return self.s42 + self.other
 
 
-def concerns_in(period: ReportingPeriod) -> QuerySet[Concern]:
-    return Concern.objects.filter(raised_on__range=(period.first_day, period.last_day))
-
-
-def enquiries_started_in(period: ReportingPeriod) -> QuerySet[CaseRecord]:
-    return CaseRecord.objects.filter(
-        enquiry_started_at__gte=period.starts_at, enquiry_started_at__lt=period.ends_before
-    ).exclude(enquiry_type="")
-
-
-def people_by_column(period: ReportingPeriod) -> dict[str, QuerySet[Person]]:
+def people_by_column(period: Period) -> dict[str, QuerySet[Person]]:
     """The adults in each SG1 column (keyed by ENQUIRY_TYPE)."""
     started = enquiries_started_in(period)
     return {
@@ -125,7 +118,7 @@ def band_lower_bounds(bands: LoadedList) -> list[tuple[int, str]]:
     return sorted(((int(code), label) for code, label in bands.codes.items()), reverse=True)
 
 
-def with_age(people: QuerySet[Person], period: ReportingPeriod) -> QuerySet[Person]:
+def with_age(people: QuerySet[Person], period: Period) -> QuerySet[Person]:
     """Annotate ``age_then``: the age on the last day of the year, or at death if earlier."""
     on = Case(
         When(date_of_death__lt=period.last_day, then=F("date_of_death")),
@@ -154,7 +147,7 @@ def with_age(people: QuerySet[Person], period: ReportingPeriod) -> QuerySet[Pers
 
 
 def grouped_people(
-    people: QuerySet[Person], period: ReportingPeriod, bands: LoadedList
+    people: QuerySet[Person], period: Period, bands: LoadedList
 ) -> list[dict[str, Any]]:
     """One row per (age band, gender, ethnicity, support reason) with the number of adults.
 
@@ -187,7 +180,7 @@ def grouped_people(
 
 
 def _list_under_age(
-    people: QuerySet[Person], period: ReportingPeriod, bands: LoadedList, checks: Checks
+    people: QuerySet[Person], period: Period, bands: LoadedList, checks: Checks
 ) -> None:
     youngest = min(lowest for lowest, _ in band_lower_bounds(bands))
     under = with_age(people, period).filter(Q(age_then__lt=youngest)).values("pk")
@@ -225,9 +218,7 @@ def _lookup(
     return value
 
 
-def person_tables(
-    period: ReportingPeriod, lists: dict[str, LoadedList], checks: Checks
-) -> list[Table]:
+def person_tables(period: Period, lists: dict[str, LoadedList], checks: Checks) -> list[Table]:
     """SG1a-SG1e."""
     bands = lists[ListName.AGE_BAND]
     counts: dict[tuple[str, str], dict[str, int]] = {}  # (table, column) -> {row: n}
@@ -278,7 +269,7 @@ def person_tables(
     return tables
 
 
-def started(period: ReportingPeriod) -> Started:
+def started(period: Period) -> Started:
     enquiries = enquiries_started_in(period).aggregate(
         s42=Count("pk", filter=Q(enquiry_type=EnquiryType.S42)),
         other=Count("pk", filter=Q(enquiry_type=EnquiryType.OTHER)),

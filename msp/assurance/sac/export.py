@@ -27,6 +27,15 @@ CSV_COLUMNS = (
     "VALUE",
 )
 
+# The national long format, with one column added at the end: the figures are
+# exact counts, and a file that travels on its own must say so. A column (not a
+# comment line above the header) keeps the file readable by anything that
+# reads the national columns by name; it is on every line, so it survives
+# filtering and sorting.
+NOTE_COLUMN = "NOTE"
+NOT_FOR_PUBLICATION = "Unrounded counts including small numbers: not for publication"
+CSV_HEADER = (*CSV_COLUMNS, NOTE_COLUMN)
+
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -34,7 +43,7 @@ FORMATS = {
 
 
 def filename(sac: SacReturn, fmt: str) -> str:
-    return f"sac-return-{sac.period.label}.{fmt}"
+    return f"sac-return-{sac.period.code}.{fmt}"
 
 
 def to_csv(sac: SacReturn) -> str:
@@ -42,7 +51,7 @@ def to_csv(sac: SacReturn) -> str:
     council = sac.council
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(CSV_HEADER)
     for table, cell in sac.cells():
         writer.writerow(
             (
@@ -58,6 +67,7 @@ def to_csv(sac: SacReturn) -> str:
                 cell.category,
                 cell.subcategory,
                 cell.value,
+                NOT_FOR_PUBLICATION,
             )
         )
     return out.getvalue()
@@ -69,7 +79,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _write_table(sheet: Worksheet, table: Table, sac: SacReturn) -> None:
-    sheet.append([f"{table.caption}, {sac.period.label} ({sac.period.dates})"])
+    sheet.append([f"{table.caption}, {sac.period.code} ({sac.period.dates})"])
     sheet.cell(sheet.max_row, 1).font = TITLE
     sheet.append([table.row_heading, *table.headings])
     for cell in sheet[sheet.max_row]:
@@ -85,7 +95,7 @@ def _write_table(sheet: Worksheet, table: Table, sac: SacReturn) -> None:
 
 def _summary(sheet: Worksheet, sac: SacReturn) -> None:
     council = sac.council
-    sheet.append([f"Safeguarding Adults Collection return, {sac.period.label}"])
+    sheet.append([f"Safeguarding Adults Collection return, {sac.period.code}"])
     sheet.cell(1, 1).font = TITLE
     produced = timezone.localtime(sac.produced_at)
     for label, value in (
@@ -101,6 +111,8 @@ def _summary(sheet: Worksheet, sac: SacReturn) -> None:
         sheet.append([label, value])
     if sac.is_empty:
         sheet.append(["Note", sac.empty_message])
+    if council.missing_codes:
+        sheet.append(["Warning", "Not set: " + ", ".join(council.missing_codes)])
     sheet.append([])
     sheet.append(["Derived measure", "Value", "How it is worked out"])
     for cell in sheet[sheet.max_row]:
@@ -114,6 +126,7 @@ def _summary(sheet: Worksheet, sac: SacReturn) -> None:
         cell.font = BOLD
     sheet.append(["Cases to complete", len(checks.findings)])
     sheet.append(["Totals that do not reconcile", len(checks.discrepancies)])
+    sheet.append(["Cases passed to another council, left out", len(checks.passed_on)])
     sheet.append(["Code list problems", len(checks.code_list_problems)])
     sheet.append([])
     sheet.append(["Code list", "Version used"])

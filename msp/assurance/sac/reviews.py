@@ -9,25 +9,25 @@ counting referrals as reviews would overstate SG5. The tables are given with
 for the performance team to check against the board's own figures.
 """
 
-from msp.assurance.sac.period import ReportingPeriod
+from msp.assurance.period import Period
 from msp.assurance.sac.tables import SAR_INDIVIDUALS, SARS, Column, Table, grid
 from msp.enquiries.models import DeathRecord
 
 
-def referrals_in(period: ReportingPeriod) -> int:
+def referrals_in(period: Period) -> int:
     return DeathRecord.objects.filter(
         sar_referred_on__range=(period.first_day, period.last_day)
     ).count()
 
 
-def review_tables(period: ReportingPeriod) -> list[Table]:
+def review_tables(period: Period) -> list[Table]:
     referrals = referrals_in(period)
     note = (
         "Not collected: reviews are held by the Safeguarding Adults Board, so every cell "
         "is 0. Take these figures from the board. "
         f"For checking: {referrals} case{'' if referrals == 1 else 's'} "
         f"{'was' if referrals == 1 else 'were'} referred to the board for a review in "
-        f"{period.label}."
+        f"{period.code}."
     )
     return [
         grid(

@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from msp.assurance.sac.period import ReportingPeriod
+from msp.assurance.period import Period
 
 # ENQUIRY_TYPE values of the national long format.
 CONCERNS = "Safeguarding Concerns"
@@ -155,10 +155,23 @@ class CodeListProblem:
 
 
 @dataclass(frozen=True)
+class PassedOn:
+    """A case passed to the council where the abuse happened, which records
+    it: left out of this council's return, and listed so the total is explained."""
+
+    case_id: int
+    reference: str
+    passed_on: str  # the day it was passed on, "3 June 2025"
+    left_out: tuple[str, ...]  # what the return would otherwise have counted
+
+
+@dataclass(frozen=True)
 class Validation:
     findings: tuple[Finding, ...]
     discrepancies: tuple[Discrepancy, ...]
     code_list_problems: tuple[CodeListProblem, ...]
+    # Not a problem to fix: listed for information, so not part of ``clean``.
+    passed_on: tuple[PassedOn, ...] = ()
 
     @property
     def clean(self) -> bool:
@@ -177,10 +190,22 @@ class Council:
     council_type: str
     geography: str = "ENGLAND"
 
+    @property
+    def missing_codes(self) -> tuple[str, ...]:
+        """The settings for the council's national codes that are not set."""
+        settings = (
+            ("MSP_LA_CODE", self.la_code),
+            ("MSP_ONS_CODE", self.ons_code),
+            ("MSP_REGION_CODE", self.region_code),
+            ("MSP_REGION_NAME", self.region_name),
+            ("MSP_COUNCIL_TYPE", self.council_type),
+        )
+        return tuple(name for name, value in settings if not value.strip())
+
 
 @dataclass(frozen=True)
 class SacReturn:
-    period: ReportingPeriod
+    period: Period
     council: Council
     tables: tuple[Table, ...]
     measures: tuple[Measure, ...]
@@ -201,7 +226,7 @@ class SacReturn:
 
     @property
     def empty_message(self) -> str:
-        label = self.period.label
+        label = self.period.code
         return f"No concerns or enquiries were recorded in {label}: the return is empty."
 
     def table(self, key: str) -> Table:

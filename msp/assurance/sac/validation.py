@@ -9,20 +9,22 @@ Nothing is dropped without being listed.
 import datetime
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from msp.assurance.codelists import LoadedList
+from msp.assurance.definitions import PASSED_ON, concluded_enquiries, passed_on_cases
 from msp.assurance.models import ListName
-from msp.assurance.sac.case_details import ClosureCounts, concluded_enquiries
+from msp.assurance.period import Period
+from msp.assurance.sac.case_details import ClosureCounts
 from msp.assurance.sac.checks import Checks
 from msp.assurance.sac.demographics import Started
-from msp.assurance.sac.period import ReportingPeriod
-from msp.assurance.sac.tables import Table
+from msp.assurance.sac.tables import PassedOn, Table
 from msp.audit.models import AuditEvent
 from msp.cases.models import Case, EnquiryType
+from msp.concerns.models import Concern
 from msp.enquiries.codes import RISK_OUTCOME_REQUIRED, LackedCapacity, MspAsked
-from msp.enquiries.models import DesiredOutcome
+from msp.enquiries.models import Closure, DesiredOutcome
 
 MISSING_ITEM = (
     Q(action_result="")
@@ -96,7 +98,7 @@ def _problems(row: dict[str, Any], unrated: bool, lists: dict[str, LoadedList]) 
 
 
 def missing_items(
-    period: ReportingPeriod,
+    period: Period,
     lists: dict[str, LoadedList],
     checks: Checks,
     *,
@@ -126,7 +128,52 @@ def missing_items(
             checks.find(row["case_id"], row["case__reference"], activity, problem)
 
 
-def audited_starts(period: ReportingPeriod) -> dict[str, int]:
+def passed_on(period: Period, checks: Checks) -> None:
+    """List the cases passed to another council that the return leaves out
+    because of it: those with a concern raised, an enquiry started or a closure
+    in the year. Three small queries over the passed-on cases only."""
+    cases = passed_on_cases()
+    ids = cases.values("pk")
+    left_out: dict[int, list[str]] = {}
+    concerns = (
+        Concern.objects.filter(case__in=ids, raised_on__range=(period.first_day, period.last_day))
+        .values("case_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in concerns:
+        n = row["n"]
+        left_out.setdefault(row["case_id"], []).append(
+            f"{n} concern{'s' if n > 1 else ''} raised in the year"
+        )
+    started = cases.filter(
+        enquiry_started_at__gte=period.starts_at, enquiry_started_at__lt=period.ends_before
+    ).exclude(enquiry_type="")
+    for case_id, kind in started.values_list("pk", "enquiry_type"):
+        label = "Section 42 enquiry" if kind == EnquiryType.S42 else "Other safeguarding enquiry"
+        left_out.setdefault(case_id, []).append(f"{label} started in the year")
+    closed = Closure.objects.filter(
+        case__in=ids, closed_at__gte=period.starts_at, closed_at__lt=period.ends_before
+    )
+    for case_id, reason in closed.order_by("closed_at", "id").values_list("case_id", "reason"):
+        what = "Passed on in the year" if reason == PASSED_ON else "Closed in the year"
+        if what not in left_out.get(case_id, []):
+            left_out.setdefault(case_id, []).append(what)
+    if not left_out:
+        return
+    latest = Closure.objects.filter(case=OuterRef("pk")).order_by("-closed_at", "-id")
+    rows = (
+        Case.objects.filter(pk__in=left_out)
+        .annotate(passed_at=Subquery(latest.values("closed_at")[:1]))
+        .values_list("pk", "reference", "passed_at")
+    )
+    for case_id, reference, passed_at in rows:
+        checks.passed_on.append(
+            PassedOn(case_id, reference, _on(passed_at), tuple(left_out[case_id]))
+        )
+
+
+def audited_starts(period: Period) -> dict[str, int]:
     """Enquiry starts in the year as the audit log records them, by the case's type."""
     starts = AuditEvent.objects.filter(
         action="case.start_enquiry", at__gte=period.starts_at, at__lt=period.ends_before
@@ -138,7 +185,7 @@ def audited_starts(period: ReportingPeriod) -> dict[str, int]:
 
 
 def reconcile(
-    period: ReportingPeriod,
+    period: Period,
     started: Started,
     tables: dict[str, Table],
     closures: ClosureCounts,

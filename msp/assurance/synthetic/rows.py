@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from msp.assurance import period as reporting
 from msp.assurance.synthetic import proportions as p
 from msp.assurance.synthetic import text
 from msp.cases.models import CaseState
@@ -107,18 +108,18 @@ class NhsNumbers:
 
 @dataclass
 class Period:
-    """Whole reporting years, 1 April to 31 March."""
+    """Whole reporting years (``msp.assurance.period``), one after another."""
 
     start_year: int
     years: int
 
     @property
     def first_day(self) -> datetime.date:
-        return datetime.date(self.start_year, 4, 1)
+        return reporting.Period(self.start_year).first_day
 
     @property
     def last_day(self) -> datetime.date:
-        return datetime.date(self.start_year + self.years, 3, 31)
+        return reporting.Period(self.start_year + self.years - 1).last_day
 
     @property
     def days(self) -> int:
@@ -134,8 +135,7 @@ class Period:
 
 def reporting_year(day: datetime.date) -> str:
     """'2024-25' for any day from 1 April 2024 to 31 March 2025."""
-    start = day.year if day.month >= 4 else day.year - 1
-    return f"{start}-{(start + 1) % 100:02d}"
+    return reporting.Period.containing(day).code
 
 
 def age_band(age: int) -> str:

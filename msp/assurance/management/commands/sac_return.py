@@ -8,10 +8,9 @@ from django.utils import timezone
 
 from msp.assurance.audit import record_return_download
 from msp.assurance.codelists import NoCodeLists
-from msp.assurance.models import year_label
+from msp.assurance.period import Period, year_code
 from msp.assurance.sac import build_return
 from msp.assurance.sac.export import FORMATS, render
-from msp.assurance.sac.period import ReportingPeriod
 
 
 class Command(BaseCommand):
@@ -28,10 +27,10 @@ class Command(BaseCommand):
         parser.add_argument("--output", type=Path, required=True, help="File to write")
 
     def handle(self, *args: Any, year: int, fmt: str, output: Path, **options: Any) -> None:
-        current = ReportingPeriod.containing(timezone.localdate()).year
+        current = Period.containing(timezone.localdate()).year
         if year > current:
             raise CommandError(
-                f"{year_label(year)} has not started yet: choose {current} or earlier."
+                f"{year_code(year)} has not started yet: choose {current} or earlier."
             )
         try:
             sac = build_return(year)
@@ -44,6 +43,20 @@ class Command(BaseCommand):
         record_return_download(by=None, year=year, fmt=fmt)
         if sac.is_empty:
             self.stdout.write(sac.empty_message)
+        if sac.council.missing_codes:
+            self.stderr.write(
+                self.style.WARNING(
+                    "Warning: the council's codes are not set, so the identifying columns are "
+                    "blank and the national collection will reject the file. Set "
+                    + ", ".join(sac.council.missing_codes)
+                    + "."
+                )
+            )
+        if checks_passed_on := sac.validation.passed_on:
+            self.stdout.write(
+                f"{len(checks_passed_on)} case(s) passed to another council are left out: see "
+                "the data checks on the return page."
+            )
         checks = sac.validation
         if checks.findings:
             self.stdout.write(
@@ -57,5 +70,8 @@ class Command(BaseCommand):
                 "data checks on the return page."
             )
         self.stdout.write(
-            self.style.SUCCESS(f"Wrote the {sac.period.label} return ({fmt}) to {output}.")
+            self.style.SUCCESS(
+                f"Wrote the {sac.period.code} return ({fmt}) to {output}. The figures are not "
+                "rounded: not for publication."
+            )
         )
