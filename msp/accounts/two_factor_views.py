@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
 from msp.accounts import lockout, passkeys, signin_audit, two_factor
+from msp.accounts.access import may_decide_role_grants
 from msp.accounts.middleware import forget_second_step
 from msp.accounts.views import current_user
 from msp.govuk.forms import GovukForm
@@ -158,6 +159,7 @@ def account(request: HttpRequest) -> HttpResponse:
         "backup_codes_left": two_factor.backup_codes_left(user),
         "required": two_factor.required(),
         "passkey_config": browser_config(request),
+        "may_decide_role_grants": may_decide_role_grants(user),
     }
     return render(request, "accounts/account.html", context)
 

@@ -297,3 +297,13 @@ def test_the_api_is_not_affected_by_required_mode(settings, practitioner):
     _, token = ApiToken.objects.issue(practitioner)
     response = Client().get("/api/v1/cases", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200
+
+
+def test_your_account_links_to_tokens_and_only_deciders_to_role_requests(
+    client_for, practitioner, lead
+):
+    mine = client_for(practitioner).get("/account/").content.decode()
+    assert 'href="/account/api-tokens/"' in mine
+    assert 'href="/account/role-requests/"' not in mine
+    theirs = client_for(lead).get("/account/").content.decode()
+    assert 'href="/account/role-requests/"' in theirs
