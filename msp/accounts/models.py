@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
 from msp.audit.models import AtomicSave
 
@@ -118,24 +119,39 @@ class ApiTokenManager(models.Manager["ApiToken"]):
             name=name,
             prefix=raw[:12],
             key_hash=_hash_token(raw),
+            password_mark=password_mark(user),
             scope=scope,
             expires_at=token_expiry(days),
         )
         return token, raw
 
-    def authenticate(self, raw: str) -> "ApiToken | None":
-        """The token with this secret, if it is not revoked and its user is
-        active. The caller checks expiry, to say why it is refused."""
-        token = (
+    def find(self, raw: str) -> "ApiToken | None":
+        """The unrevoked token with this secret, whatever its user's state."""
+        return (
             self.select_related("user", "user__team")
-            .filter(key_hash=_hash_token(raw), revoked_at__isnull=True, user__is_active=True)
+            .filter(key_hash=_hash_token(raw), revoked_at__isnull=True)
             .first()
         )
-        if token is None or token.is_expired:
+
+    def authenticate(self, raw: str) -> "ApiToken | None":
+        """The token with this secret, if it is not revoked, its user is active
+        and their password is the one it was issued under. The caller checks
+        expiry, to say why it is refused, and revokes stale tokens."""
+        token = self.find(raw)
+        if token is None or token.is_stale:
+            return None
+        if token.is_expired:
             return token
         token.last_used_at = timezone.now()
         self.filter(pk=token.pk).update(last_used_at=token.last_used_at)
         return token
+
+
+def password_mark(user: User) -> str:
+    """A keyed fingerprint of the user's password hash (Django's session auth
+    hash): a token issued under one password stops working when the password
+    changes by any route, even a direct database update."""
+    return user.get_session_auth_hash()
 
 
 def _default_expiry() -> datetime.datetime:
@@ -147,6 +163,7 @@ class ApiToken(AtomicSave):
     name = models.CharField(max_length=120, blank=True)
     prefix = models.CharField(max_length=12, help_text="The first characters, to tell tokens apart")
     key_hash = models.CharField(max_length=64, unique=True)
+    password_mark = models.CharField(max_length=128, blank=True, editable=False)
     scope = models.CharField(max_length=8, choices=TokenScope.choices, default=TokenScope.READ)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(default=_default_expiry)
@@ -164,6 +181,14 @@ class ApiToken(AtomicSave):
     @property
     def is_expired(self) -> bool:
         return self.expires_at <= timezone.now()
+
+    @property
+    def is_stale(self) -> bool:
+        """Its account has been deactivated, or its password changed, since it
+        was issued (however that was done)."""
+        return not self.user.is_active or not constant_time_compare(
+            self.password_mark, password_mark(self.user)
+        )
 
     @property
     def is_revoked(self) -> bool:

@@ -17,6 +17,7 @@ from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
 
 from msp.accounts.models import ApiToken, User
+from msp.accounts.tokens import revoke_token
 from msp.api.types import MAX_ID
 
 NO_TOKEN = "Send your API token in the Authorization header, as 'Bearer <token>'."
@@ -25,6 +26,7 @@ BAD_TOKEN = (
     "This API token is not valid. It may be mistyped or revoked, or its account may be "
     "inactive. Ask an administrator for a new token."
 )
+STALE = "The account was deactivated or its password changed since the token was issued"
 EXPIRED = "This API token has expired. Ask an administrator for a new token."
 READ_ONLY = (
     "This API token can only read (its scope is 'read'). Changing records needs a token "
@@ -60,6 +62,12 @@ class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> User:
         found = ApiToken.objects.authenticate(token)
         if found is None:
+            stale = ApiToken.objects.find(token)
+            if stale is not None:
+                # Deactivated or password changed behind the signals' back:
+                # revoke it for good, so reactivating the account does not
+                # bring it back.
+                revoke_token(stale, by=None, reason=STALE)
             raise AuthenticationError(message=BAD_TOKEN)
         if found.is_expired:
             raise AuthenticationError(message=EXPIRED)

@@ -171,3 +171,29 @@ def test_co_signers_need_read_access_to_the_case(practitioner, outsider, board_m
     for user in (outsider, board_member):
         _, raw = ApiToken.objects.issue(user)
         assert ApiClient(raw).get(f"/cases/{case.pk}/co-signers").status_code == 404
+
+
+def test_a_password_changed_behind_the_apps_back_still_ends_the_token(practitioner):
+    """A direct database update skips every signal; the token still stops, and
+    is revoked for good (with an audit event) the first time it is tried."""
+    from django.contrib.auth.hashers import make_password
+
+    from msp.accounts.models import User
+
+    token, raw = ApiToken.objects.issue(practitioner)
+    assert ApiClient(raw).get("/me").status_code == 200
+    User.objects.filter(pk=practitioner.pk).update(password=make_password("another-long-one-1"))
+    assert ApiClient(raw).get("/me").status_code == 401
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+    assert AuditEvent.objects.filter(action="api_token.revoked", object_id=str(token.pk)).exists()
+
+
+def test_reactivating_an_account_does_not_bring_its_tokens_back(practitioner):
+    from msp.accounts.models import User
+
+    _, raw = ApiToken.objects.issue(practitioner)
+    User.objects.filter(pk=practitioner.pk).update(is_active=False)
+    assert ApiClient(raw).get("/me").status_code == 401
+    User.objects.filter(pk=practitioner.pk).update(is_active=True)
+    assert ApiClient(raw).get("/me").status_code == 401
