@@ -2,9 +2,12 @@
 person's record, and alerts for unusual access.
 
 The desk shows who, when, which action, which record (ids and case
-references), the channel and the reason, and for changes the names of the
-fields that changed, never their values: the values may be special-category
-data, and the auditor's job is to see access, not content.
+references) and the channel; for changes the names of the fields that changed,
+never their values; and whether a reason was given (break-glass, overrides),
+with its length, never its words. Values and reasons are typed by people and
+may name the adult or say what happened to them: special-category data. The
+auditor's job is to see access, not content; the safeguarding leads, who see
+each break-glass reason on their alert list, can show it to them.
 """
 
 import datetime
@@ -64,6 +67,7 @@ class Row:
     event: AuditEvent
     case_reference: str
     detail: str
+    reason: str
 
 
 def detail(event: AuditEvent) -> str:
@@ -84,11 +88,22 @@ def detail(event: AuditEvent) -> str:
     return ""
 
 
+def reason_given(event: AuditEvent) -> str:
+    """Whether the user gave a reason, and how long it is: never its words."""
+    words = len(event.reason.split())
+    if not words:
+        return ""
+    return f"Reason given ({words} word{'' if words == 1 else 's'}; ask a safeguarding lead)"
+
+
 def rows(events: Iterable[AuditEvent]) -> list[Row]:
     events = list(events)
     case_ids = {e.case_id for e in events if e.case_id is not None}
     references = dict(Case.objects.filter(pk__in=case_ids).values_list("pk", "reference"))
-    return [Row(e, references.get(e.case_id, "") if e.case_id else "", detail(e)) for e in events]
+    return [
+        Row(e, references.get(e.case_id, "") if e.case_id else "", detail(e), reason_given(e))
+        for e in events
+    ]
 
 
 @dataclass(frozen=True)

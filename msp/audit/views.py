@@ -105,16 +105,11 @@ def export(request: HttpRequest) -> HttpResponse:
                 e.case_id or "",
                 row.case_reference,
                 e.person_id or "",
-                _cell(e.reason),
+                row.reason,
                 row.detail,
             ]
         )
     return response
-
-
-def _cell(value: str) -> str:
-    """Keep spreadsheets from reading a value as a formula."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
 
 
 @require_GET
