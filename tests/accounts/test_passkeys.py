@@ -297,3 +297,34 @@ def test_nonsense_from_the_browser_gets_a_reason_not_an_error(practitioner, body
         response = client.post(complete, body, content_type="application/json")
         assert 400 <= response.status_code < 500, (complete, body, response.status_code)
         assert response.json()["detail"]
+
+
+def test_a_service_with_no_domain_still_starts_and_says_why_passkeys_are_off(tmp_path):
+    """Only IP addresses allowed, in production: the library's own check would
+    stop every command; ours warns and names what to set."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {
+        **os.environ,
+        "MSP_ENV": "production",
+        "MSP_SECRET_KEY": "x" * 60,
+        "MSP_ALLOWED_HOSTS": "127.0.0.1",
+        "MSP_SQLITE_PATH": str(tmp_path / "db.sqlite3"),
+    }
+    env.pop("DATABASE_URL", None)
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "msp.W020" in done.stderr + done.stdout
+    assert "otp_webauthn.E030" not in done.stderr + done.stdout
