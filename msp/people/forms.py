@@ -49,15 +49,23 @@ class PersonForm(GovukForm):
         },
     )
     gender = forms.ChoiceField(
-        label="Gender", choices=Gender.choices, widget=forms.RadioSelect, initial=Gender.NOT_KNOWN
+        label="Gender",
+        choices=Gender.choices,
+        widget=forms.RadioSelect,
+        initial=Gender.NOT_KNOWN,
+        error_messages={"required": "Select their gender, or 'Not known'"},
     )
     ethnicity = forms.ChoiceField(
-        label="Ethnicity", choices=Ethnicity.choices, initial=Ethnicity.NOT_KNOWN
+        label="Ethnicity",
+        choices=Ethnicity.choices,
+        initial=Ethnicity.NOT_KNOWN,
+        error_messages={"required": "Select their ethnicity, or 'Not known'"},
     )
     primary_support_reason = forms.ChoiceField(
         label="Primary support reason",
         choices=PrimarySupportReason.choices,
         initial=PrimarySupportReason.NOT_KNOWN,
+        error_messages={"required": "Select their primary support reason, or 'Not known'"},
     )
     communication_needs = forms.CharField(
         label="Communication needs (optional)",

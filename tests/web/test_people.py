@@ -249,3 +249,15 @@ def test_nhs_number_of_someone_you_can_see_links_to_them(client_for, practitione
     html = response.content.decode()
     assert f"This NHS number is already recorded for {seen.full_name}" in html
     assert f'href="{reverse("people:detail", args=[seen.pk])}"' in html
+
+
+def test_every_missing_answer_is_named_in_the_error_summary(client_for, practitioner):
+    """A form posted with nothing in it (a stranger's test) names each question
+    it needs answered, never a bare 'This field is required.'"""
+    page = client_for(practitioner).post("/people/new/", {})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "This field is required" not in html
+    assert "Select their ethnicity, or &#x27;Not known&#x27;" in html
+    assert "Select their primary support reason" in html
+    assert "Select their gender" in html
