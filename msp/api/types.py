@@ -42,12 +42,7 @@ EscalationId = PathEx[int, P(ge=1, le=MAX_ID, description="Escalation id")]
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2099
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_ISO_DATETIME = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
-    r"([Zz]|[+-][0-9]{2}:[0-9]{2})"
-)
 DATE_MESSAGE = "Enter a real date in the format YYYY-MM-DD"
-DATETIME_MESSAGE = "Enter a date and time in ISO 8601 format, like 2026-03-27T14:30:00Z"
 YEAR_MESSAGE = f"Enter a date from {EARLIEST_YEAR} to {LATEST_YEAR}"
 
 
@@ -57,13 +52,7 @@ def _iso_date_text(value: Any) -> Any:
     raise PydanticCustomError("iso_date", DATE_MESSAGE)
 
 
-def _iso_datetime_text(value: Any) -> Any:
-    if isinstance(value, str) and _ISO_DATETIME.fullmatch(value):
-        return value
-    raise PydanticCustomError("iso_datetime", DATETIME_MESSAGE)
-
-
-def _in_range[D: datetime.date](value: D) -> D:
+def _in_range(value: datetime.date) -> datetime.date:
     if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
         raise PydanticCustomError("date_range", YEAR_MESSAGE)
     return value
@@ -85,14 +74,6 @@ IsoDate = Annotated[
     ),
 ]
 """A date in a request: an ISO 8601 date string (YYYY-MM-DD), nothing else."""
-
-IsoDateTime = Annotated[
-    datetime.datetime,
-    BeforeValidator(_iso_datetime_text),
-    AfterValidator(_in_range),
-    WithJsonSchema({"type": "string", "format": "date-time"}),
-]
-"""A date and time in a request: ISO 8601 with a time zone."""
 
 # The longest free text a record field takes: pages of notes, not a book. Text
 # fields that state no limit of their own get this one (see InputSchema).
