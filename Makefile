@@ -19,6 +19,8 @@ ASSETS_STAMP := msp/static/vendor/.built
 # than 3.12, even if the stamp file is newer than requirements.lock.
 VENV_OK := $(shell $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && echo yes)
 
+# Port for `make run`, e.g. make run PORT=8001
+PORT ?= 8000
 # Extra pytest arguments for `make test`, e.g. make test ARGS="-k consent -x"
 ARGS ?=
 # Examples per API operation and kind of input for `make fuzz` (`make test` uses 4)
@@ -33,10 +35,10 @@ help: ## Show this list
 
 setup: $(VENV_STAMP) $(NODE_STAMP) $(ASSETS_STAMP) ## Install Python and Node packages, build the CSS and JS
 
-run: setup ## Set up, migrate, load demo data, serve on http://127.0.0.1:8000
+run: setup ## Set up, migrate, load demo data, serve on http://127.0.0.1:8000 (PORT=8001 for another port)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 serve: ## Serve in production with gunicorn (MSP_ENV=production; no migrate, see docs/operations.md)
 	bash scripts/serve.sh
