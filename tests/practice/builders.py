@@ -106,6 +106,8 @@ def closure(**kw: Any) -> ClosureFacts:
         "msp_asked": "asked_expressed",
         "lacked_capacity": "no",
         "open_door": "She has our duty number and knows she can call at any time.",
+        "experience_asked": "at_closure",
+        "experience_answered": True,
         "closed_on": DAY,
     }
     return ClosureFacts(**{**values, **kw})
@@ -119,6 +121,7 @@ def proposed(**kw: Any) -> ProposedClosure:
         "msp_asked": "asked_expressed",
         "lacked_capacity": "no",
         "open_door": "She has our duty number and knows she can call at any time.",
+        "experience_asked": "at_closure",
     }
     return ProposedClosure.from_values({**values, **kw})
 
@@ -282,6 +285,7 @@ def involvement(**kw: Any) -> InvolvementFacts:
         "person_involvement": "Chose where we met and who came.",
         "options_explained": "Police report, bank protection, or nothing for now.",
         "reasons_for_declining": "Does not want her son in trouble.",
+        "referrer_part": ("gave_information", "ongoing_support"),
         "referrer_role": "The district nurse checks the bank letters with her.",
     }
     return InvolvementFacts(**{**values, **kw})
