@@ -31,6 +31,7 @@ from msp.practice.snapshot import (
     PlanActionFacts,
     PlanFacts,
     ProposedClosure,
+    RestrictionFacts,
     RiskActionFacts,
     RiskFacts,
     SelfNeglectFacts,
@@ -171,6 +172,24 @@ def best_interests(**kw: Any) -> BestInterestsFacts:
         "decided_on": days_ago(8),
     }
     return BestInterestsFacts(**{**values, **kw})
+
+
+def restriction(**kw: Any) -> RestrictionFacts:
+    """Her son's visits stopped in her best interests, after an assessment that
+    found she cannot decide about contact with him."""
+    values: dict[str, Any] = {
+        "id": 45,
+        "kind": "contact",
+        "what": "Her son may not visit the care home for now.",
+        "decided_by": "Jo Manager, care home manager",
+        "decided_on": days_ago(6),
+        "basis": "best_interests",
+        "basis_details": "",
+        "capacity_assessment_id": 30,
+        "best_interests_decision_id": 40,
+        "review_on": days_ago(-30),
+    }
+    return RestrictionFacts(**{**values, **kw})
 
 
 def advocacy(**kw: Any) -> AdvocacyFacts:
