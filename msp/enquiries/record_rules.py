@@ -608,7 +608,7 @@ def involvement_errors(v: dict[str, Any]) -> Errors:
     elif told == PersonTold.NO_RISK and not _text(v, "not_told_reason"):
         errors["not_told_reason"] = "Enter why telling them would increase the risk"
     parts = v.get("referrer_part") or []
-    if not isinstance(parts, list) or any(p not in ReferrerPart.values for p in parts):
+    if not isinstance(parts, list | tuple) or any(p not in ReferrerPart.values for p in parts):
         errors["referrer_part"] = "Select the part the person who raised the concern plays"
     elif ReferrerPart.REFERRED_ONLY in parts and len(set(parts)) > 1:
         errors["referrer_part"] = (

@@ -543,7 +543,16 @@ CASES = [
     (
         "M7.a",
         False,
-        lambda: b.snap(involvement=b.involvement(referrer_part=("received_feedback",))),
+        lambda: b.snap(involvement=b.involvement(referrer_part=("meetings",))),
+        None,
+    ),
+    # Being told what happened is not a part in the enquiry
+    (
+        "M7.a",
+        True,
+        lambda: b.snap(
+            involvement=b.involvement(referrer_part=("received_feedback",), referrer_role="")
+        ),
         None,
     ),
     (

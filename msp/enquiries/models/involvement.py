@@ -21,8 +21,12 @@ class ReferrerPart(models.TextChoices):
     RECEIVED_FEEDBACK = "received_feedback", "They were told what happened"
 
 
-# The answers that show a part beyond raising the concern.
-ACTIVE_REFERRER_PARTS = frozenset(ReferrerPart.values) - {ReferrerPart.REFERRED_ONLY}
+# The answers that show a part beyond raising the concern (being told what
+# happened is owed to them, not a part they play).
+ACTIVE_REFERRER_PARTS = frozenset(ReferrerPart.values) - {
+    ReferrerPart.REFERRED_ONLY,
+    ReferrerPart.RECEIVED_FEEDBACK,
+}
 
 
 class Involvement(CaseRecord):

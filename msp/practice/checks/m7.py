@@ -16,10 +16,9 @@ REALITY = (
 
 
 # What the referrer did beyond raising the concern (ReferrerPart codes, less
-# "referred_only").
-ACTIVE_PARTS = frozenset(
-    {"gave_information", "meetings", "plan_actions", "ongoing_support", "received_feedback"}
-)
+# "referred_only" and "received_feedback": being told what happened is owed to
+# them, not a part they play).
+ACTIVE_PARTS = frozenset({"gave_information", "meetings", "plan_actions", "ongoing_support"})
 
 
 @check(
@@ -43,7 +42,7 @@ def referrer_keeps_a_role(s: CaseSnapshot, config: Config) -> Finding | None:
         return None
     if any(a.owner_kind == "referrer" for a in s.plan_actions):
         return None
-    if "referred_only" in parts:
+    if parts:
         return fail(
             "M7.a",
             "The record says the person who raised the concern had no part beyond raising "
