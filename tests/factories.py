@@ -119,6 +119,7 @@ CLOSURE: dict[str, Any] = {
     "risk_outcome": "reduced",
     "msp_asked": "asked_expressed",
     "lacked_capacity": "no",
+    "experience_asked": "survey_to_follow",
 }
 
 

@@ -271,6 +271,7 @@ def involvement_values(**overrides: Any) -> dict[str, Any]:
     return {
         "person_told": "yes",
         "person_involvement": "Chose who came to the meeting and chaired part of it.",
+        "referrer_part": ["gave_information"],
         **overrides,
     }
 

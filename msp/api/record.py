@@ -28,6 +28,8 @@ from msp.api.schemas.record import (
     InvolvementOut,
     NoteIn,
     NoteOut,
+    RestrictionIn,
+    RestrictionOut,
 )
 from msp.api.types import CaseId
 from msp.enquiries import actions
@@ -37,6 +39,7 @@ from msp.enquiries.actions.record import (
     CAPACITY_FIELDS,
     CONTACT_FIELDS,
     INVOLVEMENT_FIELDS,
+    RESTRICTION_FIELDS,
 )
 from msp.enquiries.models import (
     AdvocacyAssessment,
@@ -45,6 +48,7 @@ from msp.enquiries.models import (
     CaseNote,
     Contact,
     Involvement,
+    Restriction,
 )
 
 router = Router(tags=["Capacity, advocacy and the person's voice"])
@@ -64,6 +68,18 @@ def best_interests_out(b: BestInterestsDecision) -> BestInterestsOut:
         **record_fields(b),
         **values_of(b, fields),
         capacity_assessment_id=b.capacity_assessment_id,
+    )
+
+
+def restriction_out(r: Restriction) -> RestrictionOut:
+    fields = [
+        f for f in RESTRICTION_FIELDS if f not in ("capacity_assessment", "best_interests_decision")
+    ]
+    return RestrictionOut(
+        **record_fields(r),
+        **values_of(r, fields),
+        capacity_assessment_id=r.capacity_assessment_id,
+        best_interests_decision_id=r.best_interests_decision_id,
     )
 
 
@@ -147,6 +163,44 @@ def add_best_interests_decision(
     with field_names(capacity_assessment="capacity_assessment_id"):
         record = actions.add_best_interests_decision(case, by=user, **values)
     return Status(201, best_interests_out(record))
+
+
+# --- Restrictions and decisions made for the person -------------------------------
+
+
+@router.get(
+    "/cases/{case_id}/restrictions",
+    response={200: list[RestrictionOut], **READ_ERRORS},
+)
+def list_restrictions(request: HttpRequest, case_id: CaseId) -> list[RestrictionOut]:
+    case = get_case_for_user(current_user(request), case_id)
+    return [restriction_out(r) for r in case.restrictions.select_related("recorded_by")]
+
+
+@router.post(
+    "/cases/{case_id}/restrictions",
+    auth=CHANGE_CASE,
+    response={201: RestrictionOut, **WRITE_ERRORS},
+)
+def add_restriction(
+    request: HttpRequest, case_id: CaseId, payload: RestrictionIn
+) -> Status[RestrictionOut]:
+    """Record something restricted or decided for the person by someone else
+    (stopping a relative's visits, controlling their money, moving them), by whom,
+    on what basis, and when it is to be reviewed."""
+    user = current_user(request)
+    case = get_case_for_user(user, case_id, write=True)
+    values = payload.values(exclude={"capacity_assessment_id", "best_interests_decision_id"})
+    values["capacity_assessment"] = named(CapacityAssessment, payload.capacity_assessment_id)
+    values["best_interests_decision"] = named(
+        BestInterestsDecision, payload.best_interests_decision_id
+    )
+    with field_names(
+        capacity_assessment="capacity_assessment_id",
+        best_interests_decision="best_interests_decision_id",
+    ):
+        record = actions.add_restriction(case, by=user, **values)
+    return Status(201, restriction_out(record))
 
 
 # --- Advocacy -----------------------------------------------------------------------

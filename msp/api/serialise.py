@@ -39,6 +39,7 @@ from msp.enquiries.codes import (
     Achievement,
     ActionResult,
     ClosureReason,
+    ExperienceAsked,
     LackedCapacity,
     MspAsked,
     RiskOutcome,
@@ -216,6 +217,7 @@ def closure_out(closure: Closure) -> ClosureOut:
         action_result=_code(ActionResult, closure.action_result),
         risk_outcome=_code(RiskOutcome, closure.risk_outcome),
         msp_asked=_code(MspAsked, closure.msp_asked),
+        experience_asked=_code(ExperienceAsked, closure.experience_asked),
         lacked_capacity=_code(LackedCapacity, closure.lacked_capacity),
         capacity_support=closure.capacity_support,
     )

@@ -16,6 +16,7 @@ from msp.enquiries.models.contacts import ContactMethod, ContactOutcome
 from msp.enquiries.models.involvement import PersonTold
 from msp.enquiries.models.overrides import OverrideGround, OverrideKind
 from msp.enquiries.models.plan import ActionStatus
+from msp.enquiries.models.restrictions import RestrictionBasis
 from msp.enquiries.models.risk import PoliceDecision, RiskToOthersKind
 
 TITLES = {
@@ -34,6 +35,7 @@ TITLES = {
     # The record kept during the case (msp/enquiries/actions/)
     "capacity.assessed": "Capacity assessment recorded",
     "best_interests.decided": "Best-interests decision recorded",
+    "restriction.recorded": "Restriction or decision made for the person recorded",
     "advocacy.assessed": "Advocacy assessment recorded",
     "contact.recorded": "Contact with the person recorded",
     "risk.assessed": "Risk assessment saved",
@@ -80,6 +82,7 @@ SHOWN_FIELDS = {
 RECORD_SHOWN_FIELDS: dict[str, dict[str, str]] = {
     "capacity.assessed": {"decision": "Decision"},
     "best_interests.decided": {"decision": "Decision", "outcome": "What was decided"},
+    "restriction.recorded": {"what": "What was restricted or decided", "basis": "Basis"},
     "advocacy.assessed": {"result": "Result"},
     "contact.recorded": {"method": "How", "outcome": "What happened"},
     "risk.assessed": {"risk_to_person": "Risk to the person", "police_decision": "Police"},
@@ -140,6 +143,7 @@ RECORD_CODES: dict[str, dict[str, type[TextChoices]]] = {
     "plan_action.updated": {"status": ActionStatus},
     "death.recorded": {"sar_criteria_may_be_met": Answer},
     "involvement.saved": {"person_told": PersonTold},
+    "restriction.recorded": {"basis": RestrictionBasis},
 }
 
 

@@ -35,6 +35,7 @@ from msp.enquiries.models import (
     PlanAction,
     ReferrerEscalation,
     ReferrerFeedback,
+    Restriction,
     RiskAssessment,
     RiskToOthersAction,
     SafeguardingPlan,
@@ -43,7 +44,7 @@ from msp.enquiries.models import (
 from msp.enquiries.models.advocacy import AdvocacyResult
 from msp.enquiries.models.best_interests import ConsulteeRole
 from msp.enquiries.models.contacts import CoercionIndicator
-from msp.enquiries.models.involvement import PersonTold
+from msp.enquiries.models.involvement import PersonTold, ReferrerPart
 from msp.practice.findings import DUTY, STAGES, Finding, Stage
 from msp.practice.guard import findings_for
 
@@ -113,6 +114,10 @@ def closure_rows(closure: Closure) -> Rows:
         ("What the enquiry found", closure.get_action_result_display()),
         ("Risk outcome", closure.get_risk_outcome_display()),
         ("Was the person asked what outcomes they wanted?", closure.get_msp_asked_display()),
+        (
+            "Was the person asked about their experience of safeguarding?",
+            closure.get_experience_asked_display(),
+        ),
         ("Did the person lack capacity?", closure.get_lacked_capacity_display()),
         ("Supported by an advocate, family member or friend", support),
         ("How the person can come back to us", closure.open_door),
@@ -216,6 +221,29 @@ def _consulted(decision: BestInterestsDecision) -> str:
         f"{c.get('views', '')}"
         for c in decision.consulted
     )
+
+
+def restriction_card(r: Restriction) -> Card:
+    basis = r.get_basis_display()
+    if r.basis_details:
+        basis += f"\n{r.basis_details}"
+    rows: Rows = [
+        ("What was restricted or decided", r.what),
+        ("Decided", _by(r.decided_by, r.decided_on)),
+        ("On what basis", basis),
+        (
+            "Capacity assessment",
+            f"Capacity to decide: {r.capacity_assessment.decision}"
+            if r.capacity_assessment
+            else "",
+        ),
+        (
+            "Best-interests decision",
+            r.best_interests_decision.decision if r.best_interests_decision else "",
+        ),
+        ("Review on", _date(r.review_on)),
+    ]
+    return Card(r.get_kind_display(), _filled(rows))
 
 
 def best_interests_card(d: BestInterestsDecision) -> Card:
@@ -434,7 +462,11 @@ def involvement_card(i: Involvement) -> Card:
         ("Why the person has not been asked what they want", i.outcomes_not_asked_reason),
         ("Options explained to the person", i.options_explained),
         ("Why the person does not want support", i.reasons_for_declining),
-        ("The part played by the person who raised the concern", i.referrer_role),
+        (
+            "The part played by the person who raised the concern",
+            _labels(i.referrer_part, ReferrerPart.choices),
+        ),
+        ("More about their part", i.referrer_role),
         ("Review of the pattern of concerns", i.pattern_review),
     ]
     return Card("How the person took part", _filled(rows))
@@ -481,6 +513,11 @@ def record_sections(
     best_interests = list(
         BestInterestsDecision.objects.filter(case=case).select_related("capacity_assessment")
     )
+    restrictions = list(
+        Restriction.objects.filter(case=case).select_related(
+            "capacity_assessment", "best_interests_decision"
+        )
+    )
     advocacy = list(AdvocacyAssessment.objects.filter(case=case))
     contacts = list(Contact.objects.filter(case=case))
     risk_actions = list(RiskToOthersAction.objects.filter(case=case))
@@ -507,6 +544,18 @@ def record_sections(
             "No best-interests decision recorded.",
             _link(
                 can_add, "Record a best-interests decision", "enquiries:best-interests-new", case
+            ),
+        ),
+        Section(
+            "restrictions",
+            "Restrictions and decisions made for the person",
+            [restriction_card(r) for r in restrictions],
+            "No restriction or decision made for the person recorded.",
+            _link(
+                can_add,
+                "Record a restriction or decision made for the person",
+                "enquiries:restriction-new",
+                case,
             ),
         ),
         Section(

@@ -145,6 +145,12 @@ class _Runner:
                 action_result=str(closure.action_result),
                 risk_outcome=str(closure.risk_outcome),
                 msp_asked=str(closure.msp_asked),
+                experience_asked=closure.experience_asked
+                or (
+                    "survey_to_follow"
+                    if closure.msp_asked in ("asked_expressed", "asked_not_expressed")
+                    else "not_asked"
+                ),
                 lacked_capacity=str(closure.lacked_capacity),
                 capacity_support=closure.capacity_support,
                 open_door=closure.open_door,

@@ -278,6 +278,10 @@ class Recorder:
                     for field in INVOLVEMENT_FIELDS
                     if existing is None or getattr(record, field)
                 }
+                if record.referrer_role and not record.referrer_part:
+                    # The scenarios describe the referrer's part in words; where
+                    # they do not choose, they describe information given.
+                    values["referrer_part"] = ["gave_information"]
                 return actions.save_involvement(
                     case, by=by, expected_version=_version(existing), **values
                 )

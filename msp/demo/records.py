@@ -292,6 +292,7 @@ class Involvement(Record):
     outcomes_not_asked_reason: str = ""
     options_explained: str = ""
     reasons_for_declining: str = ""
+    referrer_part: tuple[str, ...] = ()  # ReferrerPart
     referrer_role: str = ""
     pattern_review: str = ""
 

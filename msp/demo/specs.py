@@ -109,6 +109,9 @@ class ClosureSpec:
     capacity_support: bool | None = None
     open_door: str = ""
     overrides: Mapping[str, str] = field(default_factory=dict)
+    # Blank: an independent survey follows where the person was asked about
+    # outcomes, else they were not asked (the scenarios predate the question).
+    experience_asked: str = ""
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,15 @@ class MspAsked(models.TextChoices):
     NOT_RECORDED = "not_recorded", "Not Recorded"
 
 
+class ExperienceAsked(models.TextChoices):
+    """Whether the person (or their representative) was asked about their
+    experience of safeguarding: the outcome survey's experience questions."""
+
+    AT_CLOSURE = "at_closure", "Yes, I asked them at closure and will record their answers"
+    SURVEY_TO_FOLLOW = "survey_to_follow", "Not yet: an independent survey will be offered"
+    NOT_ASKED = "not_asked", "No, they will not be asked"
+
+
 class LackedCapacity(models.TextChoices):
     YES = "yes", "Yes, they lacked capacity"
     NO = "no", "No, they did not lack capacity"

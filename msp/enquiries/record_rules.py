@@ -22,9 +22,10 @@ from msp.enquiries.models.contacts import (
     ContactOutcome,
     SeenAlone,
 )
-from msp.enquiries.models.involvement import PersonTold
+from msp.enquiries.models.involvement import PersonTold, ReferrerPart
 from msp.enquiries.models.overrides import OverrideGround, OverrideKind
 from msp.enquiries.models.plan import ActionStatus, OwnerKind
+from msp.enquiries.models.restrictions import LEGAL_POWERS, RestrictionBasis, RestrictionKind
 from msp.enquiries.models.risk import PoliceDecision, RiskToOthersKind, TrustRole
 
 Errors = dict[str, str]
@@ -188,6 +189,42 @@ def best_interests_errors(v: dict[str, Any], dates: Dates, *, case_id: int) -> E
     assessment = v.get("capacity_assessment")
     if assessment is not None and getattr(assessment, "case_id", None) != case_id:
         errors["capacity_assessment"] = "Choose a capacity assessment from this case"
+    return errors
+
+
+# --- Restrictions and decisions made for the person -------------------------------
+
+
+def restriction_errors(v: dict[str, Any], dates: Dates, *, case_id: int) -> Errors:
+    errors: Errors = {}
+    _choice(errors, v, "kind", RestrictionKind.values, "Select what kind of restriction it is")
+    _require(
+        errors,
+        v,
+        {
+            "what": "Enter what was restricted or decided for the person",
+            "decided_by": "Enter who decided",
+        },
+    )
+    decided_on = _date(errors, v, "decided_on", "the decision", dates)
+    basis = v.get("basis")
+    if basis not in RestrictionBasis.values:
+        errors["basis"] = "Select the basis for the restriction"
+    elif basis in LEGAL_POWERS and not _text(v, "basis_details"):
+        errors["basis_details"] = "Enter the court order, section of the Act or legal power"
+    for key, message in (
+        ("capacity_assessment", "Choose a capacity assessment from this case"),
+        ("best_interests_decision", "Choose a best-interests decision from this case"),
+    ):
+        linked = v.get(key)
+        if linked is not None and getattr(linked, "case_id", None) != case_id:
+            errors[key] = message
+    review_on = v.get("review_on")
+    if review_on not in (None, ""):
+        if not _is_date(review_on):
+            errors["review_on"] = "Enter the date of the review as a real date"
+        elif decided_on is not None and review_on <= decided_on:
+            errors["review_on"] = "Date of the review must be after the date of the decision"
     return errors
 
 
@@ -570,6 +607,14 @@ def involvement_errors(v: dict[str, Any]) -> Errors:
         errors["person_told"] = "Select whether the person knows a concern was raised"
     elif told == PersonTold.NO_RISK and not _text(v, "not_told_reason"):
         errors["not_told_reason"] = "Enter why telling them would increase the risk"
+    parts = v.get("referrer_part") or []
+    if not isinstance(parts, list | tuple) or any(p not in ReferrerPart.values for p in parts):
+        errors["referrer_part"] = "Select the part the person who raised the concern plays"
+    elif ReferrerPart.REFERRED_ONLY in parts and len(set(parts)) > 1:
+        errors["referrer_part"] = (
+            "Select either that they raised the concern and had no other part, or the "
+            "parts they played, not both"
+        )
     return errors
 
 

@@ -8,6 +8,7 @@ from msp.enquiries.codes import (
     Achievement,
     ActionResult,
     ClosureReason,
+    ExperienceAsked,
     LackedCapacity,
     MspAsked,
     RiskOutcome,
@@ -61,6 +62,11 @@ def closure_errors(v: dict[str, Any], *, had_enquiry: bool, outcome_count: int) 
     elif msp_asked == MspAsked.EXPRESSED and outcome_count == 0:
         errors["msp_asked"] = (
             "No desired outcomes are recorded. Record them on the case, or choose another answer"
+        )
+    experience = v.get("experience_asked") or ""
+    if experience and experience not in ExperienceAsked.values:
+        errors["experience_asked"] = (
+            "Select whether the person was asked about their experience of safeguarding"
         )
     lacked = v.get("lacked_capacity")
     if lacked not in LackedCapacity.values:

@@ -20,6 +20,7 @@ urlpatterns = [
         views.add_best_interests,
         name="best-interests-new",
     ),
+    path("cases/<int:pk>/restrictions/new/", views.add_restriction, name="restriction-new"),
     path("cases/<int:pk>/advocacy/new/", views.add_advocacy, name="advocacy-new"),
     path("cases/<int:pk>/contacts/new/", views.add_contact, name="contact-new"),
     path("cases/<int:pk>/risk/", views.risk, name="risk"),

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from msp.cases.models import Case
@@ -29,6 +29,7 @@ from msp.enquiries.models import (
     PlanAction,
     ReferrerEscalation,
     ReferrerFeedback,
+    Restriction,
     RiskToOthersAction,
 )
 from msp.practice.config import Config
@@ -55,10 +56,14 @@ from msp.practice.snapshot import (
     PlanActionFacts,
     PlanFacts,
     ProposedClosure,
+    RestrictionFacts,
     RiskActionFacts,
     RiskFacts,
     SelfNeglectFacts,
 )
+
+# The outcome survey's questions about the person's experience of safeguarding.
+EXPERIENCE_QUESTIONS = (4, 5, 6, 7)
 
 ONE_TO_ONE = ("risk_assessment", "safeguarding_plan", "self_neglect", "death", "involvement")
 
@@ -110,6 +115,7 @@ def load_snapshot(
             referrer_role=r["referrer_role"],
             referrer_organisation=r["referrer_organisation"],
             person_aware=r["person_aware"],
+            what_happened=r["what_happened"],
         )
         for r in Concern.objects.filter(case_id=pk)
         .order_by("raised_on", "id")
@@ -125,6 +131,7 @@ def load_snapshot(
             "referrer_role",
             "referrer_organisation",
             "person_aware",
+            "what_happened",
         )
     )
     window_end = max((x.raised_on for x in concerns), default=_day(c.opened_at))
@@ -196,6 +203,12 @@ def load_snapshot(
 
     closure_row = (
         Closure.objects.filter(case_id=pk)
+        .annotate(
+            experience_answers=Count(
+                "surveys__answers",
+                filter=Q(surveys__answers__question__number__in=EXPERIENCE_QUESTIONS),
+            )
+        )
         .order_by("-closed_at", "-id")
         .values(
             "reason",
@@ -206,6 +219,8 @@ def load_snapshot(
             "lacked_capacity",
             "capacity_support",
             "open_door",
+            "experience_asked",
+            "experience_answers",
             "closed_at",
         )
         .first()
@@ -221,6 +236,8 @@ def load_snapshot(
             lacked_capacity=closure_row["lacked_capacity"],
             capacity_support=closure_row["capacity_support"],
             open_door=closure_row["open_door"],
+            experience_asked=closure_row["experience_asked"],
+            experience_answered=closure_row["experience_answers"] > 0,
             closed_on=_day(closure_row["closed_at"]),
         )
 
@@ -264,6 +281,24 @@ def load_snapshot(
             "present_wishes",
             "consulted",
             "decided_on",
+        )
+    )
+
+    restrictions = tuple(
+        RestrictionFacts(**r)
+        for r in Restriction.objects.filter(case_id=pk)
+        .order_by("decided_on", "id")
+        .values(
+            "id",
+            "kind",
+            "what",
+            "decided_by",
+            "decided_on",
+            "basis",
+            "basis_details",
+            "capacity_assessment_id",
+            "best_interests_decision_id",
+            "review_on",
         )
     )
 
@@ -407,6 +442,7 @@ def load_snapshot(
         proposed_closure=proposed_closure,
         capacity_assessments=capacity,
         best_interests=best_interests,
+        restrictions=restrictions,
         advocacy=advocacy,
         contacts=contacts,
         risk=None if risk is None else _pick(RiskFacts, risk, RiskFacts.__dataclass_fields__),
@@ -426,7 +462,12 @@ def load_snapshot(
         involvement=(
             InvolvementFacts()
             if involvement is None
-            else _pick(InvolvementFacts, involvement, InvolvementFacts.__dataclass_fields__)
+            else _pick(
+                InvolvementFacts,
+                involvement,
+                set(InvolvementFacts.__dataclass_fields__) - {"referrer_part"},
+                referrer_part=tuple(involvement.referrer_part or ()),
+            )
         ),
         notes=notes,
         other_concern_dates=other_concern_dates,

@@ -56,6 +56,7 @@ class ConcernFacts:
     referrer_role: str
     referrer_organisation: str
     person_aware: str  # yes, no, unknown
+    what_happened: str = ""
 
     @property
     def has_known_referrer(self) -> bool:
@@ -96,6 +97,10 @@ class ClosureFacts:
     capacity_support: bool | None = None
     open_door: str = ""
     closed_on: datetime.date | None = None
+    experience_asked: str = ""  # at_closure, survey_to_follow, not_asked, ""
+    # Recorded closures only: the person's answers to the survey's questions
+    # about their experience of safeguarding (questions 4 to 7) are recorded.
+    experience_answered: bool = False
 
     @property
     def person_declined(self) -> bool:
@@ -122,6 +127,7 @@ class ProposedClosure(ClosureFacts):
             lacked_capacity=text("lacked_capacity"),
             capacity_support=support if isinstance(support, bool) else None,
             open_door=text("open_door"),
+            experience_asked=text("experience_asked"),
         )
 
 
@@ -167,6 +173,22 @@ class BestInterestsFacts:
     present_wishes: str
     consulted: tuple[Consultee, ...]
     decided_on: datetime.date
+
+
+@dataclass(frozen=True)
+class RestrictionFacts:
+    """Something restricted or decided for the person by someone else."""
+
+    id: int
+    kind: str  # contact, money, moving_home, leaving, care_or_treatment, other
+    what: str
+    decided_by: str
+    decided_on: datetime.date
+    basis: str  # consent, best_interests, court_order, mental_health_act, ...
+    basis_details: str = ""
+    capacity_assessment_id: int | None = None
+    best_interests_decision_id: int | None = None
+    review_on: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -313,6 +335,7 @@ class InvolvementFacts:
     outcomes_not_asked_reason: str = ""
     options_explained: str = ""
     reasons_for_declining: str = ""
+    referrer_part: tuple[str, ...] = ()  # ReferrerPart codes
     referrer_role: str = ""
     pattern_review: str = ""
 
@@ -334,6 +357,7 @@ class CaseSnapshot:
     proposed_closure: ProposedClosure | None = None
     capacity_assessments: tuple[CapacityFacts, ...] = ()
     best_interests: tuple[BestInterestsFacts, ...] = ()
+    restrictions: tuple[RestrictionFacts, ...] = ()
     advocacy: tuple[AdvocacyFacts, ...] = ()
     contacts: tuple[ContactFacts, ...] = ()
     risk: RiskFacts | None = None

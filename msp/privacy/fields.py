@@ -85,6 +85,7 @@ CASE_PARTS: dict[str, dict[str, Any]] = {
         "pattern_review": "",
     },
     "enquiries.casenote": {"text": ERASED},
+    "enquiries.restriction": {"what": ERASED, "decided_by": ERASED, "basis_details": ""},
     "enquiries.override": {
         "legal_basis": ERASED,
         "rationale": ERASED,
@@ -130,6 +131,7 @@ KEPT: dict[str, dict[str, str]] = {
         "sources_of_risk": "codes the return counts",
     },
     "enquiries.contact": {"coercion_indicators": "codes"},
+    "enquiries.involvement": {"referrer_part": "codes"},
     "enquiries.clutterrating": {"room": "a room's name says nothing about anyone"},
     "practice.closurefinding": {"check_id": "a code"},
     "survey.surveyanswer": {"option": "the answer's code, counted in survey figures"},

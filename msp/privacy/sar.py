@@ -26,6 +26,7 @@ from msp.audit.models import AuditEvent
 from msp.cases.models import Case
 from msp.concerns.codes import AbuseType, SourceOfRisk
 from msp.enquiries.models.contacts import CoercionIndicator
+from msp.enquiries.models.involvement import ReferrerPart
 from msp.people.models import Person
 from msp.survey.models import SurveyAnswer
 
@@ -67,6 +68,7 @@ MARKS: dict[str, dict[str, str]] = {
     "enquiries.risktoothersaction": {"details": OTHERS_AT_RISK},
     "enquiries.selfneglectrecord": {"trusted_person": OTHER_PERSON},
     "enquiries.casenote": {"text": FREE_TEXT},
+    "enquiries.restriction": {"what": FREE_TEXT, "decided_by": OTHER_PERSON},
     "enquiries.referrerfeedback": {"what_was_said": "What the person who raised it was told"},
     "enquiries.involvement": {"referrer_role": REFERRER},
     "survey.surveyresponse": {"representative_role": OTHER_PERSON},
@@ -77,6 +79,7 @@ CODE_LISTS: dict[tuple[str, str], type[models.TextChoices]] = {
     ("concerns.concern", "abuse_types"): AbuseType,
     ("concerns.concern", "sources_of_risk"): SourceOfRisk,
     ("enquiries.contact", "coercion_indicators"): CoercionIndicator,
+    ("enquiries.involvement", "referrer_part"): ReferrerPart,
 }
 
 SKIPPED = {"version", "case", "outcome", "closure", "response", "person"}
@@ -89,6 +92,7 @@ MANY = (
     ("advocacy_assessments", "Advocacy", None),
     ("capacity_assessments", "Mental capacity assessments", None),
     ("best_interests_decisions", "Best-interests decisions", None),
+    ("restrictions", "Restrictions and decisions made for the person", None),
     ("contacts", "Contacts with the person", None),
     ("risk_to_others_actions", "Actions to protect other people", None),
     ("overrides", "Actions taken against wishes or without consent", None),

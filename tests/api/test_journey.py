@@ -383,6 +383,7 @@ def test_she_wants_nothing_done(api, practitioner):
         "reason": "person_declined",
         "action_result": "ceased",
         "msp_asked": "asked_expressed",
+        "experience_asked": "survey_to_follow",
         "lacked_capacity": "no",
         "open_door": "Ring the duty line on 01234 567890 any time; Nia will remind her at visits.",
     }

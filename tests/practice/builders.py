@@ -31,6 +31,7 @@ from msp.practice.snapshot import (
     PlanActionFacts,
     PlanFacts,
     ProposedClosure,
+    RestrictionFacts,
     RiskActionFacts,
     RiskFacts,
     SelfNeglectFacts,
@@ -106,6 +107,8 @@ def closure(**kw: Any) -> ClosureFacts:
         "msp_asked": "asked_expressed",
         "lacked_capacity": "no",
         "open_door": "She has our duty number and knows she can call at any time.",
+        "experience_asked": "at_closure",
+        "experience_answered": True,
         "closed_on": DAY,
     }
     return ClosureFacts(**{**values, **kw})
@@ -119,6 +122,7 @@ def proposed(**kw: Any) -> ProposedClosure:
         "msp_asked": "asked_expressed",
         "lacked_capacity": "no",
         "open_door": "She has our duty number and knows she can call at any time.",
+        "experience_asked": "at_closure",
     }
     return ProposedClosure.from_values({**values, **kw})
 
@@ -168,6 +172,24 @@ def best_interests(**kw: Any) -> BestInterestsFacts:
         "decided_on": days_ago(8),
     }
     return BestInterestsFacts(**{**values, **kw})
+
+
+def restriction(**kw: Any) -> RestrictionFacts:
+    """Her son's visits stopped in her best interests, after an assessment that
+    found she cannot decide about contact with him."""
+    values: dict[str, Any] = {
+        "id": 45,
+        "kind": "contact",
+        "what": "Her son may not visit the care home for now.",
+        "decided_by": "Jo Manager, care home manager",
+        "decided_on": days_ago(6),
+        "basis": "best_interests",
+        "basis_details": "",
+        "capacity_assessment_id": 30,
+        "best_interests_decision_id": 40,
+        "review_on": days_ago(-30),
+    }
+    return RestrictionFacts(**{**values, **kw})
 
 
 def advocacy(**kw: Any) -> AdvocacyFacts:
@@ -282,6 +304,7 @@ def involvement(**kw: Any) -> InvolvementFacts:
         "person_involvement": "Chose where we met and who came.",
         "options_explained": "Police report, bank protection, or nothing for now.",
         "reasons_for_declining": "Does not want her son in trouble.",
+        "referrer_part": ("gave_information", "ongoing_support"),
         "referrer_role": "The district nurse checks the bank letters with her.",
     }
     return InvolvementFacts(**{**values, **kw})

@@ -514,12 +514,52 @@ CASES = [
         None,
     ),
     # M7.a: the referrer keeps a role
-    ("M7.a", True, lambda: b.snap(involvement=b.involvement(referrer_role="")), None),
+    (
+        "M7.a",
+        True,
+        lambda: b.snap(involvement=b.involvement(referrer_part=(), referrer_role="")),
+        None,
+    ),
+    # "Referred only." in the words, with the choice that says so: fails
+    (
+        "M7.a",
+        True,
+        lambda: b.snap(
+            involvement=b.involvement(
+                referrer_part=("referred_only",), referrer_role="Referred only."
+            )
+        ),
+        None,
+    ),
+    # Free-text detail alone is not read as a part
+    (
+        "M7.a",
+        True,
+        lambda: b.snap(
+            involvement=b.involvement(referrer_part=(), referrer_role="Gave us the rota.")
+        ),
+        None,
+    ),
+    (
+        "M7.a",
+        False,
+        lambda: b.snap(involvement=b.involvement(referrer_part=("meetings",))),
+        None,
+    ),
+    # Being told what happened is not a part in the enquiry
+    (
+        "M7.a",
+        True,
+        lambda: b.snap(
+            involvement=b.involvement(referrer_part=("received_feedback",), referrer_role="")
+        ),
+        None,
+    ),
     (
         "M7.a",
         False,
         lambda: b.snap(
-            involvement=b.involvement(referrer_role=""),
+            involvement=b.involvement(referrer_part=(), referrer_role=""),
             plan_actions=(b.plan_action(owner_kind="referrer"),),
         ),
         None,
@@ -651,8 +691,48 @@ CASES = [
     ),
     ("M9.a", False, lambda: b.snap(feedback=()), None),
     # M11.a: the person asked at closure
-    ("M11.a", True, lambda: b.closing(proposed_closure=b.proposed(msp_asked="no")), None),
+    (
+        "M11.a",
+        True,
+        lambda: b.closing(proposed_closure=b.proposed(experience_asked="not_asked")),
+        None,
+    ),
+    ("M11.a", True, lambda: b.closing(proposed_closure=b.proposed(experience_asked="")), None),
+    # Asked about outcomes is not asked about their experience
+    (
+        "M11.a",
+        True,
+        lambda: b.closing(
+            proposed_closure=b.proposed(msp_asked="asked_expressed", experience_asked="")
+        ),
+        None,
+    ),
     ("M11.a", False, lambda: b.closing(), None),
+    (
+        "M11.a",
+        False,
+        lambda: b.closing(proposed_closure=b.proposed(experience_asked="survey_to_follow")),
+        None,
+    ),
+    # Closed saying "asked at closure": the answers must be recorded
+    (
+        "M11.a",
+        True,
+        lambda: b.snap(
+            case=b.case(state="closed"),
+            latest_closure=b.closure(experience_asked="at_closure", experience_answered=False),
+        ),
+        None,
+    ),
+    (
+        "M11.a",
+        False,
+        lambda: b.snap(
+            case=b.case(state="closed"),
+            latest_closure=b.closure(experience_asked="not_asked", experience_answered=True),
+        ),
+        None,
+    ),
     (
         "M11.a",
         False,
@@ -706,7 +786,7 @@ def test_findings_come_in_check_id_order():
         contacts=(),
         involvement=b.involvement(person_involvement="", options_explained=""),
         other_concern_dates=(b.days_ago(40), b.days_ago(50)),
-        proposed_closure=b.proposed(**DECLINED, msp_asked="no"),
+        proposed_closure=b.proposed(**DECLINED, experience_asked="not_asked"),
     )
     ids = [f.check_id for f in evaluate(s, DEFAULTS)]
     assert ids == ["M1.a", "M1.b", "M6.a", "M8.c", "M8.d", "M11.a"]

@@ -129,7 +129,7 @@ def test_a_manager_still_needs_to_override_every_failing_duty(closing, manager):
 
 
 def test_the_proposed_closure_is_what_is_judged(closing):
-    proposed = {**CLOSURE, "msp_asked": "no"}
+    proposed = {**CLOSURE, "experience_asked": "not_asked"}
     assert "M11.a" in {f.check_id for f in closure_findings(closing, proposed)}
     assert "M11.a" not in {f.check_id for f in closure_findings(closing, CLOSURE)}
     # Without a proposal the closure's answers are unknown

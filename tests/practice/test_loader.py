@@ -19,7 +19,7 @@ from tests import record_factories as rf
 from tests.factories import fresh
 
 # One for the case with its person and one-to-one records, one per list.
-QUERIES = 17
+QUERIES = 18
 
 
 def full_case(by, manager, *, rows=1):

@@ -397,14 +397,41 @@ PARTNER = {
 
 def test_m7_referred_and_forgotten(practitioner):
     """The district nurse referred Mr F and stepped back; nobody told Mr F."""
-    case = good_case(practitioner, involvement={"referrer_role": "", "person_told": ""}, **PARTNER)
+    case = good_case(
+        practitioner,
+        involvement={"referrer_part": [], "referrer_role": "", "person_told": ""},
+        **PARTNER,
+    )
     assert ids(findings_for(case)) == {"M7.a", "M7.b"}
+
+
+def test_m7_referred_only_in_words_is_no_part(practitioner):
+    """The worker wrote "Referred only." in the detail and ticked that the nurse
+    had no other part: the guard reads the choice, and asks."""
+    case = good_case(
+        practitioner,
+        involvement={"referrer_part": ["referred_only"], "referrer_role": "Referred only."},
+        **PARTNER,
+    )
+    found = findings_for(case)
+    assert ids(found) == {"M7.a"}
+    assert "no part beyond raising it" in found[0].missing
+
+
+def test_m7_a_part_in_the_enquiry_is_enough(practitioner):
+    case = good_case(
+        practitioner,
+        involvement={"referrer_part": ["gave_information", "meetings"], "referrer_role": ""},
+        **PARTNER,
+    )
+    assert findings_for(case) == []
 
 
 def test_m7_the_nurse_keeps_a_part(practitioner):
     case = good_case(
         practitioner,
         involvement={
+            "referrer_part": [],
             "referrer_role": "",
             "person_told": "no_risk",
             "not_told_reason": "His wife opens his post and would stop the nurse visiting.",
@@ -494,9 +521,14 @@ def test_m9_feedback_before_closing(practitioner):
 
 def test_m11_closed_without_asking_her(practitioner):
     case = to_closing(good_case(practitioner), practitioner)
-    assert ids(closure_findings(case, {**CLOSURE, "msp_asked": "no"})) == {"M11.a"}
+    found = closure_findings(case, {**CLOSURE, "experience_asked": "not_asked"})
+    assert ids(found) == {"M11.a"}
+    # Asked what outcomes she wanted is not asked about her experience
+    assert CLOSURE["msp_asked"] == "asked_expressed"
+    assert ids(closure_findings(case, {**CLOSURE, "experience_asked": ""})) == {"M11.a"}
 
 
 def test_m11_asked_at_closure(practitioner):
     case = to_closing(good_case(practitioner), practitioner)
-    assert closure_findings(case, {**CLOSURE, "msp_asked": "asked_expressed"}) == []
+    assert closure_findings(case, {**CLOSURE, "experience_asked": "at_closure"}) == []
+    assert closure_findings(case, {**CLOSURE, "experience_asked": "survey_to_follow"}) == []

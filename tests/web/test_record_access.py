@@ -15,6 +15,7 @@ from tests.web.conftest import close_properly, h1_of, text_of
 CASE_PAGES = [
     ("enquiries:capacity-new", "Record a capacity assessment"),
     ("enquiries:best-interests-new", "Record a best-interests decision"),
+    ("enquiries:restriction-new", "Record a restriction or decision made for the person"),
     ("enquiries:advocacy-new", "Record an advocacy assessment"),
     ("enquiries:contact-new", "Record a contact with the person"),
     ("enquiries:risk", "Assess the risk"),

@@ -22,6 +22,7 @@ from msp.enquiries.codes import (
     Achievement,
     ActionResult,
     ClosureReason,
+    ExperienceAsked,
     LackedCapacity,
     MspAsked,
     RiskOutcome,
@@ -155,6 +156,7 @@ class ClosureOut(Schema):
     action_result: ActionResult | None
     risk_outcome: RiskOutcome | None
     msp_asked: MspAsked | None
+    experience_asked: ExperienceAsked | None
     lacked_capacity: LackedCapacity | None
     capacity_support: bool | None
 

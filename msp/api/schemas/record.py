@@ -18,7 +18,8 @@ from msp.enquiries.models.contacts import (
     ContactOutcome,
     SeenAlone,
 )
-from msp.enquiries.models.involvement import PersonTold
+from msp.enquiries.models.involvement import PersonTold, ReferrerPart
+from msp.enquiries.models.restrictions import RestrictionBasis, RestrictionKind
 
 # --- Capacity ---------------------------------------------------------------------
 
@@ -117,6 +118,45 @@ class BestInterestsOut(RecordOut):
     reasons: str
     decision_maker: str
     decided_on: datetime.date
+
+
+# --- Restrictions and decisions made for the person -------------------------------
+
+
+class RestrictionIn(InputSchema):
+    """Something restricted or decided for the person by someone else. The
+    practice guard asks that it rests on the person's agreement, a best-interests
+    decision after a capacity assessment for this decision, or a named legal power."""
+
+    kind: RestrictionKind = Field(description=codes(RestrictionKind))
+    what: str = text(description="What was restricted or decided for the person")
+    decided_by: str = Field(max_length=NAME, description="Who decided: name and role")
+    decided_on: IsoDate
+    basis: RestrictionBasis = Field(description=codes(RestrictionBasis))
+    basis_details: str = text(
+        "",
+        description="The court order, section of the Act or legal power, or how the person "
+        "agreed. Required for `court_order`, `mental_health_act` and `other_legal_power`",
+    )
+    capacity_assessment_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="The capacity assessment on this case it rests on"
+    )
+    best_interests_decision_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="The best-interests decision on this case it rests on"
+    )
+    review_on: IsoDate | None = Field(None, description="When it is to be reviewed")
+
+
+class RestrictionOut(RecordOut):
+    kind: RestrictionKind
+    what: str
+    decided_by: str
+    decided_on: datetime.date
+    basis: RestrictionBasis
+    basis_details: str
+    capacity_assessment_id: int | None
+    best_interests_decision_id: int | None
+    review_on: datetime.date | None
 
 
 # --- Advocacy ---------------------------------------------------------------------
@@ -242,8 +282,14 @@ class InvolvementIn(InputSchema):
     reasons_for_declining: str = optional(
         max_length=MAX_TEXT, description="Why the person does not want support, in their words"
     )
+    referrer_part: list[ReferrerPart] | None = optional(
+        max_length=10,
+        description="The part the person who raised the concern plays in the enquiry or plan. "
+        "`referred_only` cannot be given with another answer. " + codes(ReferrerPart),
+    )
     referrer_role: str = optional(
-        max_length=MAX_TEXT, description="The part the person who raised the concern plays"
+        max_length=MAX_TEXT,
+        description="More about the part the person who raised the concern plays (optional)",
     )
     pattern_review: str = optional(
         max_length=MAX_TEXT,
@@ -258,6 +304,7 @@ class InvolvementOut(RecordOut):
     outcomes_not_asked_reason: str
     options_explained: str
     reasons_for_declining: str
+    referrer_part: list[ReferrerPart]
     referrer_role: str
     pattern_review: str
 

@@ -20,6 +20,7 @@ from msp.enquiries.codes import (
     Achievement,
     ActionResult,
     ClosureReason,
+    ExperienceAsked,
     LackedCapacity,
     MspAsked,
     RiskOutcome,
@@ -145,6 +146,11 @@ class ClosureIn(InputSchema):
     )
     msp_asked: MspAsked | None = Field(
         None, description="Was the person asked what outcomes they wanted? " + codes(MspAsked)
+    )
+    experience_asked: ExperienceAsked | None = Field(
+        None,
+        description="Was the person asked about their experience of safeguarding (the outcome "
+        "survey's questions)? Optional. " + codes(ExperienceAsked),
     )
     lacked_capacity: LackedCapacity | None = Field(None, description=codes(LackedCapacity))
     capacity_support: bool | None = Field(

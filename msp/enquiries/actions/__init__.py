@@ -26,6 +26,7 @@ from msp.enquiries.actions.record import (
     add_capacity_assessment,
     add_contact,
     add_note,
+    add_restriction,
     save_involvement,
 )
 from msp.enquiries.actions.risk import (
@@ -63,6 +64,7 @@ __all__ = [
     "add_plan_action",
     "add_referrer_escalation",
     "add_referrer_feedback",
+    "add_restriction",
     "add_risk_to_others_action",
     "close_case",
     "cosign_override",

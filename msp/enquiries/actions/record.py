@@ -1,5 +1,5 @@
 """Action functions for the parts of the record kept during a case: capacity,
-best interests, advocacy, contacts, involvement and notes.
+best interests, restrictions, advocacy, contacts, involvement and notes.
 
 Each one runs in a transaction, refuses a closed case, checks the values with
 a rule in msp/enquiries/record_rules.py (``ValidationError({field: message})``),
@@ -21,6 +21,7 @@ from msp.enquiries.models import (
     CaseNote,
     Contact,
     Involvement,
+    Restriction,
 )
 from msp.enquiries.models.advocacy import AdvocacyResult
 from msp.enquiries.models.base import Answer
@@ -33,6 +34,7 @@ from msp.enquiries.record_rules import (
     contact_errors,
     involvement_errors,
     note_errors,
+    restriction_errors,
 )
 
 CAPACITY_FIELDS = (
@@ -93,6 +95,18 @@ CONTACT_FIELDS = (
     "notes",
 )
 
+RESTRICTION_FIELDS = (
+    "kind",
+    "what",
+    "decided_by",
+    "decided_on",
+    "basis",
+    "basis_details",
+    "capacity_assessment",
+    "best_interests_decision",
+    "review_on",
+)
+
 INVOLVEMENT_FIELDS = (
     "person_told",
     "not_told_reason",
@@ -100,6 +114,7 @@ INVOLVEMENT_FIELDS = (
     "outcomes_not_asked_reason",
     "options_explained",
     "reasons_for_declining",
+    "referrer_part",
     "referrer_role",
     "pattern_review",
 )
@@ -111,6 +126,15 @@ def add_capacity_assessment(case: Case, *, by: User, **values: Any) -> CapacityA
     data = pick(CapacityAssessment, values, CAPACITY_FIELDS)
     check(capacity_errors(data, dates_for(case)))
     return create(CapacityAssessment, case, by=by, action="capacity.assessed", data=data)
+
+
+@transaction.atomic
+def add_restriction(case: Case, *, by: User, **values: Any) -> Restriction:
+    """Record something restricted or decided for the person by someone else."""
+    case = open_case(case.pk)
+    data = pick(Restriction, values, RESTRICTION_FIELDS)
+    check(restriction_errors(data, dates_for(case), case_id=case.pk))
+    return create(Restriction, case, by=by, action="restriction.recorded", data=data)
 
 
 @transaction.atomic
@@ -165,6 +189,7 @@ def _involvement_rules(
 def _tidy_involvement(data: dict[str, Any]) -> None:
     if data["person_told"] != PersonTold.NO_RISK:
         data["not_told_reason"] = ""
+    data["referrer_part"] = list(dict.fromkeys(data.get("referrer_part") or []))
 
 
 @transaction.atomic

@@ -26,6 +26,7 @@ CLOSURE_FIELDS = (
     "lacked_capacity",
     "capacity_support",
     "open_door",
+    "experience_asked",
 )
 
 
@@ -192,6 +193,7 @@ def close_case(
         "msp_asked",
         "lacked_capacity",
         "open_door",
+        "experience_asked",
     ):
         data[key] = data[key] or ""
     check_allowed(case, "close_case")

@@ -2,7 +2,7 @@
 
 - workflow.py: desired outcomes, closing (with the practice guard's overrides)
   and reopening;
-- record.py: capacity, best interests, advocacy, contacts, involvement, notes;
+- record.py: capacity, best interests, restrictions, advocacy, contacts, involvement, notes;
 - risk.py: risk, actions to protect others, overrides of wishes, death;
 - plan.py: the plan and its actions, self-neglect, the person who raised the
   concern.
@@ -25,6 +25,7 @@ from msp.enquiries.forms.record import (
     ContactForm,
     InvolvementForm,
     NoteForm,
+    RestrictionForm,
 )
 from msp.enquiries.forms.risk import DeathForm, OverrideForm, RiskActionForm, RiskForm
 from msp.enquiries.forms.workflow import (
@@ -55,6 +56,7 @@ __all__ = [
     "RateOutcomeForm",
     "ReopenForm",
     "ResolveEscalationForm",
+    "RestrictionForm",
     "ReviseOutcomeForm",
     "RiskActionForm",
     "RiskForm",

@@ -16,7 +16,7 @@ from msp.enquiries.forms._fields import (
     radios,
     select,
 )
-from msp.enquiries.models import CapacityAssessment
+from msp.enquiries.models import BestInterestsDecision, CapacityAssessment
 from msp.enquiries.models.advocacy import AdvocacyResult
 from msp.enquiries.models.base import Answer
 from msp.enquiries.models.best_interests import ConsulteeRole
@@ -26,7 +26,8 @@ from msp.enquiries.models.contacts import (
     ContactOutcome,
     SeenAlone,
 )
-from msp.enquiries.models.involvement import PersonTold
+from msp.enquiries.models.involvement import PersonTold, ReferrerPart
+from msp.enquiries.models.restrictions import RestrictionBasis, RestrictionKind
 from msp.enquiries.record_rules import long_date
 from msp.govuk.fields import GovukDateField
 
@@ -327,6 +328,66 @@ class ContactForm(RecordForm):
     notes = free_text("Notes (optional)", long=True)
 
 
+def best_interests_label(decision: BestInterestsDecision) -> str:
+    return f"{decision.decision} (decided {long_date(decision.decided_on)})"
+
+
+class RestrictionForm(RecordForm):
+    kind = radios("What kind of restriction or decision is it?", RestrictionKind.choices)
+    what = free_text(
+        "What was restricted or decided for the person?",
+        long=True,
+        help_text="For example, that her son may not visit the care home, or that her "
+        "daughter manages her bank account",
+    )
+    decided_by = free_text("Who decided?", max_length=200, help_text="Their name and role")
+    decided_on = GovukDateField(noun="the date of the decision", required=False)
+    basis = radios("On what basis?", RestrictionBasis.choices)
+    basis_details = free_text(
+        "The court order, section of the Act or legal power, or how the person agreed",
+        long=True,
+        help_text="Required for a court order, the Mental Health Act or another legal power",
+    )
+    capacity_assessment = select(
+        "Which capacity assessment found the person cannot make this decision?",
+        invalid="Choose a capacity assessment from this case",
+    )
+    best_interests_decision = select(
+        "Which best-interests decision is it?",
+        invalid="Choose a best-interests decision from this case",
+    )
+    review_on = GovukDateField(
+        noun="the date of the review", required=False, help_text="Optional. For example, 1 6 2026"
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        assessments: list[CapacityAssessment] | None = None,
+        decisions: list[BestInterestsDecision] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.offer(
+            "capacity_assessment",
+            [a for a in assessments or [] if a.lacks_capacity],
+            capacity_label,
+            blank="Not linked to an assessment",
+        )
+        self.offer(
+            "best_interests_decision",
+            decisions or [],
+            best_interests_label,
+            blank="Not linked to a decision",
+        )
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        for name in ("capacity_assessment", "best_interests_decision"):
+            values[name] = self.offered(name, values.get(name))
+        return values
+
+
 class InvolvementForm(RecordForm):
     version = optional_version()
     person_told = radios(
@@ -352,10 +413,15 @@ class InvolvementForm(RecordForm):
         help_text="In their words: for example, distrust of services, fear of what might "
         "happen, or not wanting things to change",
     )
-    referrer_role = free_text(
+    referrer_part = checkboxes(
         "What part does the person who raised the concern play in the enquiry or plan?",
+        ReferrerPart.choices,
+        help_text="Select all that apply",
+    )
+    referrer_role = free_text(
+        "More about their part (optional)",
         long=True,
-        help_text="For example, information they gave or an action they own",
+        help_text="For example, what information they gave or which action they own",
     )
     pattern_review = free_text(
         "Review of the pattern of concerns, and the multi-agency risk meeting",
@@ -377,5 +443,6 @@ __all__ = [
     "ContactForm",
     "InvolvementForm",
     "NoteForm",
+    "RestrictionForm",
     "capacity_label",
 ]

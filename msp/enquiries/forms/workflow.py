@@ -9,6 +9,7 @@ from msp.enquiries.codes import (
     Achievement,
     ActionResult,
     ClosureReason,
+    ExperienceAsked,
     LackedCapacity,
     MspAsked,
     RiskOutcome,
@@ -85,6 +86,12 @@ class CloseForm(GovukForm):
         help_text="Required if a risk was identified and action taken",
     )
     msp_asked = radios("Was the person asked what outcomes they wanted?", MspAsked.choices)
+    experience_asked = radios(
+        "Was the person asked about their experience of safeguarding?",
+        ExperienceAsked.choices,
+        help_text="The outcome survey's questions: did they feel listened to, involved and "
+        "safer. Answers given at closure are recorded in the survey.",
+    )
     lacked_capacity = radios(
         "Did the person lack capacity to make decisions about the enquiry?",
         LackedCapacity.choices,
@@ -106,6 +113,7 @@ class CloseForm(GovukForm):
         "action_result",
         "risk_outcome",
         "msp_asked",
+        "experience_asked",
         "lacked_capacity",
         "capacity_support",
     )

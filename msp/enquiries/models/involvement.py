@@ -9,6 +9,26 @@ class PersonTold(models.TextChoices):
     NOT_YET = "not_yet", "Not yet"
 
 
+class ReferrerPart(models.TextChoices):
+    """What the person who raised the concern did beyond raising it. "Referred
+    only" cannot be chosen with any other answer."""
+
+    REFERRED_ONLY = "referred_only", "They raised the concern and had no other part"
+    GAVE_INFORMATION = "gave_information", "They gave information to the enquiry"
+    MEETINGS = "meetings", "They took part in meetings or discussions"
+    PLAN_ACTIONS = "plan_actions", "They took on actions in the safeguarding plan"
+    ONGOING_SUPPORT = "ongoing_support", "They keep supporting or seeing the person"
+    RECEIVED_FEEDBACK = "received_feedback", "They were told what happened"
+
+
+# The answers that show a part beyond raising the concern (being told what
+# happened is owed to them, not a part they play).
+ACTIVE_REFERRER_PARTS = frozenset(ReferrerPart.values) - {
+    ReferrerPart.REFERRED_ONLY,
+    ReferrerPart.RECEIVED_FEEDBACK,
+}
+
+
 class Involvement(CaseRecord):
     """How the person, and the person who raised the concern, took part. One
     per case, kept up to date; every change is in the audit log."""
@@ -26,8 +46,13 @@ class Involvement(CaseRecord):
     reasons_for_declining = models.TextField(
         "Why the person does not want support, in their words", blank=True
     )
+    referrer_part = models.JSONField(
+        "The part the person who raised the concern plays in the enquiry or plan",
+        default=list,
+        blank=True,
+    )  # ReferrerPart codes
     referrer_role = models.TextField(
-        "The role of the person who raised the concern in the enquiry or plan", blank=True
+        "More about the part the person who raised the concern plays (optional)", blank=True
     )
     pattern_review = models.TextField(
         "Review of the pattern of concerns, and the multi-agency risk meeting", blank=True

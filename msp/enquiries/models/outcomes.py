@@ -6,6 +6,7 @@ from msp.enquiries.codes import (
     Achievement,
     ActionResult,
     ClosureReason,
+    ExperienceAsked,
     LackedCapacity,
     MspAsked,
     RiskOutcome,
@@ -94,6 +95,12 @@ class Closure(models.Model):
     action_result = models.CharField(max_length=32, choices=ActionResult.choices, blank=True)
     risk_outcome = models.CharField(max_length=16, choices=RiskOutcome.choices, blank=True)
     msp_asked = models.CharField(max_length=32, choices=MspAsked.choices, blank=True)
+    experience_asked = models.CharField(
+        "Was the person asked about their experience of safeguarding?",
+        max_length=32,
+        choices=ExperienceAsked.choices,
+        blank=True,
+    )
     lacked_capacity = models.CharField(max_length=16, choices=LackedCapacity.choices, blank=True)
     capacity_support = models.BooleanField(
         "Supported by an advocate, family member or friend", null=True, blank=True

@@ -25,6 +25,7 @@ from msp.enquiries.views.record import (
     add_capacity,
     add_contact,
     add_note,
+    add_restriction,
     involvement,
 )
 from msp.enquiries.views.risk import add_override, add_risk_action, cosign_override, death, risk
@@ -51,6 +52,7 @@ __all__ = [
     "add_outcome",
     "add_override",
     "add_plan_action",
+    "add_restriction",
     "add_risk_action",
     "change_plan_action",
     "close",

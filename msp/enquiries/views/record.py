@@ -1,4 +1,5 @@
-"""Pages for capacity, best interests, advocacy, contacts, involvement and notes."""
+"""Pages for capacity, best interests, restrictions, advocacy, contacts, involvement
+and notes."""
 
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_http_methods
@@ -12,8 +13,9 @@ from msp.enquiries.forms import (
     ContactForm,
     InvolvementForm,
     NoteForm,
+    RestrictionForm,
 )
-from msp.enquiries.models import CapacityAssessment, Involvement
+from msp.enquiries.models import BestInterestsDecision, CapacityAssessment, Involvement
 from msp.enquiries.record_rules import (
     advocacy_errors,
     best_interests_errors,
@@ -21,6 +23,7 @@ from msp.enquiries.record_rules import (
     contact_errors,
     involvement_errors,
     note_errors,
+    restriction_errors,
 )
 from msp.enquiries.views._pages import Page, case_dates, form_page
 
@@ -76,6 +79,38 @@ def add_best_interests(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         lambda version, values: actions.add_best_interests_decision(case, by=user, **values),
         rules=lambda values: best_interests_errors(values, case_dates(case), case_id=case.pk),
+    )
+
+
+RESTRICTION = Page(
+    "enquiries/record_form.html",
+    "Record a restriction or decision made for the person",
+    "Restriction recorded",
+    "restrictions",
+    intro="Something decided for the person by someone else: stopping a relative's visits, "
+    "controlling their money, moving them. Say on what basis: their agreement, a "
+    "best-interests decision after a capacity assessment for this decision, or a legal power.",
+    button="Save the restriction",
+    creates=True,
+)
+
+
+@require_http_methods(["GET", "POST"])
+def add_restriction(request: HttpRequest, pk: int) -> HttpResponse:
+    user, case = case_for_change(request, pk)
+    assessments = list(CapacityAssessment.objects.filter(case=case))
+    decisions = list(BestInterestsDecision.objects.filter(case=case))
+
+    def form(*args: object, **kwargs: object) -> RestrictionForm:
+        return RestrictionForm(*args, assessments=assessments, decisions=decisions, **kwargs)
+
+    return form_page(
+        request,
+        RESTRICTION,
+        case,
+        form,
+        lambda version, values: actions.add_restriction(case, by=user, **values),
+        rules=lambda values: restriction_errors(values, case_dates(case), case_id=case.pk),
     )
 
 

@@ -1,9 +1,9 @@
 """M11: "People won't report, because safeguarding isn't safe."
 
 M11.a applies at the closure of a case that had an enquiry, once the closure's
-answers are known (proposed or recorded). The survey app that will record
-the person's experience is being built; until it is, a survey response does
-not count and the closure's answer is the only evidence.
+answers are known (proposed or recorded). It reads the person's experience of
+safeguarding (the outcome survey's questions 4 to 7), not whether they were
+asked what outcomes they wanted (the closure's ``msp_asked``, which M2 covers).
 """
 
 from msp.practice.checks.base import check, fail
@@ -16,7 +16,8 @@ REALITY = (
     "are built with them from their strengths."
 )
 
-ASKED = frozenset({"asked_expressed", "asked_not_expressed"})
+AT_CLOSURE = "at_closure"
+SURVEY_TO_FOLLOW = "survey_to_follow"
 
 
 @check(
@@ -26,12 +27,29 @@ ASKED = frozenset({"asked_expressed", "asked_not_expressed"})
     question="Was the person asked about their experience and what they wanted?",
     reality=REALITY,
     principles=("Empowerment", "Accountability"),
-    fix=Fix("enquiries:close", "#msp_asked"),
+    fix=Fix("enquiries:close", "#experience_asked"),
 )
 def experience_asked(s: CaseSnapshot, config: Config) -> Finding | None:
-    """The closure says the person was asked (whether or not they expressed
-    outcomes)."""
+    """The person's answers to the experience questions are recorded for this
+    closure, or an independent survey is to follow, or (while the closure is
+    only proposed) the worker says they asked at closure and will record the
+    answers. Once closed, "asked at closure" needs the answers recorded."""
     closure = s.closure
-    if closure is None or not s.had_enquiry or closure.msp_asked in ASKED:
+    if closure is None or not s.had_enquiry or closure.experience_answered:
         return None
-    return fail("M11.a", "The closure does not record that the person was asked.")
+    if closure.experience_asked == SURVEY_TO_FOLLOW:
+        return None
+    if closure.experience_asked == AT_CLOSURE:
+        if s.proposed_closure is not None:
+            return None
+        return fail(
+            "M11.a",
+            "The closure says the person was asked about their experience, but their "
+            "answers to the survey are not recorded.",
+            Fix("survey:new-response"),
+        )
+    return fail(
+        "M11.a",
+        "The closure does not record that the person was asked about their experience of "
+        "safeguarding, and no survey is to follow.",
+    )

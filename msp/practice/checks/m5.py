@@ -1,17 +1,21 @@
 """M5: "MSP is impossible when the person lacks mental capacity."
 
-M5.a and M5.b apply as soon as a capacity assessment or best-interests
-decision is recorded (and M5.a also when a closure says the person lacked
-capacity); M5.c once an enquiry is under way and capacity is found lacking.
+M5.a and M5.b apply as soon as a capacity assessment, best-interests decision
+or restriction is recorded (and M5.a also when a closure says the person
+lacked capacity), or when free text states that the person lacks capacity
+(M5.a) or that something was restricted for them (M5.b) without the record
+that would show it lawful; M5.c once an enquiry is under way and capacity is
+found lacking.
 """
 
 import re
 
 from msp.practice.checks.base import blank, check, day, fail, listed
 from msp.practice.checks.m2 import marked
+from msp.practice.checks.text import capacity_statements, restriction_statements, said_in
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, Finding, Fix
-from msp.practice.snapshot import FUNCTIONAL, CapacityFacts, CaseSnapshot
+from msp.practice.snapshot import FUNCTIONAL, CapacityFacts, CaseSnapshot, RestrictionFacts
 
 REALITY = (
     "Making Safeguarding Personal is for everyone. Use advocates, ask the people who "
@@ -33,6 +37,62 @@ GLOBAL_DECISION = re.compile(
     r"|\bgenerally\b|\beverything\b|^\s*(lacks?|has no)\s+capacity\b",
     re.IGNORECASE,
 )
+
+
+# Restriction bases (RestrictionBasis codes) that are legal powers in their own right.
+LEGAL_POWERS = frozenset({"court_order", "mental_health_act", "other_legal_power"})
+RESTRICTION_FIX = Fix("enquiries:restriction-new", "#basis")
+QUOTED_AT_MOST = 2
+
+
+def _restriction_name(r: RestrictionFacts) -> str:
+    return f"The restriction of {day(r.decided_on)}"
+
+
+def restriction_capacity_gap(r: RestrictionFacts, s: CaseSnapshot) -> str:
+    """A restriction made in the person's best interests rests on an assessment,
+    for this decision and made by then, that found they lack capacity."""
+    if r.basis != "best_interests":
+        return ""
+    a = next((a for a in s.capacity_assessments if a.id == r.capacity_assessment_id), None)
+    if a is None:
+        return (
+            f"{_restriction_name(r)} was made in the person's best interests, but no "
+            "capacity assessment is linked to it."
+        )
+    if not a.finds_lack or a.assessed_on > r.decided_on or assessment_gaps(a):
+        return (
+            f"{_restriction_name(r)} was made in the person's best interests, but the "
+            f"capacity assessment of {day(a.assessed_on)} does not find, before the "
+            "decision and for a specific decision, that they lack capacity."
+        )
+    return ""
+
+
+def restriction_basis_gap(r: RestrictionFacts, s: CaseSnapshot) -> str:
+    """A restriction rests on the person's consent, a legal power that is named,
+    or a best-interests decision that is linked to it."""
+    if r.basis == "consent":
+        return ""
+    if r.basis in LEGAL_POWERS:
+        if blank(r.basis_details):
+            return f"{_restriction_name(r)} does not name the legal power or court order."
+        return ""
+    if r.basis == "best_interests":
+        if any(b.id == r.best_interests_decision_id for b in s.best_interests):
+            return ""
+        return (
+            f"{_restriction_name(r)} was made in the person's best interests, but no "
+            "best-interests decision is linked to it."
+        )
+    return (
+        f"{_restriction_name(r)} ({r.what.strip() or 'no description'}) has no basis: "
+        "the person's agreement, a best-interests decision or a legal power."
+    )
+
+
+def _quotes(items: list[str]) -> str:
+    return " ".join(items[:QUOTED_AT_MOST])
 
 
 def assessment_gaps(a: CapacityFacts) -> list[str]:
@@ -72,15 +132,19 @@ def decision_specific(s: CaseSnapshot, config: Config) -> Finding | None:
                 problems.append(
                     f"The capacity assessment of {day(a.assessed_on)} lacks {listed(gaps)}."
                 )
+    found_lack = any(a.finds_lack for a in s.capacity_assessments)
     closure = s.closure
-    if (
-        closure is not None
-        and closure.lacked_capacity == "yes"
-        and not any(a.finds_lack for a in s.capacity_assessments)
-    ):
+    if closure is not None and closure.lacked_capacity == "yes" and not found_lack:
         problems.append(
             "The closure says the person lacked capacity, but no capacity assessment "
             "found that for a specific decision."
+        )
+    problems.extend(g for r in s.restrictions if (g := restriction_capacity_gap(r, s)))
+    if not found_lack:
+        problems.extend(
+            f"{said_in(st)}, but no capacity assessment found that the person lacks "
+            "capacity for a specific decision."
+            for st in capacity_statements(s)[:QUOTED_AT_MOST]
         )
     if not problems:
         return None
@@ -102,13 +166,27 @@ def decision_specific(s: CaseSnapshot, config: Config) -> Finding | None:
 def best_interests(s: CaseSnapshot, config: Config) -> Finding | None:
     """Where an assessment found a lack of capacity, a best-interests decision
     is recorded; every best-interests decision records the person's past and
-    present wishes and at least one named person consulted."""
+    present wishes and at least one named person consulted. Every restriction
+    or decision made for the person rests on their agreement, a linked
+    best-interests decision or a named legal power; and a restriction written
+    about in free text is recorded as one."""
     lack = any(a.finds_lack for a in s.capacity_assessments)
     if lack and not s.best_interests:
         return fail(
             "M5.b",
             "The person was found to lack capacity, but no best-interests decision is recorded.",
         )
+    restriction_problems = [g for r in s.restrictions if (g := restriction_basis_gap(r, s))]
+    recorded_kinds = {r.kind for r in s.restrictions}
+    unrecorded = [
+        st
+        for st in restriction_statements(s)
+        if st.kind not in recorded_kinds and "other" not in recorded_kinds
+    ]
+    restriction_problems.extend(
+        f"{said_in(st)}, but no restriction of that kind is recorded with its basis."
+        for st in unrecorded[:QUOTED_AT_MOST]
+    )
     problems = []
     for b in s.best_interests:
         gaps = []
@@ -120,9 +198,10 @@ def best_interests(s: CaseSnapshot, config: Config) -> Finding | None:
             problems.append(
                 f"The best-interests decision of {day(b.decided_on)} lacks {listed(gaps)}."
             )
-    if not problems:
+    if not problems and not restriction_problems:
         return None
-    return fail("M5.b", " ".join(problems))
+    fix = RESTRICTION_FIX if restriction_problems and not problems else None
+    return fail("M5.b", " ".join(problems + restriction_problems), fix)
 
 
 @check(

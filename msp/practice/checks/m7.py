@@ -15,6 +15,12 @@ REALITY = (
 )
 
 
+# What the referrer did beyond raising the concern (ReferrerPart codes, less
+# "referred_only" and "received_feedback": being told what happened is owed to
+# them, not a part they play).
+ACTIVE_PARTS = frozenset({"gave_information", "meetings", "plan_actions", "ongoing_support"})
+
+
 @check(
     "M7.a",
     severity=PROMPT,
@@ -22,22 +28,31 @@ REALITY = (
     question="What part does the person who raised the concern play in the enquiry or plan?",
     reality=REALITY,
     principles=("Partnership",),
-    fix=Fix("enquiries:involvement", "#referrer_role"),
+    fix=Fix("enquiries:involvement", "#referrer_part"),
 )
 def referrer_keeps_a_role(s: CaseSnapshot, config: Config) -> Finding | None:
     """Once the enquiry is under way, where someone other than the person
-    raised a concern and is known (not anonymous): their role is recorded, or
-    a plan action is theirs."""
+    raised a concern and is known (not anonymous): the record says they did
+    more than raise it (the choices, not the free-text detail, which cannot
+    say "no part" in a way the guard can read), or a plan action is theirs."""
     if not s.enquiry_under_way or not any(c.has_known_referrer for c in s.concerns):
         return None
-    if not blank(s.involvement.referrer_role):
+    parts = set(s.involvement.referrer_part)
+    if parts & ACTIVE_PARTS:
         return None
     if any(a.owner_kind == "referrer" for a in s.plan_actions):
         return None
+    if parts:
+        return fail(
+            "M7.a",
+            "The record says the person who raised the concern had no part beyond raising "
+            "it, and no plan action is theirs: they could give information, join a "
+            "meeting or own an action.",
+        )
     return fail(
         "M7.a",
-        "The role of the person who raised the concern is not recorded, and no plan "
-        "action is theirs.",
+        "The part played by the person who raised the concern is not recorded, and no "
+        "plan action is theirs.",
     )
 
 

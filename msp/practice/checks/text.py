@@ -113,3 +113,158 @@ def someone_else_present(who_was_present: str) -> bool:
     words = re.sub(r"\s+", " ", words)
     words = re.sub(r"\s+else$", "", words)
     return words not in NOBODY
+
+
+# --- Statements about capacity and restrictions ---------------------------------------
+#
+# A worker who believes the person "lacks capacity", or who records that someone
+# "stopped her son visiting", has written down a fact the capacity and
+# best-interests checks need in structured form. These find such sentences, so
+# the checks can quote them when the matching record is missing. Statements
+# that deny or doubt ("has capacity", "no concerns about capacity", "does not
+# lack capacity", "assess whether she lacks capacity") are not statements.
+
+
+@dataclass(frozen=True)
+class Statement:
+    source: str  # where it was written: "case note", "concern", ...
+    sentence: str  # the sentence, quoted in the finding
+    kind: str = ""  # for restrictions: the kind of restriction it describes
+
+
+def statement_texts(s: CaseSnapshot) -> Iterator[WorkerText]:
+    """Worker text, and what the concern says happened: a referrer's account
+    of a restriction or of a lack of capacity is a fact to follow up, not a
+    judgment of their words."""
+    yield from worker_texts(s)
+    for concern in s.concerns:
+        yield WorkerText("concern", concern.what_happened)
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+QUOTE_LIMIT = 200
+
+
+def sentences(text: str) -> Iterator[str]:
+    for part in SENTENCE_END.split(text or ""):
+        part = part.strip()
+        if part:
+            yield part
+
+
+def quoted(sentence: str) -> str:
+    if len(sentence) > QUOTE_LIMIT:
+        sentence = sentence[: QUOTE_LIMIT - 1].rstrip() + "…"
+    return f"“{sentence}”"
+
+
+# Words just before a phrase that deny it: "does not lack capacity", "nobody
+# stopped him", "never took control of her money".
+NEGATED_BEFORE = re.compile(
+    r"(\bnot|n't|\bnever|\bno one|\bnobody|\bno longer believe|\bwhether|\bif)\s+(\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Anywhere in the sentence before the phrase: doubt or a question, not a statement.
+DOUBTED = re.compile(
+    r"\bno\s+(evidence|reason|indication|suggestion|sign|concerns?)\b"
+    r"|\b(not|n't)\s+(think|believe|consider|suggest|appear|seem)\w*"
+    r"|\bunlikely\b|\bassess(ed|ing)?\s+whether\b|\bto\s+(see|check|find out)\s+(whether|if)\b",
+    re.IGNORECASE,
+)
+
+# "capacity", but not "capacity assessment", "capacity concerns" ...
+_CAPACITY = (
+    r"capacity\b(?!\s+(assess\w*|tests?|act|forms?|records?|reviews?|concerns?|issues?"
+    r"|doubts?|queries|questions?))"
+)
+LACKS_CAPACITY = re.compile(
+    rf"\b(lacks?|lacking|lacked)\s+(the\s+)?(mental\s+)?{_CAPACITY}"
+    rf"|\b(no|without)\s+(mental\s+)?{_CAPACITY}"
+    rf"|\b(doesn'?t|does\s+not|didn'?t|did\s+not)\s+have\s+(the\s+)?(mental\s+)?{_CAPACITY}"
+    rf"|\b(hasn'?t|has\s+not)\s+got\s+(the\s+)?(mental\s+)?{_CAPACITY}"
+    rf"|\bnot\s+(got\s+)?capacitous\b|\bincapacitous\b|\bhas\s+lost\s+(mental\s+)?{_CAPACITY}",
+    re.IGNORECASE,
+)
+
+RESTRICTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "contact",
+        re.compile(
+            r"\b(stop(ped|ping|s)?|prevent(ed|ing|s)?|ban(ned|ning|s)?|bar(red|ring|s)?)\s+"
+            r"(\w+\s+){1,3}?(from\s+)?(visit\w*|seeing|contact\w*|calling|phoning|coming)\b"
+            r"|\bno\s+longer\s+(allowed|permitted)\s+to\s+(visit|see)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "money",
+        re.compile(
+            r"\b(took|take|takes|taken|taking|has|have|had|given|gave|assumed)\s+control\s+of\s+"
+            r"(his|her|their|the\s+person's)\s+(money|finances|bank\w*|benefits|pension|cards?)\b"
+            r"|\bcontrol(s|led|ling)?\s+(his|her|their)\s+(money|finances|bank\w*|benefits)\b"
+            r"|\b(kept|keeps|keeping|holds|took|takes)\s+(his|her|their)\s+(bank\s+)?cards?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "leaving",
+        re.compile(
+            r"\b(not|isn'?t|aren'?t|wasn'?t|weren'?t)\s+(being\s+)?(allowed|permitted)\s+to\s+"
+            r"(leave|go\s+out|go\s+home)\b"
+            r"|\blocked\s+(in|him\s+in|her\s+in|them\s+in)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "moving_home",
+        re.compile(
+            r"\bmoved\s+(him|her|them)\s+(in)?to\s+(a\s+)?(care|nursing|residential)\s+home\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def _stated(sentence: str, match: re.Match[str]) -> bool:
+    """The phrase is asserted, not denied or doubted."""
+    before = sentence[: match.start()]
+    if DOUBTED.search(before):
+        return False
+    return not NEGATED_BEFORE.search(before)
+
+
+def says_lacks_capacity(sentence: str) -> bool:
+    return any(_stated(sentence, m) for m in LACKS_CAPACITY.finditer(sentence))
+
+
+def restriction_kind(sentence: str) -> str:
+    """The kind of restriction the sentence says was imposed, or ""."""
+    for kind, pattern in RESTRICTIONS:
+        if any(_stated(sentence, m) for m in pattern.finditer(sentence)):
+            return kind
+    return ""
+
+
+def capacity_statements(s: CaseSnapshot) -> list[Statement]:
+    return [
+        Statement(t.source, sentence)
+        for t in statement_texts(s)
+        for sentence in sentences(t.text)
+        if says_lacks_capacity(sentence)
+    ]
+
+
+def restriction_statements(s: CaseSnapshot) -> list[Statement]:
+    found = []
+    for t in statement_texts(s):
+        for sentence in sentences(t.text):
+            kind = restriction_kind(sentence)
+            if kind:
+                found.append(Statement(t.source, sentence, kind))
+    return found
+
+
+def said_in(statement: Statement) -> str:
+    """'A case note says “...”'"""
+    article = "The" if statement.source in ("section 42 decision", "closure record") else "A"
+    return f"{article} {statement.source} says {quoted(statement.sentence)}"
