@@ -6,7 +6,7 @@ from tests.api.conftest import api  # noqa: F401  (the bearer-token client fixtu
 RESULTS: list[dict[str, object]] = []
 
 
-def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001
+def pytest_sessionfinish(session, exitstatus):
     """With VIGNETTE_RESULTS set, write what each vignette expected and got, for score.py."""
     path = os.environ.get("VIGNETTE_RESULTS")
     if path and RESULTS:

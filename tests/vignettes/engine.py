@@ -140,8 +140,10 @@ def _raise_and_decide(
     return case, concern_id
 
 
-def play(v: Vignette, api: Any, manager_id: int) -> Played:
-    """Record the vignette through ``api`` (an ApiClient for the lead worker)."""
+def play(v: Vignette, api: Any, manager_api: Any, manager_id: int) -> Played:
+    """Record the vignette through ``api`` (an ApiClient for the lead worker).
+    A step whose method starts with ``MANAGER`` is sent by the team manager, and
+    ``{last_id}`` in a path is the id of the record the step before made."""
     played = Played()
     person = _ok(api.post("/people", {**PERSON, **v.person}), "add person")
     for ago, what, response in v.earlier:
@@ -149,9 +151,15 @@ def play(v: Vignette, api: Any, manager_id: int) -> Played:
             api,
             person["id"],
             {**CONCERN, "raised_on": day(-ago), "what_happened": what},
-            {**NO_ENQUIRY, "proportionate_response": "information_advice", "response_details": response},
+            {
+                **NO_ENQUIRY,
+                "proportionate_response": "information_advice",
+                "response_details": response,
+            },
         )
-        case = _ok(api.post(f"/cases/{case['id']}/closing", {"version": case["version"]}), "closing")
+        case = _ok(
+            api.post(f"/cases/{case['id']}/closing", {"version": case["version"]}), "closing"
+        )
         _ok(
             api.post(
                 f"/cases/{case['id']}/closure", {"version": case["version"], "reason": "no_enquiry"}
@@ -159,7 +167,7 @@ def play(v: Vignette, api: Any, manager_id: int) -> Played:
             "close earlier concern",
         )
 
-    decision = {**S42, **v.decision}
+    decision = {**(NO_ENQUIRY if v.decision.get("result") == "none" else S42), **v.decision}
     case, concern_id = _raise_and_decide(api, person["id"], {**CONCERN, **v.concern}, decision)
     cid = case["id"]
     if decision["result"] != "none":
@@ -186,8 +194,13 @@ def play(v: Vignette, api: Any, manager_id: int) -> Played:
         names.setdefault("outcome_id", made["id"])
 
     for method, part, body in v.steps:
-        path = part if part.startswith("/") else f"/cases/{cid}/{part}"
-        _ok(api.request(method, path, _fill(body, names)), f"{method} {part}")
+        client = api
+        if method.startswith("MANAGER "):
+            client, method = manager_api, method.removeprefix("MANAGER ")
+        path = part.format(**names) if part.startswith("/") else f"/cases/{cid}/{part}"
+        made = _ok(client.request(method, path, _fill(body, names)), f"{method} {part}")
+        if isinstance(made, dict) and "id" in made:
+            names["last_id"] = made["id"]
 
     if v.closure is not None:
         version = api.get(f"/cases/{cid}").json()["version"]
@@ -197,7 +210,8 @@ def play(v: Vignette, api: Any, manager_id: int) -> Played:
                 if o.rating is not None:
                     _ok(
                         api.post(
-                            f"/outcomes/{made['id']}/rating", {"version": made["version"], **o.rating}
+                            f"/outcomes/{made['id']}/rating",
+                            {"version": made["version"], **o.rating},
                         ),
                         "rate outcome",
                     )
