@@ -4,7 +4,33 @@ and people lost in transitions between services. Stories are composites written
 for this suite, not any one review."""
 
 from tests.vignettes import record as r
-from tests.vignettes.engine import Outcome, Vignette, day
+from tests.vignettes.engine import Outcome, Step, Vignette, day
+
+
+def enquiry_record_for_discharge() -> tuple[Step, ...]:
+    return r.enquiry_record(
+        "feedback",
+        referrer_action={"owner_kind": "worker", "owner_name": "Pat Okafor"},
+        involvement={"referrer_role": "Referred only."},
+        risk={
+            "source_trust_role": "staff",
+            "source_has_contact_with_others_at_risk": "yes",
+            "risk_to_others": "Other patients are discharged the same way.",
+        },
+        extra=(
+            (
+                "POST",
+                "risk-actions",
+                {
+                    "kind": "employer",
+                    "details": "Raised with the hospital's safeguarding lead.",
+                    "done_on": day(-6),
+                    "done_by": "Pat Okafor",
+                },
+            ),
+        ),
+    )
+
 
 VIGNETTES = [
     Vignette(
@@ -221,5 +247,24 @@ VIGNETTES = [
             ("POST", "referrer-feedback", r.FEEDBACK),
         ),
         closure={"reason": "no_enquiry"},
+    ),
+    Vignette(
+        id="sar-08-hospital-discharge-hand-off",
+        story="""The hospital discharge team raised a concern as Edith went home with no
+        care in place. The enquiry went well with Edith, but the ward that raised it was
+        recorded as "Referred only." and never heard back.""",
+        expected=frozenset({"M7.a", "M9.a"}),
+        concern={
+            "referrer_name": "Kofi Mensah",
+            "referrer_role": "Discharge coordinator",
+            "referrer_organisation": "Northmoor General Hospital",
+            "what_happened": "Sent home after a fall with no care package and no food in.",
+            "abuse_types": ["neglect"],
+            "location_of_risk": "hospital_acute",
+            "sources_of_risk": ["service_provider"],
+        },
+        steps=enquiry_record_for_discharge(),
+        outcomes=r.OUTCOMES,
+        closure=r.CONCLUDED,
     ),
 ]
