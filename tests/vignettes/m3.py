@@ -90,7 +90,7 @@ VIGNETTES = [
         closure=r.CONCLUDED,
     ),
     Vignette(
-        id="m3-05-death-with-only-a-date",
+        id="m3-05-death-not-known-and-na",
         story="""Edith died in hospital during the enquiry. The worker recorded the date of
         death, "not known" for the questions the form insists on and "n/a" for how the
         review criteria were considered, and closed. (The API refuses a death recorded
