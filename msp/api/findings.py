@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from msp.accounts.access import get_case_for_user
+from msp.api.access import SEE_CASE
 from msp.api.auth import current_user
 from msp.api.schemas.common import READ_ERRORS
 from msp.api.schemas.findings import ClosureCheckOut, ClosureCheckQuery, FindingOut, RoleOut
@@ -25,7 +26,11 @@ def list_findings(request: HttpRequest, case_id: CaseId) -> list[FindingOut]:
     return case_findings(case)
 
 
-@router.get("/cases/{case_id}/closure-check", response={200: ClosureCheckOut, **READ_ERRORS})
+@router.get(
+    "/cases/{case_id}/closure-check",
+    auth=SEE_CASE,
+    response={200: ClosureCheckOut, **READ_ERRORS},
+)
 def closure_check(
     request: HttpRequest, case_id: CaseId, proposed: Query[ClosureCheckQuery]
 ) -> ClosureCheckOut:
