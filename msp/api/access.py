@@ -4,12 +4,15 @@ before input validation. All of them defer to msp.accounts.access."""
 from django.http import Http404
 
 from msp.accounts.access import (
+    CaseRestricted,
+    findable_cases,
     get_case_for_user,
     get_person_for_user,
     readable_people,
 )
 from msp.accounts.models import User
 from msp.api.auth import TokenAuth
+from msp.audit.log import record_refusal
 from msp.enquiries.models import DesiredOutcome, Override, PlanAction, ReferrerEscalation
 from msp.enquiries.models.base import CaseRecord
 
@@ -73,6 +76,18 @@ def _change_person(user: User, pk: int) -> None:
     get_person_for_user(user, pk, write=True)
 
 
+def _see_case(user: User, pk: int) -> None:
+    # Not get_case_for_user: that records a view, and the operation reads the
+    # case itself (and refuses a restricted case with 403 there).
+    case = findable_cases(user).filter(pk=pk).first()
+    if case is None:
+        record_refusal(by=user, kind="case", requested_id=pk, status=404)
+        raise Http404("No case found")
+    if not case.opens:  # type: ignore[attr-defined]
+        record_refusal(by=user, kind="case", requested_id=pk, status=403)
+        raise CaseRestricted(case)
+
+
 def _see_person(user: User, pk: int) -> None:
     # Not get_person_for_user: that records a view, and the operation reads the
     # person itself.
@@ -96,6 +111,7 @@ TOKEN = TokenAuth()
 CHANGE_CASE = TokenAuth("case_id", _change_case)
 CHANGE_PERSON = TokenAuth("person_id", _change_person)
 SEE_PERSON = TokenAuth("person_id", _see_person)
+SEE_CASE = TokenAuth("case_id", _see_case)
 CHANGE_OUTCOME = TokenAuth("outcome_id", _change_outcome)
 CHANGE_PLAN_ACTION = TokenAuth("plan_action_id", _change_plan_action)
 CHANGE_ESCALATION = TokenAuth("escalation_id", _change_escalation)

@@ -7,6 +7,7 @@ The close action calls ``check_closure`` before it creates the closure, and
 """
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,9 +20,46 @@ from msp.cases.models import Case
 from msp.enquiries.models import Closure
 from msp.practice.findings import DUTY, Finding
 from msp.practice.guard import closure_findings
-from msp.practice.models import ClosureFinding
+from msp.practice.models import ClosureFinding, RefusedClosure
 
 OVERRIDING_ROLES = frozenset({Role.TEAM_MANAGER, Role.SAFEGUARDING_LEAD})
+
+
+@dataclass(frozen=True)
+class ClosurePreview:
+    """What closing a case with some proposed values would meet, before anything
+    is saved: the input problems that would refuse it first (``problems``, {field:
+    message}, ``__all__`` for the case's state), then everything the guard would
+    find. The close action and the preview read the same one."""
+
+    findings: tuple[Finding, ...]
+    problems: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def duties(self) -> tuple[Finding, ...]:
+        """The legal duties not shown as met: each blocks closing unless overridden."""
+        return tuple(f for f in self.findings if f.severity == DUTY)
+
+    @property
+    def prompts(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity != DUTY)
+
+    @property
+    def overriding_roles(self) -> tuple[Role, ...]:
+        """Who may override a failing duty with a reason, in a fixed order."""
+        return tuple(r for r in Role if r in OVERRIDING_ROLES)
+
+    @property
+    def would_close(self) -> bool:
+        """Would the case close with these values, without any override?"""
+        return not self.problems and not self.duties
+
+
+def preview_closure(
+    case: Case, proposed: Mapping[str, Any], problems: Mapping[str, str] | None = None
+) -> ClosurePreview:
+    """Run the guard on ``case`` as if closed with ``proposed``; nothing is saved."""
+    return ClosurePreview(findings=tuple(closure_findings(case, proposed)), problems=problems or {})
 
 
 class GuardBlocked(ActionError):
@@ -87,13 +125,12 @@ def check_closure(
     finding (for ``record_closure_findings``); raises ``GuardBlocked`` when a
     failing DUTY is not overridden, and ``ValidationError`` on
     ``duty_overrides`` when an override is not allowed or has no reason."""
-    findings = closure_findings(case, proposed)
-    duties = [f for f in findings if f.severity == DUTY]
-    applied = _applied_overrides(duties, by, duty_overrides)
-    blocking = [f for f in duties if f.check_id not in applied]
+    preview = preview_closure(case, proposed)
+    applied = _applied_overrides(preview.duties, by, duty_overrides)
+    blocking = [f for f in preview.duties if f.check_id not in applied]
     if blocking:
-        raise GuardBlocked(blocking, findings)
-    return findings
+        raise GuardBlocked(blocking, preview.findings)
+    return list(preview.findings)
 
 
 @transaction.atomic
@@ -136,3 +173,25 @@ def record_closure_findings(
             person_id=Case.objects.values_list("person_id", flat=True).get(pk=closure.case_id),
         )
     return saved
+
+
+@transaction.atomic
+def remember_refused_closure(
+    case: Case, *, by: User, proposed: Mapping[str, Any], refused: GuardBlocked
+) -> None:
+    """Keep the values a closure the guard refused was tried with, so the case's
+    findings go on showing the checks that depend on the closure until the case
+    moves on. Call after the refused attempt has rolled back; audited."""
+    version = Case.objects.values_list("version", flat=True).get(pk=case.pk)
+    RefusedClosure.objects.update_or_create(
+        case=case,
+        defaults={"case_version": version, "values": dict(proposed), "refused_by": by},
+    )
+    record_change(
+        by=by,
+        action="closure.refused",
+        obj=case,
+        changes={"blocking": [None, [f.check_id for f in refused.findings]]},
+        case_id=case.pk,
+        person_id=case.person_id,
+    )

@@ -34,6 +34,7 @@ from msp.enquiries.models import (
 )
 from msp.practice.config import Config
 from msp.practice.snapshot import (
+    STATE_CLOSING,
     AdvocacyFacts,
     BestInterestsFacts,
     CapacityFacts,
@@ -418,6 +419,18 @@ def load_snapshot(
         .order_by("recorded_at", "id")
         .values("recorded_at", "text")
     )
+
+    if proposed_closure is None and c.state == STATE_CLOSING:
+        # A closure the guard refused keeps the checks that depend on it showing.
+        from msp.practice.models import RefusedClosure
+
+        refused = (
+            RefusedClosure.objects.filter(case_id=pk, case_version=c.version)
+            .values_list("values", flat=True)
+            .first()
+        )
+        if refused is not None:
+            proposed_closure = ProposedClosure.from_values(refused)
 
     risk = _one_to_one(c, "risk_assessment")
     plan = _one_to_one(c, "safeguarding_plan")

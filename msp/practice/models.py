@@ -82,3 +82,24 @@ class ClosureFinding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.check_id} at closure {self.closure_id}"
+
+
+class RefusedClosure(models.Model):
+    """The last closure of a case the guard refused, with the values it was
+    tried with, so the case's findings keep the checks that depend on the
+    closure while the case waits to close. It applies only while the case is
+    still at the version it was refused at (closing, returning to the enquiry
+    or closing it moves the case on)."""
+
+    case = models.OneToOneField(
+        "cases.Case", on_delete=models.CASCADE, related_name="refused_closure"
+    )
+    case_version = models.PositiveIntegerField()
+    values = models.JSONField(default=dict)
+    refused_at = models.DateTimeField(auto_now=True)
+    refused_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Refused closure of case {self.case_id}"

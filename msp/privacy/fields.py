@@ -45,6 +45,8 @@ CASE_PARTS: dict[str, dict[str, Any]] = {
     },
     "enquiries.closure": {"reason_details": "", "open_door": ""},
     "practice.closurefinding": {"override_reason": ""},
+    # The values a refused closure was tried with (its details and open-door text).
+    "practice.refusedclosure": {"values": {}},
     "enquiries.advocacyassessment": {
         "appropriate_individual_name": "",
         "advocate_name": "",

@@ -72,7 +72,11 @@ def test_closing_with_unrated_outcomes_is_409(client_for, practitioner, case_in)
         reverse("enquiries:close", args=[case.pk]), {**factories.CLOSURE, "version": case.version}
     )
     assert response.status_code == 409
-    assert "M2.c: 2 of 2 desired outcomes not yet rated" in summary_of(response)
+    summary = summary_of(response)
+    # Named by its question, linked to its card on this page; no check id.
+    assert "How far was each of the person's desired outcomes achieved" in summary
+    assert "M2.c" not in summary
+    assert '<a href="#check-M2-c">' in response.content.decode()
     assert 'value="enquiry_concluded" checked' in response.content.decode()
     assert factories.fresh(case).state == "closing"
 
@@ -200,9 +204,12 @@ def test_a_practitioner_is_stopped_by_a_legal_duty(client_for, practitioner, wit
     assert "<title>Error: Close the case" in html
     summary = summary_of(response)
     assert "This case cannot close yet" in summary
-    assert "M4.a: No advocacy assessment" in summary
+    assert "Would the person have substantial difficulty being involved" in summary
+    assert "M4.a" not in summary
+    # The summary's link stays on this page: the card, which links to where to record it.
+    assert '<a href="#check-M4-a">Would the person have substantial difficulty' in html
     advocacy = reverse("enquiries:advocacy-new", args=[case.pk]) + "#difficulty_understanding"
-    assert f'<a href="{advocacy}">M4.a: No advocacy assessment' in html
+    assert f'href="{advocacy}"' in html.split('id="check-M4-a"')[1]
     assert "Ask a team manager or safeguarding lead to review this case" in text_of(response)
     # What was typed is kept; nothing is closed
     assert 'value="enquiry_concluded" checked' in html and "Ring us on 01234 567890." in html
@@ -260,9 +267,11 @@ def test_a_manager_is_asked_for_the_reason(client_for, manager, without_advocacy
     # A blank reason is refused, next to the box
     response = client.post(url, close_values(case, override_M4_a="   "))
     html = response.content.decode()
-    assert '<a href="#override_M4_a">Enter why the case can close although M4.a is not met</a>' in (
-        html
-    )
+    assert (
+        '<a href="#override_M4_a">Enter why the case can close without an answer to: Would the '
+        "person have substantial difficulty being involved"
+    ) in html
+    assert "M4.a" not in summary_of(response)
     assert '<p id="override_M4_a-error" class="govuk-error-message">' in html
     assert factories.fresh(case).state == "closing"
     assert not Closure.objects.filter(case=case).exists()

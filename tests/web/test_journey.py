@@ -116,7 +116,12 @@ def test_from_new_person_to_closed_case(client_for, practitioner, manager):
     assert "Would the person have substantial difficulty being involved" in text_of(form)
     response = web.post(close_url, {**factories.CLOSURE, "version": version_in(form)})
     assert response.status_code == 409
-    fix = re.search(r'<a href="([^"]+)">M4\.a: ', response.content.decode())
+    html = response.content.decode()
+    # The summary names the duty by its question and links to its card on the page,
+    # whose "Record this" link goes to where it is recorded.
+    assert '<a href="#check-M4-a">Would the person have substantial difficulty' in html
+    card = html.split('id="check-M4-a"')[1]
+    fix = re.search(r'<a class="govuk-link" href="([^"]+)">Record this', card)
     assert fix, "the blocking duty links to where it is recorded"
     advocacy_url = fix.group(1).split("#")[0]
     assert advocacy_url == reverse("enquiries:advocacy-new", args=[case.pk])

@@ -4,6 +4,8 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from msp.api.types import MAX_TEXT, InputSchema, codes
+from msp.enquiries.codes import ActionResult, ClosureReason, LackedCapacity, MspAsked, RiskOutcome
 from msp.practice.findings import Principle, Severity, Stage
 
 
@@ -46,3 +48,46 @@ class ClosureConflictOut(Schema):
         description="When a legal duty blocks closure: everything the guard found, "
         "prompts included",
     )
+
+
+class ClosureCheckQuery(InputSchema):
+    """The closure to check, as the close request would send it (without
+    `version` and `duty_overrides`). Only `reason` is required: leave out what
+    you have not decided yet, and the answer says what is still missing."""
+
+    reason: ClosureReason = Field(description=codes(ClosureReason))
+    reason_details: str = Field("", max_length=MAX_TEXT, description="Needed when `other`")
+    action_result: ActionResult | None = Field(None, description=codes(ActionResult))
+    risk_outcome: RiskOutcome | None = Field(None, description=codes(RiskOutcome))
+    msp_asked: MspAsked | None = Field(None, description=codes(MspAsked))
+    lacked_capacity: LackedCapacity | None = Field(None, description=codes(LackedCapacity))
+    capacity_support: bool | None = Field(None)
+    open_door: str = Field("", max_length=MAX_TEXT, description="How the person can come back")
+
+
+class RoleOut(Schema):
+    code: str = Field(description="The role's code, such as `team_manager`")
+    label: str = Field(description="The role's name in words")
+
+
+class ClosureCheckOut(Schema):
+    """What closing the case with these values would meet now. Nothing is saved;
+    the close request runs the same rules and the same guard."""
+
+    would_close: bool = Field(
+        description="True when closing with these values would succeed without any override"
+    )
+    problems: dict[str, str] = Field(
+        description="What closing would be refused for before the guard runs, as "
+        "{field: message}; `__all__` is about the case (such as its state)"
+    )
+    findings: list[FindingOut] = Field(
+        description="Everything the guard would find, in check-id order, prompts included"
+    )
+    blocking: list[FindingOut] = Field(
+        description="The DUTY findings that would stop the case closing unless overridden"
+    )
+    overridable_by: list[RoleOut] = Field(
+        description="Who may override a blocking finding, with a reason for each"
+    )
+    you_can_override: bool = Field(description="Whether you may override them")

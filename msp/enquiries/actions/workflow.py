@@ -1,5 +1,5 @@
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +15,9 @@ from msp.concerns.models import Section42Decision
 from msp.enquiries.codes import LackedCapacity
 from msp.enquiries.models import Closure, DesiredOutcome, OutcomeRevision
 from msp.enquiries.rules import closure_errors, outcome_errors, rating_errors
+
+if TYPE_CHECKING:
+    from msp.practice.gate import ClosurePreview
 
 OUTCOME_FIELDS = ("text", "whose_words", "representative_name", "representative_relationship")
 CLOSURE_FIELDS = (
@@ -169,21 +172,8 @@ def return_to_enquiry(case: Case, *, by: User, expected_version: int, reason: st
     )
 
 
-@transaction.atomic
-def close_case(
-    case: Case,
-    *,
-    by: User,
-    expected_version: int,
-    duty_overrides: Mapping[str, str] | None = None,
-    **values: Any,
-) -> Closure:
-    """Close the case. The practice guard runs first: a failing legal duty
-    blocks closure (``GuardBlocked``) unless a team manager or safeguarding lead
-    overrides it with a reason in ``duty_overrides`` ({check id: reason}).
-    What the guard found is kept with the closure."""
-    from msp.practice.gate import check_closure, record_closure_findings
-
+def _closure_data(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The closure's fields from ``values``, text fields as "" when missing."""
     data = {k: values.get(k) for k in CLOSURE_FIELDS}
     for key in (
         "reason",
@@ -196,13 +186,73 @@ def close_case(
         "experience_asked",
     ):
         data[key] = data[key] or ""
+    if data["lacked_capacity"] != LackedCapacity.YES:
+        data["capacity_support"] = None
+    return data
+
+
+def _closure_problems(case: Case, data: Mapping[str, Any]) -> dict[str, str]:
+    """Why closing with ``data`` would be refused before the guard runs: the
+    case's state (under ``__all__``) and the closure's own rules."""
+    problems: dict[str, str] = {}
+    try:
+        check_allowed(case, "close_case")
+    except InvalidTransition as error:
+        problems["__all__"] = error.message
+    outcome_count = case.desired_outcomes.count()
+    problems.update(
+        closure_errors(dict(data), had_enquiry=bool(case.enquiry_type), outcome_count=outcome_count)
+    )
+    return problems
+
+
+def preview_closure(case: Case, **values: Any) -> "ClosurePreview":
+    """What closing ``case`` with ``values`` would meet, saving nothing: the same
+    rules and the same guard run as ``close_case``."""
+    from msp.practice.gate import preview_closure as guard_preview
+
+    data = _closure_data(values)
+    return guard_preview(case, data, _closure_problems(case, data))
+
+
+def close_case(
+    case: Case,
+    *,
+    by: User,
+    expected_version: int,
+    duty_overrides: Mapping[str, str] | None = None,
+    **values: Any,
+) -> Closure:
+    """Close the case. The practice guard runs first: a failing legal duty
+    blocks closure (``GuardBlocked``) unless a team manager or safeguarding lead
+    overrides it with a reason in ``duty_overrides`` ({check id: reason}).
+    What the guard found is kept with the closure. ``preview_closure`` tells
+    beforehand what this would meet."""
+    from msp.practice.gate import GuardBlocked, remember_refused_closure
+
+    data = _closure_data(values)
+    try:
+        return _close_case(case, by, expected_version, duty_overrides, data)
+    except GuardBlocked as refused:
+        remember_refused_closure(case, by=by, proposed=data, refused=refused)
+        raise
+
+
+@transaction.atomic
+def _close_case(
+    case: Case,
+    by: User,
+    expected_version: int,
+    duty_overrides: Mapping[str, str] | None,
+    data: dict[str, Any],
+) -> Closure:
+    from msp.practice.gate import check_closure, record_closure_findings
+
     check_allowed(case, "close_case")
     outcome_count = case.desired_outcomes.count()
     errors = closure_errors(data, had_enquiry=bool(case.enquiry_type), outcome_count=outcome_count)
     if errors:
         raise ValidationError(errors)
-    if data["lacked_capacity"] != LackedCapacity.YES:
-        data["capacity_support"] = None
     findings = check_closure(case, by=by, proposed=data, duty_overrides=duty_overrides)
     closure = Closure.objects.create(case=case, closed_by=by, **data)
     transition(

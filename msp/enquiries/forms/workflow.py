@@ -17,6 +17,7 @@ from msp.enquiries.codes import (
 )
 from msp.enquiries.forms._fields import free_text, radios
 from msp.govuk.forms import GovukForm, VersionField
+from msp.practice.checks import CHECKS
 
 
 class OutcomeForm(GovukForm):
@@ -64,6 +65,12 @@ OVERRIDE_PREFIX = "override_"
 def override_name(check_id: str) -> str:
     """The form field for overriding a check: "M4.a" -> "override_M4_a"."""
     return OVERRIDE_PREFIX + check_id.replace(".", "_")
+
+
+def check_question(check_id: str) -> str:
+    """The question a check asks, to name it in words rather than by its id."""
+    spec = CHECKS.get(check_id)
+    return spec.question if spec is not None else "this legal duty"
 
 
 def override_check_id(name: str) -> str:
@@ -145,8 +152,8 @@ class CloseForm(GovukForm):
             self.fields[name] = free_text(
                 "Why can the case close without this?",
                 long=True,
-                help_text=f"Check {check_id}. Leave it empty if you will record what is missing "
-                "instead. A reason is kept with the closure and counted in assurance reports.",
+                help_text="Leave it empty if you will record what is missing instead. A reason "
+                "is kept with the closure and counted in assurance reports.",
                 max_length=5000,
             )
 
@@ -173,7 +180,7 @@ class CloseForm(GovukForm):
         if blank:
             for check_id in blank:
                 moved[override_name(check_id)] = (
-                    f"Enter why the case can close although {check_id} is not met"
+                    f"Enter why the case can close without an answer to: {check_question(check_id)}"
                 )
         else:
             moved.setdefault(NON_FIELD_ERRORS, []).extend(messages["duty_overrides"])

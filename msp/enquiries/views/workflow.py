@@ -2,7 +2,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +13,7 @@ from msp.cases.models import Case
 from msp.cases.page import FindingView, finding_views
 from msp.cases.views import button_action, case_for_change
 from msp.enquiries import actions
+from msp.enquiries.actions import CLOSURE_FIELDS
 from msp.enquiries.forms import (
     CloseForm,
     OutcomeForm,
@@ -24,9 +25,11 @@ from msp.enquiries.forms.workflow import override_name
 from msp.enquiries.models import Closure, DesiredOutcome
 from msp.enquiries.rules import outcome_errors
 from msp.govuk.actions import Attempt, attempt
+from msp.govuk.forms import field_anchor
 from msp.practice.findings import DUTY, Finding
 from msp.practice.gate import GuardBlocked, can_override
 from msp.practice.guard import closure_findings, findings_for
+from msp.submissions.web import TOKEN_FIELD, submit_once
 
 
 def _outcome(request: HttpRequest, pk: int) -> tuple[User, Case, DesiredOutcome]:
@@ -151,6 +154,29 @@ def rate_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, template, tried, **context)
 
 
+# The close page's steps: the form's two buttons, the check-your-answers page's
+# "Change" buttons and its "Close the case".
+CHECK, ANSWERS, CHANGE, CLOSE = "check", "answers", "change", "close"
+NOT_KEPT = frozenset({"csrfmiddlewaretoken", "step", TOKEN_FIELD})
+CANNOT_CLOSE_YET = (
+    "This case cannot close yet: the record does not show that a legal duty was met. "
+    "Record what is missing{manager}."
+)
+
+
+def _cannot_close_yet(overrider: bool) -> str:
+    return CANNOT_CLOSE_YET.format(
+        manager=", or say why the case can close without it"
+        if overrider
+        else ", or ask a team manager or safeguarding lead to review it"
+    )
+
+
+def _finding_anchor(check_id: str) -> str:
+    """The id of a finding's card on the close page: "M4.a" -> "check-M4-a"."""
+    return "check-" + check_id.replace(".", "-")
+
+
 def _close_context(
     case: Case,
     user: User,
@@ -160,7 +186,9 @@ def _close_context(
 ) -> dict[str, Any]:
     """What the close page shows about the guard: the legal duties not shown
     as met (with a manager's box to override each), and the good-practice
-    questions, which never stop the case closing."""
+    questions, which never stop the case closing. Blocking duties are listed in
+    the error summary by their question, linked to their card on this page (or
+    to a manager's box for the reason)."""
     here = reverse("enquiries:close", args=[case.pk])
     views = [
         # A fix on this page is a link to its field
@@ -169,27 +197,123 @@ def _close_context(
     ]
     overrider = can_override(user)
     duties = [
-        (v, form[override_name(v.finding.check_id)] if overrider else None)
+        (v, form[override_name(v.finding.check_id)] if overrider else None, _anchor_of(v))
         for v in views
         if v.is_duty
     ]
     blocked = {f.check_id for f in blocking}
+    summary = []
+    for view in views:
+        if view.finding.check_id in blocked:
+            name = override_name(view.finding.check_id)
+            href = f"#{form[name].auto_id}" if overrider and name in form.fields else ""
+            summary.append((href or f"#{_anchor_of(view)}", view.finding.question))
     return {
         "case": case,
         "duties": duties,
-        "prompts": [v for v in views if not v.is_duty],
-        "blocking": [v for v in views if v.finding.check_id in blocked],
+        "prompts": [(v, _anchor_of(v)) for v in views if not v.is_duty],
+        "blocking_items": summary,
         "can_override": overrider,
     }
 
 
+def _anchor_of(view: FindingView) -> str:
+    return _finding_anchor(view.finding.check_id)
+
+
+def _posted_values(data: Any) -> dict[str, Any]:
+    """The closure as typed so far, unchecked, for the preview."""
+    values = {name: data.get(name, "") for name in CLOSURE_FIELDS}
+    values["capacity_support"] = {"yes": True, "no": False}.get(data.get("capacity_support", ""))
+    return values
+
+
+def _problem_items(form: CloseForm, problems: dict[str, str]) -> list[tuple[str, str]]:
+    """What closing would still be refused for, linked to the fields here."""
+    items = []
+    for key, message in problems.items():
+        if key in form.fields:
+            items.append((f"#{field_anchor(form[key])}", message))
+        else:
+            items.append(("", message))
+    return items
+
+
+def _answer_rows(form: CloseForm) -> list[tuple[str, str, str]]:
+    """(label, what will be recorded, field id) for the check-your-answers page."""
+    rows = []
+    for name in ("reason", "reason_details", *CloseForm.ENQUIRY_FIELDS, "open_door"):
+        if name not in form.fields:
+            continue
+        bound = form[name]
+        raw = form.cleaned_data.get(name)
+        if name == "capacity_support" and form.cleaned_data.get("lacked_capacity") != "yes":
+            continue
+        if name == "reason_details" and not str(raw or "").strip():
+            continue
+        choices = dict(getattr(bound.field, "choices", ()) or ())
+        shown = str(choices.get(raw, raw) if choices else raw or "")
+        rows.append((str(bound.label), shown or "Not given", field_anchor(bound)))
+    return rows
+
+
+def _show_form(
+    request: HttpRequest,
+    case: Case,
+    user: User,
+    form: CloseForm,
+    findings: Sequence[Finding],
+    *,
+    status: int = 200,
+    previewed: bool = False,
+    problems: dict[str, str] | None = None,
+    blocking: Sequence[Finding] = (),
+    **extra: Any,
+) -> HttpResponse:
+    context = _close_context(case, user, form, findings, blocking)
+    return render(
+        request,
+        "enquiries/close_form.html",
+        {
+            "form": form,
+            **context,
+            "previewed": previewed,
+            "problem_items": _problem_items(form, problems or {}),
+            **extra,
+        },
+        status=status,
+    )
+
+
+def _retyped_form(request: HttpRequest, had_enquiry: bool, overrider: bool) -> CloseForm:
+    """The form as the user left it, without error messages (Change, Check)."""
+    posted = request.POST
+    form = CloseForm(
+        initial={k: v for k, v in posted.items() if k != "csrfmiddlewaretoken"},
+        had_enquiry=had_enquiry,
+        override_ids=CloseForm.override_ids_in(posted) if overrider else (),
+    )
+    return form
+
+
+def _blocking_now(form: CloseForm, duties: Sequence[Finding], overrider: bool) -> list[Finding]:
+    """The duties that still stop closing: all of them for someone who may not
+    override, else those without a reason in their box."""
+    if not overrider:
+        return list(duties)
+    reasons = form.duty_overrides()
+    return [f for f in duties if not reasons.get(f.check_id, "").strip()]
+
+
 @require_http_methods(["GET", "POST"])
 def close(request: HttpRequest, pk: int) -> HttpResponse:
-    """Close the case through the practice guard's gate: a legal duty the
-    record does not show as met stops the case closing, unless a team manager
-    or safeguarding lead gives a reason to close without it."""
+    """Close the case through the practice guard's gate, in three steps: the
+    form (with "Check before closing" to see what the guard would find with
+    these answers), check your answers, then close. A legal duty the record
+    does not show as met stops the case closing, unless a team manager or
+    safeguarding lead gives a reason to close without it. Everything typed is
+    kept through the steps; the one-time token stops a double close."""
     user, case = case_for_change(request, pk)
-    template = "enquiries/close_form.html"
     had_enquiry = bool(case.enquiry_type)
     overrider = can_override(user)
     if request.method == "GET":
@@ -198,12 +322,89 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         form = CloseForm(
             initial={"version": case.version}, had_enquiry=had_enquiry, override_ids=duties
         )
-        return render(request, template, {"form": form, **_close_context(case, user, form, now)})
+        return _show_form(request, case, user, form, now)
+    step = request.POST.get("step", CLOSE)
+    if step in (CHECK, CHANGE):
+        form = _retyped_form(request, had_enquiry, overrider)
+        preview = actions.preview_closure(case, **_posted_values(request.POST))
+        if overrider:
+            for finding in preview.duties:
+                form.allow_override(finding.check_id)
+        return _show_form(
+            request,
+            case,
+            user,
+            form,
+            preview.findings,
+            previewed=step == CHECK,
+            problems=dict(preview.problems) if step == CHECK else None,
+        )
     form = CloseForm(
         request.POST,
         had_enquiry=had_enquiry,
         override_ids=CloseForm.override_ids_in(request.POST) if overrider else (),
     )
+    if step == ANSWERS:
+        return _answers(request, case, user, form, overrider)
+    return _close(request, case, user, form, overrider)
+
+
+def _answers(
+    request: HttpRequest, case: Case, user: User, form: CloseForm, overrider: bool
+) -> HttpResponse:
+    """Check your answers: what will be recorded, each with a way back to change
+    it, once the form has no errors and no duty stops the case closing."""
+    valid = form.is_valid()
+    values = form.values() if valid else _posted_values(request.POST)
+    preview = actions.preview_closure(case, **values)
+    if overrider:
+        for finding in preview.duties:
+            form.allow_override(finding.check_id)
+    if valid:
+        form.add_rule_errors({k: v for k, v in preview.problems.items() if k != NON_FIELD_ERRORS})
+        if NON_FIELD_ERRORS in preview.problems:
+            form.add_error(None, preview.problems[NON_FIELD_ERRORS])
+    blocking = _blocking_now(form, preview.duties, overrider) if form.is_valid() else []
+    if overrider and blocking:
+        # A manager's missing reason is an error next to its box.
+        for finding in blocking:
+            form.add_error(
+                override_name(finding.check_id),
+                f"Enter why the case can close without an answer to: {finding.question}",
+            )
+        blocking = []
+    if not form.is_valid() or blocking:
+        problem = _cannot_close_yet(overrider) if blocking else ""
+        return _show_form(
+            request, case, user, form, preview.findings, blocking=blocking, problem=problem
+        )
+    reasons = form.duty_overrides()
+    overrides = [
+        (f.question, reasons[f.check_id], form[override_name(f.check_id)].auto_id)
+        for f in preview.duties
+        if reasons.get(f.check_id, "").strip()
+    ]
+    return render(
+        request,
+        "enquiries/close_answers.html",
+        {
+            "case": case,
+            "form": form,
+            "rows": _answer_rows(form),
+            "overrides": overrides,
+            "prompts": preview.prompts,
+            "kept": [
+                (k, v)
+                for k, v in request.POST.items()
+                if k not in ("csrfmiddlewaretoken", "step", TOKEN_FIELD)
+            ],
+        },
+    )
+
+
+def _close(
+    request: HttpRequest, case: Case, user: User, form: CloseForm, overrider: bool
+) -> HttpResponse:
     blocked: list[GuardBlocked] = []
 
     def do(version: int | None, values: dict[str, Any]) -> Closure:
@@ -221,7 +422,18 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             raise form.override_errors(error) from None
 
-    tried = attempt(form, do)
+    once = submit_once(
+        request,
+        user=user,
+        operation="close",
+        act=lambda: attempt(form, do),
+        target_of=lambda tried: tried.result.pk if tried.result is not None else None,
+    )
+    if once.replayed:
+        messages.info(request, "This case was already closed. It has not been closed again.")
+        return redirect("cases:detail", pk=case.pk)
+    tried = once.result
+    assert tried is not None
     if tried.done:
         messages.success(request, "Case closed")
         return redirect("cases:detail", pk=case.pk)
@@ -234,9 +446,11 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         for finding in findings:
             if finding.severity == DUTY:
                 form.allow_override(finding.check_id)
-    context = _close_context(case, user, form, findings, blocking)
-    return render(
-        request, template, {"form": form, **context, **tried.context}, status=tried.status
+    extra = dict(tried.context)
+    if blocked:
+        extra["problem"] = _cannot_close_yet(overrider)
+    return _show_form(
+        request, case, user, form, findings, status=tried.status, blocking=blocking, **extra
     )
 
 
