@@ -5,7 +5,14 @@ from typing import Any
 from ninja import Field, Schema
 
 from msp.api.types import MAX_TEXT, InputSchema, codes
-from msp.enquiries.codes import ActionResult, ClosureReason, LackedCapacity, MspAsked, RiskOutcome
+from msp.enquiries.codes import (
+    ActionResult,
+    ClosureReason,
+    ExperienceAsked,
+    LackedCapacity,
+    MspAsked,
+    RiskOutcome,
+)
 from msp.practice.findings import Principle, Severity, Stage
 
 
@@ -60,6 +67,7 @@ class ClosureCheckQuery(InputSchema):
     action_result: ActionResult | None = Field(None, description=codes(ActionResult))
     risk_outcome: RiskOutcome | None = Field(None, description=codes(RiskOutcome))
     msp_asked: MspAsked | None = Field(None, description=codes(MspAsked))
+    experience_asked: ExperienceAsked | None = Field(None, description=codes(ExperienceAsked))
     lacked_capacity: LackedCapacity | None = Field(None, description=codes(LackedCapacity))
     capacity_support: bool | None = Field(None)
     open_door: str = Field("", max_length=MAX_TEXT, description="How the person can come back")
