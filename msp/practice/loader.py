@@ -110,6 +110,7 @@ def load_snapshot(
             referrer_role=r["referrer_role"],
             referrer_organisation=r["referrer_organisation"],
             person_aware=r["person_aware"],
+            location_of_risk=r["location_of_risk"],
         )
         for r in Concern.objects.filter(case_id=pk)
         .order_by("raised_on", "id")
@@ -125,6 +126,7 @@ def load_snapshot(
             "referrer_role",
             "referrer_organisation",
             "person_aware",
+            "location_of_risk",
         )
     )
     window_end = max((x.raised_on for x in concerns), default=_day(c.opened_at))

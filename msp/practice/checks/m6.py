@@ -5,6 +5,10 @@ closing; M6.c and M6.d whenever their trigger is on the record.
 """
 
 from msp.practice.checks.base import blank, check, fail, plural
+from msp.practice.checks.triggers import (
+    ENDED_WITHOUT_AGREED_OUTCOME,
+    NO_CONTACT_REACHED_AT_CLOSURE,
+)
 from msp.practice.checks.text import (
     says_lifestyle_choice,
     someone_else_present,
@@ -22,13 +26,6 @@ REALITY = (
 )
 
 
-def _not_engaging(s: CaseSnapshot) -> bool:
-    closure = s.closure
-    if closure is not None and closure.person_declined:
-        return True
-    return bool(s.contacts) and not any(c.outcome == "spoke" for c in s.contacts)
-
-
 @check(
     "M6.a",
     severity=PROMPT,
@@ -37,13 +34,12 @@ def _not_engaging(s: CaseSnapshot) -> bool:
     reality=REALITY,
     principles=("Protection", "Empowerment"),
     fix=Fix("enquiries:contact-new", "#method"),
+    applies_when=(ENDED_WITHOUT_AGREED_OUTCOME, NO_CONTACT_REACHED_AT_CLOSURE),
 )
 def persistence(s: CaseSnapshot, config: Config) -> Finding | None:
-    """At closure, when the person is declining (closure reason or result) or
-    no contact reached them: at least ``config.min_contact_attempts`` contact
+    """When the person's involvement ended without an agreed outcome, or at
+    closure no contact reached them: at least ``config.min_contact_attempts`` contact
     attempts using at least ``config.min_contact_methods`` methods."""
-    if not s.at_closure or not _not_engaging(s):
-        return None
     attempts = len(s.contacts)
     methods = len({c.method for c in s.contacts})
     if attempts >= config.min_contact_attempts and methods >= config.min_contact_methods:

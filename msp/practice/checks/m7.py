@@ -4,6 +4,7 @@ M7.a applies once an enquiry is under way; M7.b from the concern onwards.
 """
 
 from msp.practice.checks.base import blank, check, fail
+from msp.practice.checks.triggers import PERSON_DIED
 from msp.practice.config import Config
 from msp.practice.findings import PROMPT, Finding, Fix
 from msp.practice.snapshot import YES, CaseSnapshot
@@ -49,14 +50,13 @@ def referrer_keeps_a_role(s: CaseSnapshot, config: Config) -> Finding | None:
     reality=REALITY,
     principles=("Empowerment", "Partnership"),
     fix=Fix("enquiries:involvement", "#person_told"),
+    unless=(PERSON_DIED,),
 )
 def person_told(s: CaseSnapshot, config: Config) -> Finding | None:
     """The person was told (recorded on the involvement record or already
     known when the concern was raised, or they raised it themselves), or the
     record gives the reason telling them would increase the risk. Not asked
     after the person has died."""
-    if s.death is not None or s.person.date_of_death is not None:
-        return None
     told = s.involvement.person_told
     if told == "yes":
         return None
