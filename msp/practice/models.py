@@ -40,6 +40,7 @@ class GuardConfig(AtomicSave):
     placeholder_phrases = models.TextField(
         "Words that do not count as a reason",
         default=DEFAULT_PLACEHOLDER_TEXT,
+        blank=True,
         help_text=(
             "One phrase a line. Where a reason is needed, a box holding only one of these "
             "(ignoring capitals and a final full stop) is treated as empty."

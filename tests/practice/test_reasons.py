@@ -220,3 +220,30 @@ def test_the_list_is_the_settings_list():
     config = GuardSettings(placeholder_phrases="as discussed\nnfa")
     assert reasons.is_empty_reason("As discussed.", config)
     assert not reasons.is_empty_reason("see notes", config)
+
+
+@pytest.mark.parametrize("words", ["NFA", "n/a", "see notes", "Unable to say"])
+def test_checks_that_read_a_reason_refuse_empty_words(words):
+    cases = {
+        "M3.b": b.snap(
+            risk=b.risk(
+                crime_may_have_been_committed="yes",
+                police_decision="not_reported",
+                police_decision_reason=words,
+            )
+        ),
+        "M8.a": b.snap(
+            decision=b.decision(
+                result="none", proportionate_response="none_needed", response_details=words
+            )
+        ),
+        "M1.f": b.declining(involvement=b.involvement(reasons_for_declining=words)),
+        "M1.b": b.declining(involvement=b.involvement(options_explained=words)),
+        "M3.c": b.snap(overrides=(b.override(rationale=words),)),
+        "M7.b": b.snap(
+            concerns=(b.concern(person_aware="no"),),
+            involvement=b.involvement(person_told="no_risk", not_told_reason=words),
+        ),
+    }
+    for check_id, s in cases.items():
+        assert CHECKS[check_id].fn(s, DEFAULTS) is not None, check_id

@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from msp.practice.checks.triggers import Trigger
 from msp.practice.config import Config
 from msp.practice.findings import Finding, Fix, Principle, Severity, Stage
-from msp.practice.checks.triggers import Trigger
+from msp.practice.reasons import is_empty_reason
 from msp.practice.snapshot import CaseSnapshot
 
 CheckFn = Callable[[CaseSnapshot, Config], Finding | None]
@@ -116,6 +117,12 @@ def fail(check_id: str, missing: str, fix: Fix | None = None) -> Finding:
 
 def blank(text: str | None) -> bool:
     return not (text or "").strip()
+
+
+def no_reason(text: str | None, config: Config | None = None) -> bool:
+    """Blank, or only words that give no reason ("NFA", "n/a", "see notes" ...:
+    the guard settings' list)."""
+    return is_empty_reason(text, config)
 
 
 def day(d: datetime.date) -> str:

@@ -9,7 +9,7 @@ they stay silent. Those that ask about the person (options, open door,
 reasons, capacity to decline) do not apply once the person has died.
 """
 
-from msp.practice.checks.base import blank, check, fail
+from msp.practice.checks.base import check, fail, no_reason
 from msp.practice.checks.triggers import ENDED_WITHOUT_AGREED_OUTCOME, PERSON_DIED
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, PROMPT, Finding, Fix
@@ -45,7 +45,8 @@ def coercion_considered(s: CaseSnapshot, config: Config) -> Finding | None:
     place) and says what was concluded about coercion, control or undue
     influence."""
     if any(
-        c.seen_alone in SEEN_ALONE_ANSWERED and not blank(c.coercion_conclusion) for c in s.contacts
+        c.seen_alone in SEEN_ALONE_ANSWERED and not no_reason(c.coercion_conclusion, config)
+        for c in s.contacts
     ):
         return None
     if not s.contacts:
@@ -71,7 +72,7 @@ def coercion_considered(s: CaseSnapshot, config: Config) -> Finding | None:
 )
 def options_explained(s: CaseSnapshot, config: Config) -> Finding | None:
     """The options explained are written down in words, not a yes or no."""
-    if not blank(s.involvement.options_explained):
+    if not no_reason(s.involvement.options_explained, config):
         return None
     return fail("M1.b", "The options explained to the person are not recorded.")
 
@@ -125,7 +126,7 @@ def open_door(s: CaseSnapshot, config: Config) -> Finding | None:
     closure letter)."""
     closure = s.closure
     assert closure is not None
-    if not blank(closure.open_door):
+    if not no_reason(closure.open_door, config):
         return None
     return fail("M1.d", "The closure does not say how the person can come back to us.")
 
@@ -171,6 +172,6 @@ def risk_to_others(s: CaseSnapshot, config: Config) -> Finding | None:
 )
 def reasons_for_declining(s: CaseSnapshot, config: Config) -> Finding | None:
     """The person's reasons for declining are recorded."""
-    if not blank(s.involvement.reasons_for_declining):
+    if not no_reason(s.involvement.reasons_for_declining, config):
         return None
     return fail("M1.f", "The person's reasons for not wanting support are not recorded.")

@@ -4,7 +4,7 @@ M2.a and M2.d apply once an enquiry is under way; M2.b once the enquiry has
 run (closing or closed); M2.c at closure of a case that had an enquiry.
 """
 
-from msp.practice.checks.base import blank, check, fail, plural
+from msp.practice.checks.base import blank, check, fail, no_reason, plural
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, PROMPT, Finding, Fix
 from msp.practice.snapshot import STATE_CLOSED, STATE_CLOSING, CaseSnapshot, OutcomeFacts
@@ -49,7 +49,7 @@ def outcomes_in_own_words(s: CaseSnapshot, config: Config) -> Finding | None:
             f"{plural(len(unmarked), 'desired outcome')} not marked as the person's own "
             "words or a named representative's.",
         )
-    if s.outcomes or not blank(s.involvement.outcomes_not_asked_reason):
+    if s.outcomes or not no_reason(s.involvement.outcomes_not_asked_reason, config):
         return None
     return fail(
         "M2.a",

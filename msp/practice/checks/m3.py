@@ -5,7 +5,7 @@ These apply whenever the facts that trigger them are on the record, at any
 stage: a duty to protect others does not wait for the enquiry.
 """
 
-from msp.practice.checks.base import blank, check, day, fail, listed
+from msp.practice.checks.base import blank, check, day, fail, listed, no_reason
 from msp.practice.checks.triggers import (
     CRIME_MAY_HAVE_BEEN_COMMITTED,
     PERSON_DIED,
@@ -72,24 +72,24 @@ def police_decision(s: CaseSnapshot, config: Config) -> Finding | None:
     assert s.risk is not None
     if blank(s.risk.police_decision):
         return fail("M3.b", "The decision about involving the police is not recorded.")
-    if blank(s.risk.police_decision_reason):
+    if no_reason(s.risk.police_decision_reason, config):
         return fail("M3.b", "The reason for the decision about the police is not recorded.")
     return None
 
 
-def override_gaps(o: OverrideFacts) -> list[str]:
+def override_gaps(o: OverrideFacts, config: Config | None = None) -> list[str]:
     gaps = []
-    if blank(o.legal_basis):
+    if no_reason(o.legal_basis, config):
         gaps.append("the lawful basis")
     if blank(o.decided_by):
         gaps.append("who decided")
-    if blank(o.rationale):
+    if no_reason(o.rationale, config):
         gaps.append("why")
     if o.person_told is None:
         gaps.append("whether the person was told")
     elif o.person_told and o.person_told_on is None:
         gaps.append("when the person was told")
-    elif not o.person_told and blank(o.not_told_reason):
+    elif not o.person_told and no_reason(o.not_told_reason, config):
         gaps.append("why the person was not told")
     if not o.cosigned:
         gaps.append("a manager's co-signature")
@@ -114,7 +114,7 @@ def overrides_accountable(s: CaseSnapshot, config: Config) -> Finding | None:
     manager."""
     problems = []
     for o in s.overrides:
-        gaps = override_gaps(o)
+        gaps = override_gaps(o, config)
         if gaps:
             problems.append(f"The override of {day(o.decided_on)} lacks {listed(gaps)}.")
     if not problems:
@@ -145,7 +145,7 @@ def death_considered(s: CaseSnapshot, config: Config) -> Finding | None:
     gaps = []
     if blank(s.death.others_remain_at_risk):
         gaps.append("whether others remain at risk")
-    if blank(s.death.sar_criteria_may_be_met) or blank(s.death.sar_considerations):
+    if blank(s.death.sar_criteria_may_be_met) or no_reason(s.death.sar_considerations, config):
         gaps.append("how the Safeguarding Adults Review criteria were considered")
     if not gaps:
         return None

@@ -5,15 +5,15 @@ closing; M6.c and M6.d whenever their trigger is on the record.
 """
 
 from msp.practice.checks.base import blank, check, fail, plural
-from msp.practice.checks.triggers import (
-    ENDED_WITHOUT_AGREED_OUTCOME,
-    NO_CONTACT_REACHED_AT_CLOSURE,
-)
 from msp.practice.checks.text import (
     says_lifestyle_choice,
     someone_else_present,
     where,
     worker_texts,
+)
+from msp.practice.checks.triggers import (
+    ENDED_WITHOUT_AGREED_OUTCOME,
+    NO_CONTACT_REACHED_AT_CLOSURE,
 )
 from msp.practice.config import Config
 from msp.practice.findings import PROMPT, Finding, Fix

@@ -3,7 +3,7 @@
 M7.a applies once an enquiry is under way; M7.b from the concern onwards.
 """
 
-from msp.practice.checks.base import blank, check, fail
+from msp.practice.checks.base import check, fail, no_reason
 from msp.practice.checks.triggers import PERSON_DIED
 from msp.practice.config import Config
 from msp.practice.findings import PROMPT, Finding, Fix
@@ -31,7 +31,7 @@ def referrer_keeps_a_role(s: CaseSnapshot, config: Config) -> Finding | None:
     a plan action is theirs."""
     if not s.enquiry_under_way or not any(c.has_known_referrer for c in s.concerns):
         return None
-    if not blank(s.involvement.referrer_role):
+    if not no_reason(s.involvement.referrer_role, config):
         return None
     if any(a.owner_kind == "referrer" for a in s.plan_actions):
         return None
@@ -60,7 +60,7 @@ def person_told(s: CaseSnapshot, config: Config) -> Finding | None:
     told = s.involvement.person_told
     if told == "yes":
         return None
-    if told == "no_risk" and not blank(s.involvement.not_told_reason):
+    if told == "no_risk" and not no_reason(s.involvement.not_told_reason, config):
         return None
     if any(c.person_aware == YES or c.raised_via == "self" for c in s.concerns):
         return None
