@@ -407,6 +407,18 @@ def test_risk_action_rules(practitioner, overrides, field, message):
             "Enter why the person was not told",
         ),
         ({"person_told": None}, "person_told", "Say whether the person was told"),
+        (
+            {"rationale": "n/a"},
+            "rationale",
+            "Give the reason in your own words: 'n/a' does not say why. Write what was "
+            "decided and why, or what was done.",
+        ),
+        (
+            {"person_told": False, "not_told_reason": "NFA"},
+            "not_told_reason",
+            "Give the reason in your own words: 'NFA' does not say why. Write what was "
+            "decided and why, or what was done.",
+        ),
     ],
 )
 def test_override_rules(practitioner, manager, overrides, field, message):
