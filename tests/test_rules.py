@@ -80,6 +80,10 @@ def test_a_partner_referrer_must_be_named_unless_anonymous():
     )
 
 
+def test_a_person_raising_a_concern_about_themselves_need_not_name_themselves():
+    assert "referrer_name" not in concern_errors(_concern(raised_via="self", referrer_name=""))
+
+
 def test_s42_decision_needs_all_three_criteria():
     decision = {**factories.DECISION_S42, "unable_to_protect_self": "no"}
     assert "all three criteria" in decision_errors(decision)["result"]

@@ -543,21 +543,23 @@ def death_errors(v: dict[str, Any], dates: Dates, *, date_of_birth: datetime.dat
             f"Date of death cannot be before the person's date of birth "
             f"({long_date(date_of_birth)})"
         )
-    _choice(
-        errors,
-        v,
-        "others_remain_at_risk",
-        Answer.values,
-        "Select whether other people remain at risk",
-    )
-    _choice(
-        errors,
-        v,
-        "sar_criteria_may_be_met",
-        Answer.values,
-        "Select whether the criteria for a Safeguarding Adults Review may be met",
-    )
-    _require(errors, v, {"sar_considerations": "Enter how the review criteria were considered"})
+    # Only the date is needed to record a death; the rest can follow.
+    if v.get("others_remain_at_risk"):
+        _choice(
+            errors,
+            v,
+            "others_remain_at_risk",
+            Answer.values,
+            "Select whether other people remain at risk",
+        )
+    if v.get("sar_criteria_may_be_met"):
+        _choice(
+            errors,
+            v,
+            "sar_criteria_may_be_met",
+            Answer.values,
+            "Select whether the criteria for a Safeguarding Adults Review may be met",
+        )
     if v.get("sar_criteria_may_be_met") == Answer.YES:
         _date(
             errors,
