@@ -7,6 +7,7 @@ not count and the closure's answer is the only evidence.
 """
 
 from msp.practice.checks.base import check, fail
+from msp.practice.checks.triggers import CLOSING_AFTER_ENQUIRY, PERSON_DIED
 from msp.practice.config import Config
 from msp.practice.findings import PROMPT, Finding, Fix
 from msp.practice.snapshot import CaseSnapshot
@@ -27,6 +28,8 @@ ASKED = frozenset({"asked_expressed", "asked_not_expressed"})
     reality=REALITY,
     principles=("Empowerment", "Accountability"),
     fix=Fix("enquiries:close", "#msp_asked"),
+    applies_when=(CLOSING_AFTER_ENQUIRY,),
+    unless=(PERSON_DIED,),
 )
 def experience_asked(s: CaseSnapshot, config: Config) -> Finding | None:
     """The closure says the person was asked (whether or not they expressed

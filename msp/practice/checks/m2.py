@@ -5,6 +5,7 @@ run (closing or closed); M2.c at closure of a case that had an enquiry.
 """
 
 from msp.practice.checks.base import blank, check, fail, no_reason, plural
+from msp.practice.checks.triggers import CLOSING_AFTER_ENQUIRY, ENQUIRY_UNDER_WAY
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, PROMPT, Finding, Fix
 from msp.practice.snapshot import STATE_CLOSED, STATE_CLOSING, CaseSnapshot, OutcomeFacts
@@ -35,6 +36,7 @@ def marked(outcome: OutcomeFacts) -> bool:
     reality=REALITY,
     principles=("Empowerment", "Accountability"),
     fix=Fix("enquiries:add-outcome", "#text"),
+    applies_when=(ENQUIRY_UNDER_WAY,),
 )
 def outcomes_in_own_words(s: CaseSnapshot, config: Config) -> Finding | None:
     """DUTY-level in this product. Once the enquiry is under way, the desired
@@ -84,6 +86,7 @@ def outcomes_revisited(s: CaseSnapshot, config: Config) -> Finding | None:
     reality=REALITY,
     principles=("Accountability", "Empowerment"),
     fix=OUTCOMES,
+    applies_when=(CLOSING_AFTER_ENQUIRY,),
 )
 def outcomes_rated(s: CaseSnapshot, config: Config) -> Finding | None:
     """DUTY-level in this product. At closure, every desired outcome is rated

@@ -5,6 +5,7 @@ assurance app, not a check.)
 """
 
 from msp.practice.checks.base import blank, check, fail, no_reason
+from msp.practice.checks.triggers import ENQUIRY_UNDER_WAY
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, Finding, Fix
 from msp.practice.snapshot import CaseSnapshot
@@ -26,6 +27,7 @@ REALITY = (
     reality=REALITY,
     principles=("Empowerment", "Protection"),
     fix=Fix("enquiries:advocacy-new", "#difficulty_understanding"),
+    applies_when=(ENQUIRY_UNDER_WAY,),
 )
 def advocacy(s: CaseSnapshot, config: Config) -> Finding | None:
     """Care Act s67/s68. Once the enquiry is under way an advocacy assessment

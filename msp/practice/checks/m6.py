@@ -14,6 +14,7 @@ from msp.practice.checks.text import (
 from msp.practice.checks.triggers import (
     ENDED_WITHOUT_AGREED_OUTCOME,
     NO_CONTACT_REACHED_AT_CLOSURE,
+    SELF_NEGLECT,
 )
 from msp.practice.config import Config
 from msp.practice.findings import PROMPT, Finding, Fix
@@ -64,6 +65,7 @@ def persistence(s: CaseSnapshot, config: Config) -> Finding | None:
     reality=REALITY,
     principles=("Prevention", "Partnership"),
     fix=Fix("enquiries:self-neglect", "#background_and_history"),
+    applies_when=(SELF_NEGLECT,),
 )
 def self_neglect_history(s: CaseSnapshot, config: Config) -> Finding | None:
     """Self-neglect (an abuse type on a concern) or hoarding (clutter ratings

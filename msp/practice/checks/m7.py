@@ -4,7 +4,7 @@ M7.a applies once an enquiry is under way; M7.b from the concern onwards.
 """
 
 from msp.practice.checks.base import check, fail, no_reason
-from msp.practice.checks.triggers import PERSON_DIED
+from msp.practice.checks.triggers import ENQUIRY_UNDER_WAY, PERSON_DIED
 from msp.practice.config import Config
 from msp.practice.findings import PROMPT, Finding, Fix
 from msp.practice.snapshot import YES, CaseSnapshot
@@ -24,6 +24,7 @@ REALITY = (
     reality=REALITY,
     principles=("Partnership",),
     fix=Fix("enquiries:involvement", "#referrer_role"),
+    applies_when=(ENQUIRY_UNDER_WAY,),
 )
 def referrer_keeps_a_role(s: CaseSnapshot, config: Config) -> Finding | None:
     """Once the enquiry is under way, where someone other than the person

@@ -9,6 +9,7 @@ import datetime
 
 from msp.practice.checks.base import blank, check, fail, no_reason, plural
 from msp.practice.checks.text import says_investigation, where, worker_texts
+from msp.practice.checks.triggers import ENQUIRY_UNDER_WAY, NO_ENQUIRY_DECIDED
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, PROMPT, Finding, Fix
 from msp.practice.snapshot import CaseSnapshot
@@ -28,6 +29,7 @@ REALITY = (
     reality=REALITY,
     principles=("Proportionality", "Prevention"),
     fix=Fix("concerns:decision", "#proportionate_response"),
+    applies_when=(NO_ENQUIRY_DECIDED,),
 )
 def proportionate_response(s: CaseSnapshot, config: Config) -> Finding | None:
     """DUTY-level in this product. When the latest decision is no enquiry, it
@@ -76,6 +78,7 @@ def enquiry_not_investigation(s: CaseSnapshot, config: Config) -> Finding | None
     reality=REALITY,
     principles=("Partnership", "Empowerment"),
     fix=Fix("enquiries:involvement", "#person_involvement"),
+    applies_when=(ENQUIRY_UNDER_WAY,),
 )
 def person_involved(s: CaseSnapshot, config: Config) -> Finding | None:
     """Once the enquiry is under way, the involvement record says how the

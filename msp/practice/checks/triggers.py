@@ -84,6 +84,24 @@ def _crime_may_have_been_committed(s: CaseSnapshot) -> bool:
     return s.risk is not None and s.risk.crime_may_have_been_committed in MAY
 
 
+ENQUIRY_UNDER_WAY = Trigger(
+    "an enquiry is under way (or has run and the case is closing or closed)",
+    lambda s: s.enquiry_under_way,
+)
+AT_CLOSURE = Trigger(
+    "the case is closing, or a closure is proposed or recorded", lambda s: s.at_closure
+)
+CLOSING_AFTER_ENQUIRY = Trigger(
+    "a case that had an enquiry is closing", lambda s: s.had_enquiry and s.at_closure
+)
+NO_ENQUIRY_DECIDED = Trigger(
+    "the latest decision is that no enquiry is needed",
+    lambda s: s.decision is not None and s.decision.result == "none",
+)
+SELF_NEGLECT = Trigger(
+    "a concern is about self-neglect, or clutter ratings (hoarding) are recorded",
+    lambda s: "self_neglect" in s.all_abuse_types or bool(s.clutter_ratings),
+)
 ENDED_WITHOUT_AGREED_OUTCOME = Trigger(
     "the person's involvement ended without an agreed outcome (declined, stopped "
     "engaging or could not be contacted, whatever reason was chosen)",
