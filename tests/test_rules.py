@@ -80,6 +80,10 @@ def test_a_partner_referrer_must_be_named_unless_anonymous():
     )
 
 
+def test_a_person_raising_a_concern_about_themselves_need_not_name_themselves():
+    assert "referrer_name" not in concern_errors(_concern(raised_via="self", referrer_name=""))
+
+
 def test_s42_decision_needs_all_three_criteria():
     decision = {**factories.DECISION_S42, "unable_to_protect_self": "no"}
     assert "all three criteria" in decision_errors(decision)["result"]
@@ -148,3 +152,18 @@ def test_capacity_support_is_asked_when_the_person_lacked_capacity():
 def test_outcomes_expressed_needs_recorded_outcomes():
     errors = closure_errors(factories.CLOSURE, had_enquiry=True, outcome_count=0)
     assert "No desired outcomes are recorded" in errors["msp_asked"]
+
+
+def test_an_other_closure_reason_must_say_something():
+    errors = closure_errors(
+        {"reason": "other", "reason_details": "NFA"}, had_enquiry=False, outcome_count=0
+    )
+    assert "'NFA' does not say why" in errors["reason_details"]
+    assert (
+        closure_errors(
+            {"reason": "other", "reason_details": "Opened in error: a duplicate of another case"},
+            had_enquiry=False,
+            outcome_count=0,
+        )
+        == {}
+    )

@@ -60,7 +60,7 @@ def concern_errors(v: dict[str, Any]) -> Errors:
         errors["person_aware"] = "Select whether the person knows about the concern"
     if (
         not v.get("referrer_anonymous")
-        and v.get("raised_via") != RaisedVia.STAFF
+        and v.get("raised_via") not in (RaisedVia.STAFF, RaisedVia.SELF)
         and not str(v.get("referrer_name", "")).strip()
     ):
         errors["referrer_name"] = (

@@ -15,11 +15,23 @@ class Achievement(models.TextChoices):
 
 
 class ClosureReason(models.TextChoices):
+    """Why a case closed. Stored values never change; the guard repeats the
+    codes in ``msp.practice.reasons`` (a test keeps the two in step)."""
+
     ENQUIRY_CONCLUDED = "enquiry_concluded", "The enquiry is complete"
     NO_ENQUIRY = "no_enquiry", "No enquiry was needed: a proportionate response was given"
-    PERSON_DECLINED = "person_declined", "The person asked for the enquiry to stop"
+    RESOLVED_PROPORTIONATELY = (
+        "resolved_proportionately",
+        "The concern was resolved by advice, information or another proportionate response",
+    )
+    PERSON_DECLINED = "person_declined", "The person asked for the enquiry or support to stop"
+    STOPPED_ENGAGING = "stopped_engaging", "The person stopped taking part"
+    COULD_NOT_CONTACT = "could_not_contact", "We could not contact the person"
     PERSON_DIED = "person_died", "The person has died"
-    MOVED_AWAY = "moved_away", "Passed to another council where the abuse happened"
+    MOVED_AWAY = (
+        "moved_away",
+        "Passed to another council (the person lives there or the abuse happened there)",
+    )
     OTHER = "other", "Another reason (say what)"
 
 

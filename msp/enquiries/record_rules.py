@@ -27,6 +27,7 @@ from msp.enquiries.models.overrides import OverrideGround, OverrideKind
 from msp.enquiries.models.plan import ActionStatus, OwnerKind
 from msp.enquiries.models.restrictions import LEGAL_POWERS, RestrictionBasis, RestrictionKind
 from msp.enquiries.models.risk import PoliceDecision, RiskToOthersKind, TrustRole
+from msp.practice.reasons import empty_reason_message, is_empty_reason
 
 Errors = dict[str, str]
 
@@ -60,6 +61,17 @@ def _require(errors: Errors, v: dict[str, Any], messages: dict[str, str]) -> Non
     for key, message in messages.items():
         if not _text(v, key):
             errors[key] = message
+
+
+def _require_reason(errors: Errors, v: dict[str, Any], messages: dict[str, str]) -> None:
+    """Like ``_require``, but words that give no reason ("NFA", "n/a" ...)
+    are refused too, with a message that says so."""
+    for key, message in messages.items():
+        text = _text(v, key)
+        if not text:
+            errors[key] = message
+        elif is_empty_reason(text):
+            errors[key] = empty_reason_message(text)
 
 
 def _choice(errors: Errors, v: dict[str, Any], key: str, values: list[str], message: str) -> None:
@@ -376,13 +388,13 @@ def override_errors(v: dict[str, Any], dates: Dates, *, by_id: int) -> Errors:
     kind = v.get("kind")
     _choice(errors, v, "kind", OverrideKind.values, "Select what was done")
     _choice(errors, v, "ground", OverrideGround.values, "Select the ground for doing it")
-    _require(
+    _require(errors, v, {"decided_by": "Enter who made the decision"})
+    _require_reason(
         errors,
         v,
         {
             "legal_basis": "Enter the legal basis",
             "rationale": "Enter why the person's wishes were overridden",
-            "decided_by": "Enter who made the decision",
         },
     )
     _date(errors, v, "decided_on", "the decision", dates)
@@ -421,7 +433,7 @@ def override_errors(v: dict[str, Any], dates: Dates, *, by_id: int) -> Errors:
             label="Date the person was told",
         )
     elif told is False:
-        _require(errors, v, {"not_told_reason": "Enter why the person was not told"})
+        _require_reason(errors, v, {"not_told_reason": "Enter why the person was not told"})
     else:
         errors["person_told"] = "Say whether the person was told"
     return errors
@@ -568,21 +580,23 @@ def death_errors(v: dict[str, Any], dates: Dates, *, date_of_birth: datetime.dat
             f"Date of death cannot be before the person's date of birth "
             f"({long_date(date_of_birth)})"
         )
-    _choice(
-        errors,
-        v,
-        "others_remain_at_risk",
-        Answer.values,
-        "Select whether other people remain at risk",
-    )
-    _choice(
-        errors,
-        v,
-        "sar_criteria_may_be_met",
-        Answer.values,
-        "Select whether the criteria for a Safeguarding Adults Review may be met",
-    )
-    _require(errors, v, {"sar_considerations": "Enter how the review criteria were considered"})
+    # Only the date is needed to record a death; the rest can follow.
+    if v.get("others_remain_at_risk"):
+        _choice(
+            errors,
+            v,
+            "others_remain_at_risk",
+            Answer.values,
+            "Select whether other people remain at risk",
+        )
+    if v.get("sar_criteria_may_be_met"):
+        _choice(
+            errors,
+            v,
+            "sar_criteria_may_be_met",
+            Answer.values,
+            "Select whether the criteria for a Safeguarding Adults Review may be met",
+        )
     if v.get("sar_criteria_may_be_met") == Answer.YES:
         _date(
             errors,

@@ -14,6 +14,7 @@ from msp.enquiries.codes import (
     RiskOutcome,
     WhoseWords,
 )
+from msp.practice.reasons import empty_reason_message, is_empty_reason
 
 Errors = dict[str, str]
 
@@ -45,8 +46,12 @@ def closure_errors(v: dict[str, Any], *, had_enquiry: bool, outcome_count: int) 
     reason = v.get("reason")
     if reason not in ClosureReason.values:
         errors["reason"] = "Select why the case is closing"
-    elif reason == ClosureReason.OTHER and not str(v.get("reason_details", "")).strip():
-        errors["reason_details"] = "Enter why the case is closing"
+    elif reason == ClosureReason.OTHER:
+        details = str(v.get("reason_details", "")).strip()
+        if not details:
+            errors["reason_details"] = "Enter why the case is closing"
+        elif is_empty_reason(details):
+            errors["reason_details"] = empty_reason_message(details)
     if not had_enquiry:
         return errors
     action_result = v.get("action_result")

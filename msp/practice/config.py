@@ -4,6 +4,8 @@ satisfies ``Config``; tests can pass ``GuardSettings`` without a database."""
 from dataclasses import dataclass
 from typing import Protocol
 
+from msp.practice.reasons import DEFAULT_PLACEHOLDER_TEXT
+
 
 class Config(Protocol):
     @property
@@ -18,6 +20,9 @@ class Config(Protocol):
     @property
     def repeat_window_days(self) -> int: ...
 
+    @property
+    def placeholder_phrases(self) -> str: ...
+
 
 @dataclass(frozen=True)
 class GuardSettings:
@@ -25,6 +30,7 @@ class GuardSettings:
     min_contact_methods: int = 2
     repeat_concern_count: int = 3
     repeat_window_days: int = 365
+    placeholder_phrases: str = DEFAULT_PLACEHOLDER_TEXT
 
 
 DEFAULTS = GuardSettings()

@@ -20,7 +20,8 @@ from msp.cases.models import Case
 from msp.enquiries.models import Closure
 from msp.practice.findings import DUTY, Finding
 from msp.practice.guard import closure_findings
-from msp.practice.models import ClosureFinding, RefusedClosure
+from msp.practice.models import ClosureFinding, GuardConfig, RefusedClosure
+from msp.practice.reasons import is_empty_reason
 
 OVERRIDING_ROLES = frozenset({Role.TEAM_MANAGER, Role.SAFEGUARDING_LEAD})
 
@@ -101,16 +102,18 @@ def _applied_overrides(
                 )
             }
         )
-    unexplained = sorted(check_id for check_id, reason in applied.items() if not reason.strip())
+    config = GuardConfig.current()
+    unexplained = sorted(
+        check_id for check_id, reason in applied.items() if is_empty_reason(reason, config)
+    )
     if unexplained:
-        raise ValidationError(
-            {
-                "duty_overrides": (
-                    f"Enter why the case can close although {', '.join(unexplained)} "
-                    f"{'is' if len(unexplained) == 1 else 'are'} not met"
-                )
-            }
+        message = (
+            f"Enter why the case can close although {', '.join(unexplained)} "
+            f"{'is' if len(unexplained) == 1 else 'are'} not met"
         )
+        if any(applied[check_id].strip() for check_id in unexplained):
+            message += ", in your own words (a word such as 'NFA' or 'n/a' is not a reason)"
+        raise ValidationError({"duty_overrides": message})
     return {k: v.strip() for k, v in applied.items()}
 
 

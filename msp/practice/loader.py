@@ -117,6 +117,7 @@ def load_snapshot(
             referrer_organisation=r["referrer_organisation"],
             person_aware=r["person_aware"],
             what_happened=r["what_happened"],
+            location_of_risk=r["location_of_risk"],
         )
         for r in Concern.objects.filter(case_id=pk)
         .order_by("raised_on", "id")
@@ -133,6 +134,7 @@ def load_snapshot(
             "referrer_organisation",
             "person_aware",
             "what_happened",
+            "location_of_risk",
         )
     )
     window_end = max((x.raised_on for x in concerns), default=_day(c.opened_at))

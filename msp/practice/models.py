@@ -8,6 +8,7 @@ from django.db import models
 
 from msp.audit.models import AtomicSave
 from msp.practice.findings import DUTY, PROMPT
+from msp.practice.reasons import DEFAULT_PLACEHOLDER_TEXT
 
 
 class GuardConfig(AtomicSave):
@@ -35,6 +36,16 @@ class GuardConfig(AtomicSave):
         "Days in which repeat concerns are counted",
         default=365,
         validators=[MinValueValidator(1), MaxValueValidator(3660)],
+    )
+    placeholder_phrases = models.TextField(
+        "Words that do not count as a reason",
+        default=DEFAULT_PLACEHOLDER_TEXT,
+        blank=True,
+        help_text=(
+            "One phrase a line. Where a reason is needed, a box holding only one of these "
+            "(ignoring capitals and a final full stop) is treated as empty."
+        ),
+        max_length=5000,
     )
 
     class Meta:

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from msp.practice import reasons
+
 # Codes are repeated here as plain strings so the checks need no models.
 STATE_ENQUIRY = "enquiry"
 STATE_CLOSING = "closing"
@@ -57,6 +59,7 @@ class ConcernFacts:
     referrer_organisation: str
     person_aware: str  # yes, no, unknown
     what_happened: str = ""
+    location_of_risk: str = ""  # LocationOfRisk code: the setting
 
     @property
     def has_known_referrer(self) -> bool:
@@ -103,9 +106,28 @@ class ClosureFacts:
     experience_answered: bool = False
 
     @property
+    def meant_reason(self) -> str:
+        """The listed reason this closure means (an "other" whose words say a
+        listed reason means that reason)."""
+        return reasons.meant_reason(self.reason, self.reason_details)
+
+    @property
+    def ended_without_agreed_outcome(self) -> bool:
+        """The person declined, stopped engaging or could not be contacted
+        (however the worker recorded it), or the enquiry ceased at their
+        request."""
+        return reasons.ended_without_agreed_outcome(
+            self.reason, self.reason_details, self.action_result
+        )
+
+    @property
     def person_declined(self) -> bool:
-        """Closed because the person did not want the enquiry or support."""
-        return self.reason == "person_declined" or self.action_result == "ceased"
+        """The old name for ``ended_without_agreed_outcome``."""
+        return self.ended_without_agreed_outcome
+
+    @property
+    def person_died(self) -> bool:
+        return self.meant_reason == reasons.DIED
 
 
 @dataclass(frozen=True)

@@ -198,3 +198,17 @@ def test_death_recorded_on_the_case_and_the_person(pat, case):
     r = pat.put(path, {"version": 1, "date_of_death": bodies.day(-3)})
     assert r.status_code == 409
     assert r.json()["current_version"] == 2
+
+
+def test_a_death_can_be_recorded_with_only_its_date(pat, case):
+    path = f"/cases/{case.pk}/death"
+    r = pat.put(path, {"date_of_death": bodies.day(-1)})
+    assert r.status_code == 201, r.json()
+    made = r.json()
+    assert made["others_remain_at_risk"] is None
+    assert made["sar_criteria_may_be_met"] is None
+    assert made["sar_considerations"] == ""
+    # The guard asks for the rest.
+    findings = pat.get(f"/cases/{case.pk}/findings").json()
+    m3d = [f for f in findings if f["check_id"] == "M3.d"]
+    assert m3d and "whether others remain at risk" in m3d[0]["missing"]

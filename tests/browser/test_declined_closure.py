@@ -30,7 +30,7 @@ def close_as_declined(page) -> None:
     page.get_by_role("button", name="Close the case").first.click()
     page.wait_for_load_state()
     check_accessibility(page)
-    choose(page, "Why is the case closing?", "The person asked for the enquiry to stop")
+    choose(page, "Why is the case closing?", "The person asked for the enquiry or support to stop")
     choose(
         page,
         "What did the enquiry find, and was action taken?",

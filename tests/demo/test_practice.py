@@ -69,12 +69,15 @@ POOR_PRACTICE = {
 
 # The legal duties a manager overrode to close each poor case.
 OVERRIDDEN = {
-    "m1-poor-wilfred": {"M1.a"},
+    "m1-poor-wilfred": {"M1.a", "M3.b"},  # a crime not yet ruled out
     "ayesha-earlier": {"M1.a", "M1.e"},
     "m2-poor-keith": {"M2.a"},
     "m3-poor-harold": {"M3.a", "M1.e"},
     "m4-poor-lorraine": {"M4.a"},
-    "m5-poor-stanley": {"M5.a", "M5.b", "M5.c"},
+    "m5-poor-stanley": {"M5.a", "M5.b", "M5.c", "M3.a"},  # a hospital ward
+    "m6-poor-derek": {"M1.a", "M1.e"},  # "did not engage" under "other"
+    "m9-poor-norman-1": {"M3.a"},  # a home care agency, with no enquiry
+    "m10-poor-cyril": {"M3.a"},  # a care home, with no enquiry
 }
 
 
@@ -131,7 +134,7 @@ def test_poor_closures_carry_a_team_managers_specific_reason(loaded):
             assert row.overridden_by.team_id == case.team_id, key
             assert len(row.override_reason.split()) >= 15, (key, row.override_reason)
             reasons.append(row.override_reason)
-    assert len(set(reasons)) == len(reasons) == 10
+    assert len(set(reasons)) == len(reasons) == 16
 
 
 def test_every_closure_went_through_the_gate_honestly(loaded):
@@ -147,7 +150,7 @@ def test_the_board_can_count_duty_overrides_by_myth(loaded):
         check_id.split(".")[0] for check_id in overridden.values_list("check_id", flat=True)
     )
     assert set(by_myth) == {"M1", "M2", "M3", "M4", "M5"}
-    assert by_myth["M1"] == 4
+    assert by_myth["M1"] == 6
     prompts = ClosureFinding.objects.filter(severity="PROMPT", overridden=False)
     assert prompts.count() >= 20
 

@@ -407,6 +407,18 @@ def test_risk_action_rules(practitioner, overrides, field, message):
             "Enter why the person was not told",
         ),
         ({"person_told": None}, "person_told", "Say whether the person was told"),
+        (
+            {"rationale": "n/a"},
+            "rationale",
+            "Give the reason in your own words: 'n/a' does not say why. Write what was "
+            "decided and why, or what was done.",
+        ),
+        (
+            {"person_told": False, "not_told_reason": "NFA"},
+            "not_told_reason",
+            "Give the reason in your own words: 'NFA' does not say why. Write what was "
+            "decided and why, or what was done.",
+        ),
     ],
 )
 def test_override_rules(practitioner, manager, overrides, field, message):
@@ -577,20 +589,16 @@ def test_escalation_rules(practitioner, overrides, field, message):
             "date_of_death",
             "Date of death cannot be before the person's date of birth (14 March 1944)",
         ),
+        # Only the date is needed; answers given must be from the list.
         (
-            {"others_remain_at_risk": ""},
+            {"others_remain_at_risk": "maybe"},
             "others_remain_at_risk",
             "Select whether other people remain at risk",
         ),
         (
-            {"sar_criteria_may_be_met": ""},
+            {"sar_criteria_may_be_met": "perhaps"},
             "sar_criteria_may_be_met",
             "Select whether the criteria for a Safeguarding Adults Review may be met",
-        ),
-        (
-            {"sar_considerations": ""},
-            "sar_considerations",
-            "Enter how the review criteria were considered",
         ),
         (
             {"sar_criteria_may_be_met": "yes"},

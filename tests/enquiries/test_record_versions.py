@@ -134,7 +134,7 @@ def test_a_singleton_update_is_checked_by_the_same_rules(entry, case, practition
         "risk.assessed": "risk_to_person",
         "plan.saved": "person_involvement",
         "self_neglect.saved": "background_and_history",
-        "death.recorded": "sar_considerations",
+        "death.recorded": "date_of_death",
         "involvement.saved": None,
     }[action]
     if required is None:

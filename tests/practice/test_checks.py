@@ -206,7 +206,7 @@ CASES = [
         ),
         None,
     ),
-    ("M3.b", False, lambda: b.snap(risk=b.risk(crime_may_have_been_committed="unknown")), None),
+    ("M3.b", True, lambda: b.snap(risk=b.risk(crime_may_have_been_committed="unknown")), None),
     # M3.c: overrides accountable
     ("M3.c", True, lambda: b.snap(overrides=(b.override(cosigned=False),)), None),
     ("M3.c", True, lambda: b.snap(overrides=(b.override(person_told=None),)), None),

@@ -134,3 +134,20 @@ def test_the_proposed_closure_is_what_is_judged(closing):
     assert "M11.a" not in {f.check_id for f in closure_findings(closing, CLOSURE)}
     # Without a proposal the closure's answers are unknown
     assert "M11.a" not in {f.check_id for f in findings_for(closing)}
+
+
+@pytest.mark.parametrize("words", ["NFA", "n/a", "No further action.", "see notes"])
+def test_an_override_needs_words_that_give_a_reason(closing, manager, words):
+    with pytest.raises(ValidationError) as refused:
+        check_closure(closing, by=manager, proposed=CLOSURE, duty_overrides={"M4.a": words})
+    assert "not a reason" in str(refused.value)
+
+
+def test_the_words_refused_are_the_guard_settings_list(closing, manager):
+    from msp.practice.models import GuardConfig
+
+    GuardConfig(placeholder_phrases="as agreed").save()
+    with pytest.raises(ValidationError):
+        check_closure(closing, by=manager, proposed=CLOSURE, duty_overrides={"M4.a": "As agreed"})
+    findings = check_closure(closing, by=manager, proposed=CLOSURE, duty_overrides={"M4.a": "NFA"})
+    assert "M4.a" in {f.check_id for f in findings}

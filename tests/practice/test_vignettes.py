@@ -342,7 +342,18 @@ def test_m6_a_lifestyle_choice_after_two_tries(practitioner):
         "action_result": "inconclusive_no_action",
         "risk_outcome": "",
     }
-    assert ids(closure_findings(case, proposed)) == {"M6.a", "M6.b", "M6.c", "M6.d"}
+    # "Not engaging." under "other" means the person stopped engaging, so the
+    # checks about a person who walked away (M1) run too.
+    assert ids(closure_findings(case, proposed)) == {
+        "M1.a",
+        "M1.b",
+        "M1.d",
+        "M1.f",
+        "M6.a",
+        "M6.b",
+        "M6.c",
+        "M6.d",
+    }
 
 
 def test_m6_a_way_in_through_someone_he_trusts(practitioner):

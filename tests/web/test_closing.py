@@ -275,6 +275,12 @@ def test_a_manager_is_asked_for_the_reason(client_for, manager, without_advocacy
     assert '<p id="override_M4_a-error" class="govuk-error-message">' in html
     assert factories.fresh(case).state == "closing"
     assert not Closure.objects.filter(case=case).exists()
+    # Words that give no reason are refused too, saying why, and kept in the box
+    response = client.post(url, close_values(case, override_M4_a="NFA"))
+    page = text_of(response)
+    assert "Enter why the case can close although M4.a is not met: 'NFA' does not say why" in page
+    assert ">NFA</textarea>" in response.content.decode()
+    assert factories.fresh(case).state == "closing"
 
 
 def test_good_practice_questions_never_stop_closing(client_for, practitioner, case_in):

@@ -136,12 +136,16 @@ class DeathIn(InputSchema):
 
     version: Version | None = singleton_version()
     date_of_death: IsoDate = optional(description="Required")
-    others_remain_at_risk: Answer = optional(description="Required. " + ANSWER)
+    others_remain_at_risk: Answer = optional(
+        description="May follow later (the guard asks for it). " + ANSWER
+    )
     sar_criteria_may_be_met: Answer = optional(
-        description="Required: may the Safeguarding Adults Review criteria be met? " + ANSWER
+        description="May the Safeguarding Adults Review criteria be met? May follow later. "
+        + ANSWER
     )
     sar_considerations: str = optional(
-        max_length=MAX_TEXT, description="Required: how the review criteria were considered"
+        max_length=MAX_TEXT,
+        description="How the review criteria were considered. May follow later.",
     )
     sar_referred_on: IsoDate | None = optional(
         description="Required when sar_criteria_may_be_met is `yes`"
@@ -150,7 +154,7 @@ class DeathIn(InputSchema):
 
 class DeathOut(RecordOut):
     date_of_death: datetime.date
-    others_remain_at_risk: Answer
-    sar_criteria_may_be_met: Answer
+    others_remain_at_risk: Answer | None = Field(description="Null until answered")
+    sar_criteria_may_be_met: Answer | None = Field(description="Null until answered")
     sar_considerations: str
     sar_referred_on: datetime.date | None

@@ -36,7 +36,12 @@ class ConcernIn(InputSchema):
     referrer_anonymous: bool = False
     referrer_confidential: bool = False
     referrer_name: str = Field(
-        "", max_length=NAME, description="Required unless anonymous or raised by council staff"
+        "",
+        max_length=NAME,
+        description=(
+            "Required unless anonymous, raised by council staff, or raised by the person "
+            "themselves (`raised_via` `self`: their own name is not repeated)"
+        ),
     )
     referrer_role: str = Field("", max_length=NAME)
     referrer_organisation: str = Field("", max_length=NAME)

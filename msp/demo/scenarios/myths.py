@@ -141,7 +141,9 @@ M1 = (
                 "M1.a": "Mr Pennicott told the branch manager at the counter that the "
                 "withdrawals were his own choice, and the bank now asks for a second signature "
                 "on cash withdrawals over £500. Closed at his request; the bank will tell us "
-                "at once if the pattern comes back."
+                "at once if the pattern comes back.",
+                "M3.b": "Mr Pennicott says the money was his to give; without his account "
+                "there is nothing to put to the police.",
             },
         ),
     ),
@@ -594,6 +596,8 @@ M5 = (
                 "ward's assessment was all there was time for. The nursing home's social "
                 "worker will assess his capacity for specific decisions at his six-week "
                 "review.",
+                "M3.a": "The ward manager and the hospital's own safeguarding lead were told "
+                "on the day; who caused the bruising was never established.",
                 "M5.b": "The hospital discharge team decided where he would go under their "
                 "own best-interests process, so no decision was ours to make.",
                 "M5.c": "His son was not asked because the cause of the bruising is not "
@@ -658,7 +662,8 @@ M6 = (
         myth="M6",
         practice=POOR,
         shows="Fails M6.a (one letter only), M6.b (no history) and M6.d ('lifestyle "
-        "choice' with no capacity reasoning)",
+        "choice' with no capacity reasoning); 'did not engage' also raises the M1 checks "
+        "for a person who walked away",
         state=C.CLOSED,
         months_ago=13,
         referrer=Referrer(
@@ -684,7 +689,18 @@ M6 = (
             "Letter sent offering a visit; no reply. He has made an unwise decision and it "
             "is his lifestyle choice.",
         ),
-        closure=ClosureSpec(CR.OTHER, "Did not engage. Closed."),
+        # "Did not engage" means he stopped engaging: the guard reads it so and
+        # asks the M1 duties of a person who walked away, which a manager waved on.
+        closure=ClosureSpec(
+            CR.OTHER,
+            "Did not engage. Closed.",
+            overrides={
+                "M1.a": "The housing officer saw him at the door and saw no one else in the "
+                "flat; no one else is thought to be involved.",
+                "M1.e": "He lives alone, has no carers or visitors, and is the only person at "
+                "risk from his drinking.",
+            },
+        ),
     ),
 )
 
@@ -1084,7 +1100,13 @@ M9 = (
             "Passed to the contracts team to take up with the agency.",
             at_risk_answer=NOT_KNOWN,
         ),
-        closure=closed_no_enquiry(),
+        closure=ClosureSpec(
+            CR.NO_ENQUIRY,
+            overrides={
+                "M3.a": "The contracts team takes missed calls up with the agency; no one "
+                "carer was to blame."
+            },
+        ),
     ),
     CaseSpec(
         key="m9-poor-norman-2",
@@ -1178,7 +1200,15 @@ M10 = (
             "Passed to the council's quality team. Full case notes emailed to Cllr Royd "
             "at her request.",
         ),
-        closure=closed_no_enquiry(),
+        # A care home as provider: the guard asks who was told (M3.a) even with no
+        # enquiry, and a manager closed it on the quality team's word.
+        closure=ClosureSpec(
+            CR.NO_ENQUIRY,
+            overrides={
+                "M3.a": "The council's quality team looks after Calder Edge and tells the "
+                "Care Quality Commission about any concern it upholds."
+            },
+        ),
         tags=("councillor",),
     ),
 )

@@ -18,6 +18,8 @@ from msp.enquiries.codes import (
 from msp.enquiries.forms._fields import free_text, radios
 from msp.govuk.forms import GovukForm, VersionField
 from msp.practice.checks import CHECKS
+from msp.practice.models import GuardConfig
+from msp.practice.reasons import is_empty_reason
 
 
 class OutcomeForm(GovukForm):
@@ -173,14 +175,20 @@ class CloseForm(GovukForm):
         if not hasattr(error, "error_dict") or "duty_overrides" not in error.error_dict:
             return error
         messages = error.message_dict
-        blank = [
-            check_id for check_id, reason in self.duty_overrides().items() if not reason.strip()
-        ]
+        config = GuardConfig.current()
+        unexplained = {
+            check_id: reason
+            for check_id, reason in self.duty_overrides().items()
+            if is_empty_reason(reason, config)
+        }
         moved: dict[str, Any] = {k: v for k, v in messages.items() if k != "duty_overrides"}
-        if blank:
-            for check_id in blank:
+        if unexplained:
+            for check_id, reason in unexplained.items():
                 moved[override_name(check_id)] = (
                     f"Enter why the case can close without an answer to: {check_question(check_id)}"
+                    if not reason.strip()
+                    else f"Enter a real reason why the case can close without an answer to: "
+                    f"{check_question(check_id)} ('{reason.strip()[:40]}' does not say why)"
                 )
         else:
             moved.setdefault(NON_FIELD_ERRORS, []).extend(messages["duty_overrides"])

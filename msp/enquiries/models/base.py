@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from msp.concerns.codes import YesNoUnknown
+
 
 class CaseRecord(models.Model):
     """A part of the record that belongs to one case, with who made it and when.
@@ -19,7 +21,6 @@ class CaseRecord(models.Model):
         ordering = ["recorded_at", "id"]
 
 
-class Answer(models.TextChoices):
-    YES = "yes", "Yes"
-    NO = "no", "No"
-    UNKNOWN = "unknown", "Not known"
+# Yes / no / not known: one enum for concerns and case records alike (the
+# stored values are the same). ``Answer`` is kept as its name here.
+Answer = YesNoUnknown

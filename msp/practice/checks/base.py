@@ -7,12 +7,15 @@ function decides only whether it applies and what is missing.
 """
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from msp.practice.checks.triggers import Trigger
 from msp.practice.config import Config
 from msp.practice.findings import Finding, Fix, Principle, Severity, Stage
+from msp.practice.reasons import is_empty_reason
 from msp.practice.snapshot import CaseSnapshot
 
 CheckFn = Callable[[CaseSnapshot, Config], Finding | None]
@@ -30,6 +33,15 @@ class CheckSpec:
     principles: tuple[Principle, ...]
     fix: Fix
     fn: CheckFn
+    applies_when: tuple[Trigger, ...] = ()
+    unless: tuple[Trigger, ...] = ()
+
+    def applies(self, s: CaseSnapshot) -> bool:
+        """Any of ``applies_when`` holds (or none are listed), and none of
+        ``unless``."""
+        if self.applies_when and not any(t(s) for t in self.applies_when):
+            return False
+        return not any(t(s) for t in self.unless)
 
     def finding(self, missing: str, fix: Fix | None = None) -> Finding:
         return Finding(
@@ -63,16 +75,36 @@ def check(
     reality: str,
     principles: tuple[Principle, ...],
     fix: Fix,
+    applies_when: tuple[Trigger, ...] = (),
+    unless: tuple[Trigger, ...] = (),
 ) -> Callable[[CheckFn], CheckFn]:
-    """Register the decorated function as the check ``check_id``."""
+    """Register the decorated function as the check ``check_id``. The
+    registered function runs the decorated one only where the check applies
+    (``applies_when`` / ``unless``: the facts that trigger it), so callers of
+    ``CHECKS[id].fn`` and the guard see the same thing."""
     sort_key(check_id)
 
     def register(fn: CheckFn) -> CheckFn:
         if check_id in CHECKS:
             raise ValueError(f"{check_id} is registered twice")
-        CHECKS[check_id] = CheckSpec(
-            check_id, severity, stage, question, reality, principles, fix, fn
+
+        @functools.wraps(fn)
+        def guarded(s: CaseSnapshot, config: Config) -> Finding | None:
+            return fn(s, config) if spec.applies(s) else None
+
+        spec = CheckSpec(
+            check_id,
+            severity,
+            stage,
+            question,
+            reality,
+            principles,
+            fix,
+            guarded,
+            applies_when,
+            unless,
         )
+        CHECKS[check_id] = spec
         return fn
 
     return register
@@ -85,6 +117,12 @@ def fail(check_id: str, missing: str, fix: Fix | None = None) -> Finding:
 
 def blank(text: str | None) -> bool:
     return not (text or "").strip()
+
+
+def no_reason(text: str | None, config: Config | None = None) -> bool:
+    """Blank, or only words that give no reason ("NFA", "n/a", "see notes" ...:
+    the guard settings' list)."""
+    return is_empty_reason(text, config)
 
 
 def day(d: datetime.date) -> str:

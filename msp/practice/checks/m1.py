@@ -1,12 +1,16 @@
 """M1: "If the person says they want nothing done, we can close the case."
 
-These checks apply only when the case is closing, or has closed, because the
-person declines: the closure (proposed, or the case's own while it is closed)
-gives the reason "person_declined" or the result "ceased". Before a closure
-is proposed the guard cannot know the reason, so they stay silent.
+These checks apply whenever the person's involvement ended without an agreed
+outcome: the closure (proposed, or the case's own while it is closed) says
+they declined, stopped engaging or could not be contacted (chosen from the
+list, or said in words under "other"), or the enquiry ceased at their
+request. Before a closure is proposed the guard cannot know how it ends, so
+they stay silent. Those that ask about the person (options, open door,
+reasons, capacity to decline) do not apply once the person has died.
 """
 
-from msp.practice.checks.base import blank, check, fail
+from msp.practice.checks.base import check, fail, no_reason
+from msp.practice.checks.triggers import ENDED_WITHOUT_AGREED_OUTCOME, PERSON_DIED
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, PROMPT, Finding, Fix
 from msp.practice.snapshot import CaseSnapshot
@@ -21,9 +25,8 @@ REALITY = (
 SEEN_ALONE_ANSWERED = frozenset({"yes", "tried", "no"})
 
 
-def _declining(s: CaseSnapshot) -> bool:
-    closure = s.closure
-    return closure is not None and closure.person_declined
+ENDED = (ENDED_WITHOUT_AGREED_OUTCOME,)
+DIED = (PERSON_DIED,)
 
 
 @check(
@@ -34,16 +37,16 @@ def _declining(s: CaseSnapshot) -> bool:
     reality=REALITY,
     principles=("Protection", "Empowerment"),
     fix=Fix("enquiries:contact-new", "#seen_alone"),
+    applies_when=ENDED,
 )
 def coercion_considered(s: CaseSnapshot, config: Config) -> Finding | None:
     """DUTY-level in this product. Passes when a contact record both answers
     whether the person was seen alone (yes, tried or no: a conversation took
     place) and says what was concluded about coercion, control or undue
     influence."""
-    if not _declining(s):
-        return None
     if any(
-        c.seen_alone in SEEN_ALONE_ANSWERED and not blank(c.coercion_conclusion) for c in s.contacts
+        c.seen_alone in SEEN_ALONE_ANSWERED and not no_reason(c.coercion_conclusion, config)
+        for c in s.contacts
     ):
         return None
     if not s.contacts:
@@ -64,10 +67,12 @@ def coercion_considered(s: CaseSnapshot, config: Config) -> Finding | None:
     reality=REALITY,
     principles=("Empowerment",),
     fix=Fix("enquiries:involvement", "#options_explained"),
+    applies_when=ENDED,
+    unless=DIED,
 )
 def options_explained(s: CaseSnapshot, config: Config) -> Finding | None:
     """The options explained are written down in words, not a yes or no."""
-    if not _declining(s) or not blank(s.involvement.options_explained):
+    if not no_reason(s.involvement.options_explained, config):
         return None
     return fail("M1.b", "The options explained to the person are not recorded.")
 
@@ -83,6 +88,8 @@ def options_explained(s: CaseSnapshot, config: Config) -> Finding | None:
     reality=REALITY,
     principles=("Empowerment", "Protection"),
     fix=Fix("enquiries:capacity-new", "#decision"),
+    applies_when=ENDED,
+    unless=DIED,
 )
 def capacity_for_declining(s: CaseSnapshot, config: Config) -> Finding | None:
     """Reason to doubt capacity: the closure says the person lacked capacity
@@ -90,8 +97,6 @@ def capacity_for_declining(s: CaseSnapshot, config: Config) -> Finding | None:
     in being involved. Then at least one decision-specific capacity assessment
     must be on the record (the guard cannot tell from free text which decision
     an assessment is about, so any assessment satisfies it)."""
-    if not _declining(s):
-        return None
     closure = s.closure
     assert closure is not None
     doubt = closure.lacked_capacity in ("yes", "dont_know") or any(
@@ -113,15 +118,15 @@ def capacity_for_declining(s: CaseSnapshot, config: Config) -> Finding | None:
     reality=REALITY,
     principles=("Prevention", "Empowerment"),
     fix=Fix("enquiries:close", "#open_door"),
+    applies_when=ENDED,
+    unless=DIED,
 )
 def open_door(s: CaseSnapshot, config: Config) -> Finding | None:
     """The closure records how the person can come back (it goes in the
     closure letter)."""
-    if not _declining(s):
-        return None
     closure = s.closure
     assert closure is not None
-    if not blank(closure.open_door):
+    if not no_reason(closure.open_door, config):
         return None
     return fail("M1.d", "The closure does not say how the person can come back to us.")
 
@@ -134,12 +139,11 @@ def open_door(s: CaseSnapshot, config: Config) -> Finding | None:
     reality=REALITY,
     principles=("Protection", "Accountability"),
     fix=Fix("enquiries:risk", "#other_adults_at_risk"),
+    applies_when=ENDED,
 )
 def risk_to_others(s: CaseSnapshot, config: Config) -> Finding | None:
     """A risk assessment exists; where it shows others at risk, or the source
     in a position of trust, at least one risk-to-others action is recorded."""
-    if not _declining(s):
-        return None
     if s.risk is None:
         return fail("M1.e", "No risk assessment records whether other people are at risk.")
     if (s.risk.others_at_risk or s.risk.source_in_position_of_trust) and not s.risk_actions:
@@ -163,9 +167,11 @@ def risk_to_others(s: CaseSnapshot, config: Config) -> Finding | None:
     reality=REALITY,
     principles=("Empowerment", "Partnership"),
     fix=Fix("enquiries:involvement", "#reasons_for_declining"),
+    applies_when=ENDED,
+    unless=DIED,
 )
 def reasons_for_declining(s: CaseSnapshot, config: Config) -> Finding | None:
     """The person's reasons for declining are recorded."""
-    if not _declining(s) or not blank(s.involvement.reasons_for_declining):
+    if not no_reason(s.involvement.reasons_for_declining, config):
         return None
     return fail("M1.f", "The person's reasons for not wanting support are not recorded.")

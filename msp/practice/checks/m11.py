@@ -7,6 +7,7 @@ asked what outcomes they wanted (the closure's ``msp_asked``, which M2 covers).
 """
 
 from msp.practice.checks.base import check, fail
+from msp.practice.checks.triggers import CLOSING_AFTER_ENQUIRY, PERSON_DIED
 from msp.practice.config import Config
 from msp.practice.findings import PROMPT, Finding, Fix
 from msp.practice.snapshot import CaseSnapshot
@@ -28,6 +29,8 @@ SURVEY_TO_FOLLOW = "survey_to_follow"
     reality=REALITY,
     principles=("Empowerment", "Accountability"),
     fix=Fix("enquiries:close", "#experience_asked"),
+    applies_when=(CLOSING_AFTER_ENQUIRY,),
+    unless=(PERSON_DIED,),
 )
 def experience_asked(s: CaseSnapshot, config: Config) -> Finding | None:
     """The person's answers to the experience questions are recorded for this

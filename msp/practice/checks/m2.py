@@ -4,7 +4,8 @@ M2.a and M2.d apply once an enquiry is under way; M2.b once the enquiry has
 run (closing or closed); M2.c at closure of a case that had an enquiry.
 """
 
-from msp.practice.checks.base import blank, check, fail, plural
+from msp.practice.checks.base import blank, check, fail, no_reason, plural
+from msp.practice.checks.triggers import CLOSING_AFTER_ENQUIRY, ENQUIRY_UNDER_WAY
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, PROMPT, Finding, Fix
 from msp.practice.snapshot import STATE_CLOSED, STATE_CLOSING, CaseSnapshot, OutcomeFacts
@@ -35,6 +36,7 @@ def marked(outcome: OutcomeFacts) -> bool:
     reality=REALITY,
     principles=("Empowerment", "Accountability"),
     fix=Fix("enquiries:add-outcome", "#text"),
+    applies_when=(ENQUIRY_UNDER_WAY,),
 )
 def outcomes_in_own_words(s: CaseSnapshot, config: Config) -> Finding | None:
     """DUTY-level in this product. Once the enquiry is under way, the desired
@@ -49,7 +51,7 @@ def outcomes_in_own_words(s: CaseSnapshot, config: Config) -> Finding | None:
             f"{plural(len(unmarked), 'desired outcome')} not marked as the person's own "
             "words or a named representative's.",
         )
-    if s.outcomes or not blank(s.involvement.outcomes_not_asked_reason):
+    if s.outcomes or not no_reason(s.involvement.outcomes_not_asked_reason, config):
         return None
     return fail(
         "M2.a",
@@ -84,6 +86,7 @@ def outcomes_revisited(s: CaseSnapshot, config: Config) -> Finding | None:
     reality=REALITY,
     principles=("Accountability", "Empowerment"),
     fix=OUTCOMES,
+    applies_when=(CLOSING_AFTER_ENQUIRY,),
 )
 def outcomes_rated(s: CaseSnapshot, config: Config) -> Finding | None:
     """DUTY-level in this product. At closure, every desired outcome is rated

@@ -5,10 +5,15 @@ These apply whenever the facts that trigger them are on the record, at any
 stage: a duty to protect others does not wait for the enquiry.
 """
 
-from msp.practice.checks.base import blank, check, day, fail, listed
+from msp.practice.checks.base import blank, check, day, fail, listed, no_reason
+from msp.practice.checks.triggers import (
+    CRIME_MAY_HAVE_BEEN_COMMITTED,
+    PERSON_DIED,
+    SOURCE_MAY_HARM_OTHERS,
+)
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, PROMPT, Finding, Fix
-from msp.practice.snapshot import YES, CaseSnapshot, OverrideFacts
+from msp.practice.snapshot import CaseSnapshot, OverrideFacts
 
 REALITY = (
     "Making Safeguarding Personal stops abuse and neglect, it does not excuse it. The "
@@ -32,24 +37,16 @@ PROTECTIVE_KINDS = frozenset({"pipot", "employer", "regulator", "police"})
     reality=REALITY,
     principles=("Protection", "Prevention", "Accountability"),
     fix=Fix("enquiries:risk-action-new", "#kind"),
+    applies_when=(SOURCE_MAY_HARM_OTHERS,),
 )
 def others_protected(s: CaseSnapshot, config: Config) -> Finding | None:
-    """Triggered when the risk assessment puts the source of risk in a
-    position of trust (paid carer, staff, volunteer) or in contact with other
-    adults at risk or children; or, before any risk assessment, when an
-    enquiry is under way about a concern whose source of risk is a service
-    provider. Passes with a PiPoT, employer, regulator or police action,
-    whatever the person's wishes."""
-    if s.risk is not None:
-        triggered = (
-            s.risk.source_in_position_of_trust
-            or s.risk.source_has_contact_with_others_at_risk == YES
-        )
-    else:
-        triggered = s.enquiry_under_way and any(
-            "service_provider" in c.sources_of_risk for c in s.concerns
-        )
-    if not triggered or any(a.kind in PROTECTIVE_KINDS for a in s.risk_actions):
+    """Triggered, at any stage and also after the person has died, when the
+    source of risk is or may be in a position of trust or in contact with
+    others at risk: the concern names a service provider or a shared setting
+    (care home, hospital, community service), or the risk assessment says so
+    or does not yet know. Passes with a PiPoT, employer, regulator or police
+    action, whatever the person's wishes."""
+    if any(a.kind in PROTECTIVE_KINDS for a in s.risk_actions):
         return None
     return fail(
         "M3.a",
@@ -66,32 +63,33 @@ def others_protected(s: CaseSnapshot, config: Config) -> Finding | None:
     reality=REALITY,
     principles=("Protection", "Accountability"),
     fix=Fix("enquiries:risk", "#police_decision"),
+    applies_when=(CRIME_MAY_HAVE_BEEN_COMMITTED,),
 )
 def police_decision(s: CaseSnapshot, config: Config) -> Finding | None:
-    """Where the risk assessment says a crime may have been committed, the
-    decision about the police and its reason are both recorded."""
-    if s.risk is None or s.risk.crime_may_have_been_committed != YES:
-        return None
+    """Where the risk assessment says a crime may have been committed (yes or
+    not yet known), the decision about the police and its reason are both
+    recorded."""
+    assert s.risk is not None
     if blank(s.risk.police_decision):
         return fail("M3.b", "The decision about involving the police is not recorded.")
-    if blank(s.risk.police_decision_reason):
+    if no_reason(s.risk.police_decision_reason, config):
         return fail("M3.b", "The reason for the decision about the police is not recorded.")
     return None
 
 
-def override_gaps(o: OverrideFacts) -> list[str]:
+def override_gaps(o: OverrideFacts, config: Config | None = None) -> list[str]:
     gaps = []
-    if blank(o.legal_basis):
+    if no_reason(o.legal_basis, config):
         gaps.append("the lawful basis")
     if blank(o.decided_by):
         gaps.append("who decided")
-    if blank(o.rationale):
+    if no_reason(o.rationale, config):
         gaps.append("why")
     if o.person_told is None:
         gaps.append("whether the person was told")
     elif o.person_told and o.person_told_on is None:
         gaps.append("when the person was told")
-    elif not o.person_told and blank(o.not_told_reason):
+    elif not o.person_told and no_reason(o.not_told_reason, config):
         gaps.append("why the person was not told")
     if not o.cosigned:
         gaps.append("a manager's co-signature")
@@ -116,7 +114,7 @@ def overrides_accountable(s: CaseSnapshot, config: Config) -> Finding | None:
     manager."""
     problems = []
     for o in s.overrides:
-        gaps = override_gaps(o)
+        gaps = override_gaps(o, config)
         if gaps:
             problems.append(f"The override of {day(o.decided_on)} lacks {listed(gaps)}.")
     if not problems:
@@ -135,26 +133,19 @@ def overrides_accountable(s: CaseSnapshot, config: Config) -> Finding | None:
     reality=REALITY,
     principles=("Protection", "Prevention", "Accountability"),
     fix=Fix("enquiries:death", "#others_remain_at_risk"),
+    applies_when=(PERSON_DIED,),
 )
 def death_considered(s: CaseSnapshot, config: Config) -> Finding | None:
     """Triggered by a death record, a date of death on the person, or a
     closure because the person died. Passes when the death record answers
     whether others remain at risk and whether the review criteria may be met,
     and says how the criteria were considered."""
-    closure = s.closure
-    died = (
-        s.death is not None
-        or s.person.date_of_death is not None
-        or (closure is not None and closure.reason == "person_died")
-    )
-    if not died:
-        return None
     if s.death is None:
         return fail("M3.d", "The person's death is not recorded on the case.")
     gaps = []
     if blank(s.death.others_remain_at_risk):
         gaps.append("whether others remain at risk")
-    if blank(s.death.sar_criteria_may_be_met) or blank(s.death.sar_considerations):
+    if blank(s.death.sar_criteria_may_be_met) or no_reason(s.death.sar_considerations, config):
         gaps.append("how the Safeguarding Adults Review criteria were considered")
     if not gaps:
         return None

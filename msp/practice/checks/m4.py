@@ -4,7 +4,8 @@ M4.a applies once an enquiry is under way. (M4.b is a measure reported by the
 assurance app, not a check.)
 """
 
-from msp.practice.checks.base import blank, check, fail
+from msp.practice.checks.base import blank, check, fail, no_reason
+from msp.practice.checks.triggers import ENQUIRY_UNDER_WAY
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, Finding, Fix
 from msp.practice.snapshot import CaseSnapshot
@@ -26,6 +27,7 @@ REALITY = (
     reality=REALITY,
     principles=("Empowerment", "Protection"),
     fix=Fix("enquiries:advocacy-new", "#difficulty_understanding"),
+    applies_when=(ENQUIRY_UNDER_WAY,),
 )
 def advocacy(s: CaseSnapshot, config: Config) -> Finding | None:
     """Care Act s67/s68. Once the enquiry is under way an advocacy assessment
@@ -43,7 +45,7 @@ def advocacy(s: CaseSnapshot, config: Config) -> Finding | None:
         return None
     if latest.result == "advocate_arranged" and not blank(latest.advocate_name):
         return None
-    if latest.result == "declined" and not blank(latest.reason):
+    if latest.result == "declined" and not no_reason(latest.reason, config):
         return None
     return fail(
         "M4.a",

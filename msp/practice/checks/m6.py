@@ -11,6 +11,11 @@ from msp.practice.checks.text import (
     where,
     worker_texts,
 )
+from msp.practice.checks.triggers import (
+    ENDED_WITHOUT_AGREED_OUTCOME,
+    NO_CONTACT_REACHED_AT_CLOSURE,
+    SELF_NEGLECT,
+)
 from msp.practice.config import Config
 from msp.practice.findings import PROMPT, Finding, Fix
 from msp.practice.snapshot import CaseSnapshot
@@ -22,13 +27,6 @@ REALITY = (
 )
 
 
-def _not_engaging(s: CaseSnapshot) -> bool:
-    closure = s.closure
-    if closure is not None and closure.person_declined:
-        return True
-    return bool(s.contacts) and not any(c.outcome == "spoke" for c in s.contacts)
-
-
 @check(
     "M6.a",
     severity=PROMPT,
@@ -37,13 +35,12 @@ def _not_engaging(s: CaseSnapshot) -> bool:
     reality=REALITY,
     principles=("Protection", "Empowerment"),
     fix=Fix("enquiries:contact-new", "#method"),
+    applies_when=(ENDED_WITHOUT_AGREED_OUTCOME, NO_CONTACT_REACHED_AT_CLOSURE),
 )
 def persistence(s: CaseSnapshot, config: Config) -> Finding | None:
-    """At closure, when the person is declining (closure reason or result) or
-    no contact reached them: at least ``config.min_contact_attempts`` contact
+    """When the person's involvement ended without an agreed outcome, or at
+    closure no contact reached them: at least ``config.min_contact_attempts`` contact
     attempts using at least ``config.min_contact_methods`` methods."""
-    if not s.at_closure or not _not_engaging(s):
-        return None
     attempts = len(s.contacts)
     methods = len({c.method for c in s.contacts})
     if attempts >= config.min_contact_attempts and methods >= config.min_contact_methods:
@@ -68,6 +65,7 @@ def persistence(s: CaseSnapshot, config: Config) -> Finding | None:
     reality=REALITY,
     principles=("Prevention", "Partnership"),
     fix=Fix("enquiries:self-neglect", "#background_and_history"),
+    applies_when=(SELF_NEGLECT,),
 )
 def self_neglect_history(s: CaseSnapshot, config: Config) -> Finding | None:
     """Self-neglect (an abuse type on a concern) or hoarding (clutter ratings

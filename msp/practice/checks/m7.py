@@ -3,7 +3,8 @@
 M7.a applies once an enquiry is under way; M7.b from the concern onwards.
 """
 
-from msp.practice.checks.base import blank, check, fail
+from msp.practice.checks.base import check, fail, no_reason
+from msp.practice.checks.triggers import ENQUIRY_UNDER_WAY, PERSON_DIED
 from msp.practice.config import Config
 from msp.practice.findings import PROMPT, Finding, Fix
 from msp.practice.snapshot import YES, CaseSnapshot
@@ -29,6 +30,7 @@ ACTIVE_PARTS = frozenset({"gave_information", "meetings", "plan_actions", "ongoi
     reality=REALITY,
     principles=("Partnership",),
     fix=Fix("enquiries:involvement", "#referrer_part"),
+    applies_when=(ENQUIRY_UNDER_WAY,),
 )
 def referrer_keeps_a_role(s: CaseSnapshot, config: Config) -> Finding | None:
     """Once the enquiry is under way, where someone other than the person
@@ -64,18 +66,17 @@ def referrer_keeps_a_role(s: CaseSnapshot, config: Config) -> Finding | None:
     reality=REALITY,
     principles=("Empowerment", "Partnership"),
     fix=Fix("enquiries:involvement", "#person_told"),
+    unless=(PERSON_DIED,),
 )
 def person_told(s: CaseSnapshot, config: Config) -> Finding | None:
     """The person was told (recorded on the involvement record or already
     known when the concern was raised, or they raised it themselves), or the
     record gives the reason telling them would increase the risk. Not asked
     after the person has died."""
-    if s.death is not None or s.person.date_of_death is not None:
-        return None
     told = s.involvement.person_told
     if told == "yes":
         return None
-    if told == "no_risk" and not blank(s.involvement.not_told_reason):
+    if told == "no_risk" and not no_reason(s.involvement.not_told_reason, config):
         return None
     if any(c.person_aware == YES or c.raised_via == "self" for c in s.concerns):
         return None

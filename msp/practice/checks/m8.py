@@ -7,8 +7,9 @@ concern onwards.
 
 import datetime
 
-from msp.practice.checks.base import blank, check, fail, plural
+from msp.practice.checks.base import blank, check, fail, no_reason, plural
 from msp.practice.checks.text import says_investigation, where, worker_texts
+from msp.practice.checks.triggers import ENQUIRY_UNDER_WAY, NO_ENQUIRY_DECIDED
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, PROMPT, Finding, Fix
 from msp.practice.snapshot import CaseSnapshot
@@ -28,6 +29,7 @@ REALITY = (
     reality=REALITY,
     principles=("Proportionality", "Prevention"),
     fix=Fix("concerns:decision", "#proportionate_response"),
+    applies_when=(NO_ENQUIRY_DECIDED,),
 )
 def proportionate_response(s: CaseSnapshot, config: Config) -> Finding | None:
     """DUTY-level in this product. When the latest decision is no enquiry, it
@@ -37,7 +39,7 @@ def proportionate_response(s: CaseSnapshot, config: Config) -> Finding | None:
     d = s.decision
     if d is None or d.result != "none":
         return None
-    if not blank(d.proportionate_response) and not blank(d.response_details):
+    if not blank(d.proportionate_response) and not no_reason(d.response_details, config):
         return None
     return fail(
         "M8.a",
@@ -76,6 +78,7 @@ def enquiry_not_investigation(s: CaseSnapshot, config: Config) -> Finding | None
     reality=REALITY,
     principles=("Partnership", "Empowerment"),
     fix=Fix("enquiries:involvement", "#person_involvement"),
+    applies_when=(ENQUIRY_UNDER_WAY,),
 )
 def person_involved(s: CaseSnapshot, config: Config) -> Finding | None:
     """Once the enquiry is under way, the involvement record says how the
@@ -113,7 +116,7 @@ def pattern_reviewed(s: CaseSnapshot, config: Config) -> Finding | None:
     (across all their cases, however the earlier ones ended) fall within
     ``config.repeat_window_days``, the review of the pattern is recorded."""
     count = concerns_in_window(s, config.repeat_window_days)
-    if count < config.repeat_concern_count or not blank(s.involvement.pattern_review):
+    if count < config.repeat_concern_count or not no_reason(s.involvement.pattern_review, config):
         return None
     return fail(
         "M8.d",

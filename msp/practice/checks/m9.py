@@ -5,6 +5,7 @@ the enquiries app, not checked here.)
 """
 
 from msp.practice.checks.base import check, fail, plural
+from msp.practice.checks.triggers import AT_CLOSURE
 from msp.practice.config import Config
 from msp.practice.findings import PROMPT, Finding, Fix
 from msp.practice.snapshot import CaseSnapshot
@@ -23,6 +24,7 @@ REALITY = (
     reality=REALITY,
     principles=("Partnership", "Accountability"),
     fix=Fix("enquiries:feedback-new", "#what_was_said"),
+    applies_when=(AT_CLOSURE,),
 )
 def referrer_feedback(s: CaseSnapshot, config: Config) -> Finding | None:
     """At closure, every concern raised by a known person other than the

@@ -697,6 +697,11 @@ CLOSED: dict[str, tuple[Record, ...]] = {
         ),
     ),
     "frank-sensory": (
+        RiskAction(
+            kind="regulator",
+            details="Told the Care Quality Commission that staff at Calder Edge were not "
+            "meeting residents' communication needs, and what the home is doing about it.",
+        ),
         feedback(
             "Told Margaret the sensory team has trained Frank's keyworkers and he is back at "
             "the dominoes."
