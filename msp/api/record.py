@@ -174,7 +174,8 @@ def add_best_interests_decision(
 )
 def list_restrictions(request: HttpRequest, case_id: CaseId) -> list[RestrictionOut]:
     case = get_case_for_user(current_user(request), case_id)
-    return [restriction_out(r) for r in case.restrictions.select_related("recorded_by")]
+    rows = Restriction.objects.filter(case=case).select_related("recorded_by")
+    return [restriction_out(r) for r in rows]
 
 
 @router.post(

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from msp.accounts.tokens import ApiToken
+from msp.accounts.models import ApiToken
 
 
 @pytest.mark.parametrize("debug", [True, False])
