@@ -1,7 +1,6 @@
 """People: find, read, record and update the adults concerns are about."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 from ninja.responses import Status
@@ -18,22 +17,11 @@ from msp.api.types import PersonId
 from msp.audit.log import record_list
 from msp.people import actions
 from msp.people.models import Person
-from msp.people.validators import normalise_nhs_number
+from msp.people.search import search
+
+SEARCH_LIMIT = 100
 
 router = Router(tags=["People"])
-
-
-def search(people: QuerySet[Person], q: str) -> QuerySet[Person]:
-    digits = normalise_nhs_number(q)
-    if digits.isdigit():
-        return people.filter(nhs_number__startswith=digits)
-    for word in q.split():
-        people = people.filter(
-            Q(given_name__icontains=word)
-            | Q(family_name__icontains=word)
-            | Q(preferred_name__icontains=word)
-        )
-    return people
 
 
 def record_list_views(user: User, people: list[Person]) -> None:
@@ -42,13 +30,24 @@ def record_list_views(user: User, people: list[Person]) -> None:
 
 @router.get("/people", response={200: PersonPage, **READ_ERRORS})
 def list_people(request: HttpRequest, filters: Query[PeopleQuery]) -> PersonPage:
-    """People you may see, by name. Each person listed is recorded in the audit log."""
+    """People you may see, found by name (accents, case and near spellings forgiven),
+    date of birth (full or year), NHS number, postcode or address; best matches first.
+    A search returns at most the first 100 matches: when `more` is true, refine the
+    search. Each person listed is recorded in the audit log."""
     user = current_user(request)
-    people = search(readable_people(user), filters.q.strip())
-    page = list(people[filters.offset : filters.offset + filters.limit])
+    end = filters.offset + filters.limit
+    if filters.q.strip():
+        found = search(readable_people(user), filters.q, limit=min(end, SEARCH_LIMIT))
+        page, more = found.people[filters.offset : end], found.more
+    else:  # everyone the user may see, a page at a time
+        rows = list(
+            readable_people(user).filter(merged_into__isnull=True)[filters.offset : end + 1]
+        )
+        page, more = rows[: filters.limit], len(rows) > filters.limit
     record_list_views(user, page)
     return PersonPage(
-        count=people.count(),
+        count=filters.offset + len(page),
+        more=more,
         limit=filters.limit,
         offset=filters.offset,
         items=[person_summary(p) for p in page],

@@ -92,8 +92,10 @@ class EditPersonForm(PersonForm):
 
 class SearchForm(GovukForm):
     q = forms.CharField(
-        label="Name, NHS number or date of birth",
-        help_text="For example, Margaret Example, 943 476 5919 or 14/3/1944",
+        label="Name, date of birth, NHS number, postcode or address",
+        help_text=(
+            "For example, Margaret Example 1944, 943 476 5919, 14/3/1944 or Mill Lane NM1 2AB"
+        ),
         required=False,
         max_length=200,
     )

@@ -20,7 +20,7 @@ from msp.govuk.actions import Attempt, attempt
 from msp.people.actions import DuplicateNhsNumber, create_person, update_person
 from msp.people.forms import EditPersonForm, PersonForm, SearchForm
 from msp.people.models import Person
-from msp.people.search import MAX_RESULTS, find_people
+from msp.people.search import find_people
 from msp.submissions.web import submit_once
 
 
@@ -36,14 +36,9 @@ def search_context(request: HttpRequest) -> dict[str, Any]:
     user = casework_user(request)
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_bound and form.is_valid() else ""
-    results = list(find_people(user, query)[: MAX_RESULTS + 1]) if query else []
-    record_list(by=user, shown_in="people search", people=[p.pk for p in results[:MAX_RESULTS]])
-    return {
-        "form": form,
-        "query": query,
-        "results": results[:MAX_RESULTS],
-        "more": len(results) > MAX_RESULTS,
-    }
+    found = find_people(user, query)
+    record_list(by=user, shown_in="people search", people=[p.pk for p in found.people])
+    return {"form": form, "query": query, "results": found.people, "more": found.more}
 
 
 @require_GET

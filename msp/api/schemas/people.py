@@ -58,7 +58,9 @@ class PersonPatch(InputSchema):
 
 class PeopleQuery(PageIn):
     q: str = Field(
-        "", max_length=NAME, description="Words from the person's name, or their NHS number"
+        "",
+        max_length=NAME,
+        description="Name, date of birth or year, NHS number, postcode or address words",
     )
 
 
@@ -98,7 +100,8 @@ class PersonOut(PersonSummary):
 
 
 class PersonPage(Schema):
-    count: int
+    count: int = Field(description="How many people up to the end of this page (never a total)")
+    more: bool = Field(description="Whether more people match: refine the search, or page on")
     limit: int
     offset: int
     items: list[PersonSummary]
