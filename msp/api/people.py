@@ -73,7 +73,7 @@ def create_person(
         key=idempotency_key,
         operation="person",
         payload=payload,
-        create=lambda: actions.create_person(by=user, **payload.values()).pk,
+        create=lambda: actions.create_person(by=user, **payload.person_values()).pk,
     )
     mark_replayed(response, replayed)
     if replayed:  # still allowed to see them; the read is audited

@@ -156,6 +156,7 @@ class Person(models.Model):
         "family_name",
         "preferred_name",
         "date_of_birth",
+        "date_of_birth_estimated",
         "nhs_number",
         "address",
         "postcode",

@@ -191,7 +191,11 @@ def _set_threshold() -> None:
 
 def search(people: QuerySet[Person], text: str, *, limit: int = MAX_RESULTS) -> Found:
     """People among ``people`` that match ``text``, best first, at most ``limit``."""
-    query = parse(text)
+    return search_query(people, parse(text), limit=limit)
+
+
+def search_query(people: QuerySet[Person], query: Query, *, limit: int = MAX_RESULTS) -> Found:
+    """People among ``people`` that match ``query``, best first, at most ``limit``."""
     if query.empty:
         return Found([], more=False)
     if query.words:

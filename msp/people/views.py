@@ -17,11 +17,16 @@ from msp.accounts.access import (
 from msp.accounts.views import casework_user, current_user
 from msp.audit.log import record_list
 from msp.govuk.actions import Attempt, attempt
-from msp.people.actions import DuplicateNhsNumber, create_person, update_person
+from msp.people.actions import (
+    DuplicateNhsNumber,
+    create_person,
+    likely_matches,
+    update_person,
+)
 from msp.people.forms import EditPersonForm, PersonForm, SearchForm
 from msp.people.models import Person
 from msp.people.search import find_people
-from msp.submissions.web import submit_once
+from msp.submissions.web import already_submitted, submit_once
 
 
 def duplicate_of(tried: Attempt[Person]) -> dict[str, Any]:
@@ -52,6 +57,12 @@ def create(request: HttpRequest) -> HttpResponse:
     then_concern = request.GET.get("next") == "concern"
     if request.method == "GET":
         return render(request, "people/form.html", {"form": PersonForm(), "creating": True})
+    if not request.POST.get("checked_matches") and not already_submitted(request, user=user):
+        # Likely matches first, across the whole council, before a second record is made.
+        form = PersonForm(request.POST)
+        if form.is_valid() and (matches := likely_matches(form.cleaned_data, by=user)):
+            context = {"form": form, "creating": True, "matches": matches}
+            return render(request, "people/form.html", context)
     once = submit_once(
         request,
         user=user,
@@ -102,6 +113,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         if not can_change_person(user, person):
             raise PermissionDenied("You can read this person's record but not change it")
         initial = {name: getattr(person, name) for name in Person.EDITABLE_FIELDS}
+        if person.date_of_birth_estimated:
+            initial.update(date_of_birth=None, estimated_age=person.age)
         form = EditPersonForm(initial={**initial, "version": person.version})
         return render(request, "people/form.html", {"form": form, "person": person})
     person = get_person_for_user(user, pk, write=True)

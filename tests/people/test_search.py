@@ -1,6 +1,7 @@
 """Person search: the same answers on SQLite and PostgreSQL (run both)."""
 
 import datetime
+import re
 
 import pytest
 
@@ -121,3 +122,95 @@ def test_keys_follow_a_change_of_name(practitioner):
     person.family_name = "Kovač"
     person.save()
     assert names(practitioner, "kovac") == ["Ruth Kovač"]
+
+
+# Likely matches before adding a person
+
+
+def add_post(**overrides):
+    data = {
+        "given_name": "Zoe",
+        "family_name": "Boothroid",
+        "date_of_birth-day": "1",
+        "date_of_birth-month": "5",
+        "date_of_birth-year": "1950",
+        "postcode": "",
+        "gender": "9",
+        "ethnicity": "Z",
+        "primary_support_reason": "not_known",
+        "safe_to_phone": "unknown",
+        "safe_to_write": "unknown",
+        "safe_to_leave_message": "unknown",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_adding_a_person_shows_likely_matches_first(client_for, practitioner, outsider):
+    from django.urls import reverse
+
+    from msp.audit.models import AuditEvent
+    from tests.web.conftest import text_of
+
+    mine = factories.person(
+        practitioner,
+        given_name="Zoë",
+        family_name="Boothroyd",
+        date_of_birth=datetime.date(1950, 5, 1),
+    )
+    theirs = factories.person(
+        outsider, given_name="Zoe", family_name="Boothroyd", date_of_birth=datetime.date(1950, 5, 1)
+    )
+    client = client_for(practitioner)
+    before = Person.objects.count()
+    response = client.post(reverse("people:create"), add_post())
+    page = text_of(response)
+    assert Person.objects.count() == before  # nothing added yet
+    assert "This person may already be recorded" in page
+    assert reverse("people:detail", args=[mine.pk]) in response.content.decode()
+    # Another team's person: name and year only, never a link or their details.
+    assert "Zoe Boothroyd, born 1950: known to safeguarding" in page
+    assert reverse("people:detail", args=[theirs.pk]) not in response.content.decode()
+    assert theirs.postcode not in page.replace(mine.postcode, "")
+    hidden = AuditEvent.objects.get(action="person.likely_match_hidden")
+    assert (hidden.person_id, hidden.user_id) == (theirs.pk, practitioner.pk)
+    assert AuditEvent.objects.filter(action="view", person_id=mine.pk).exists()
+    # Typed details are kept; confirming adds the new person.
+    assert 'value="Boothroid"' in response.content.decode()
+    response = client.post(reverse("people:create"), add_post(checked_matches="yes"))
+    assert response.status_code == 302
+    assert Person.objects.filter(family_name="Boothroid").count() == 1
+
+
+def test_no_likely_matches_adds_at_once(client_for, practitioner):
+    from django.urls import reverse
+
+    factories.person(practitioner, given_name="Zoe", family_name="Boothroyd")  # born 1944
+    response = client_for(practitioner).post(reverse("people:create"), add_post())
+    assert response.status_code == 302
+
+
+# Unknown date of birth
+
+
+def test_person_with_only_an_estimated_age(client_for, practitioner):
+    from django.urls import reverse
+
+    from tests.web.conftest import text_of
+
+    client = client_for(practitioner)
+    blank_date = {"date_of_birth-day": "", "date_of_birth-month": "", "date_of_birth-year": ""}
+    response = client.post(reverse("people:create"), add_post(**blank_date))
+    assert "Enter their date of birth, or their estimated age" in text_of(response)
+    response = client.post(reverse("people:create"), add_post(**blank_date, estimated_age="16"))
+    assert "Their age must be 18 or over" in text_of(response)
+    assert not Person.objects.filter(family_name="Boothroid").exists()
+    response = client.post(reverse("people:create"), add_post(**blank_date, estimated_age="80"))
+    person = Person.objects.get(family_name="Boothroid")
+    assert person.date_of_birth_estimated
+    assert person.age == 80
+    assert "about 80" in text_of(client.get(response["Location"]))
+    assert "about 80" in text_of(client.get(reverse("people:find"), {"q": "boothroid"}))
+    # The change form offers the age again; a real date, once known, replaces it.
+    edit = client.get(reverse("people:edit", args=[person.pk])).content.decode()
+    assert re.search(r"<input[^>]*name=\"estimated_age\"[^>]*value=\"80\"", edit)
