@@ -5,17 +5,25 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 from ninja.responses import Status
 
-from msp.accounts.access import get_person_for_user, readable_people
+from msp.accounts.access import get_people_to_merge, get_person_for_user, readable_people
 from msp.accounts.models import User
-from msp.api.access import CHANGE_PERSON
+from msp.api.access import CHANGE_PERSON, TOKEN
 from msp.api.auth import current_user
 from msp.api.idempotency import IdempotencyKey, create_once, mark_replayed
 from msp.api.schemas.common import READ_ERRORS, WRITE_ERRORS
-from msp.api.schemas.people import PeopleQuery, PersonIn, PersonOut, PersonPage, PersonPatch
+from msp.api.schemas.people import (
+    MergeIn,
+    PeopleQuery,
+    PersonIn,
+    PersonOut,
+    PersonPage,
+    PersonPatch,
+)
 from msp.api.serialise import person_out, person_summary
 from msp.api.types import PersonId
 from msp.audit.log import record_list
 from msp.people import actions
+from msp.people.merge import merge_people
 from msp.people.models import Person
 from msp.people.search import search
 
@@ -95,3 +103,13 @@ def update_person(request: HttpRequest, person_id: PersonId, payload: PersonPatc
     values = payload.values(exclude_unset=True, exclude={"version"})
     updated = actions.update_person(person, by=user, expected_version=payload.version, **values)
     return person_out(updated)
+
+
+@router.post("/people/{person_id}/merge", auth=TOKEN, response={200: PersonOut, **WRITE_ERRORS})
+def merge_person(request: HttpRequest, person_id: PersonId, payload: MergeIn) -> PersonOut:
+    """Merge another record of the same person into this one (safeguarding leads and
+    administrators). Its cases move here; it stays as a pointer and leaves searches.
+    Refused with 422 when the records have different NHS numbers."""
+    user = current_user(request)
+    kept, merged = get_people_to_merge(user, person_id, payload.merged_person_id)
+    return person_out(merge_people(kept, merged, by=user, reason=payload.reason))

@@ -139,3 +139,13 @@ class SearchForm(GovukForm):
         required=False,
         max_length=200,
     )
+
+
+class MergeForm(GovukForm):
+    reason = forms.CharField(
+        label="Why are these the same person?",
+        help_text="For example, the same NHS number on a GP letter, or confirmed with the person",
+        max_length=2000,
+        widget=forms.Textarea,
+        error_messages={"required": "Enter why these are the same person"},
+    )

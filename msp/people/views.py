@@ -1,8 +1,8 @@
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -10,8 +10,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from msp.accounts.access import (
     can_change_person,
     can_export_subject_access,
+    can_merge_people,
     findable_cases,
+    get_people_to_merge,
     get_person_for_user,
+    mergeable_people,
     readable_people,
 )
 from msp.accounts.views import casework_user, current_user
@@ -23,9 +26,10 @@ from msp.people.actions import (
     likely_matches,
     update_person,
 )
-from msp.people.forms import EditPersonForm, PersonForm, SearchForm
+from msp.people.forms import EditPersonForm, MergeForm, PersonForm, SearchForm
+from msp.people.merge import merge_people, merge_problem
 from msp.people.models import Person
-from msp.people.search import find_people
+from msp.people.search import find_people, search
 from msp.submissions.web import already_submitted, submit_once
 
 
@@ -94,6 +98,9 @@ def create(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     person = get_person_for_user(user, pk)
+    if person.merged_into_id is not None:
+        messages.info(request, f"{person.full_name}'s record was merged into this one.")
+        return redirect("people:detail", pk=person.merged_into_id)
     cases = list(findable_cases(user).filter(person=person).select_related("person", "lead_worker"))
     shown = [(c.pk, c.person_id) for c in cases if c.opens]  # type: ignore[attr-defined]
     record_list(by=user, shown_in="person's cases", cases=shown)
@@ -101,6 +108,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "person": person,
         "cases": cases,
         "can_export": can_export_subject_access(user),
+        "can_merge": can_merge_people(user),
     }
     return render(request, "people/detail.html", context)
 
@@ -129,3 +137,40 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(reverse("people:detail", args=[pk]))
     context = {"form": tried.form, "person": person, **tried.context, **duplicate_of(tried)}
     return render(request, "people/form.html", context, status=tried.status)
+
+
+@require_GET
+def merge_choose(request: HttpRequest, pk: int) -> HttpResponse:
+    """Find the other record of the same person, to merge into this one."""
+    user = current_user(request)
+    kept = mergeable_people(user).filter(pk=pk).first()
+    if kept is None:
+        if not can_merge_people(user):
+            raise PermissionDenied("Only a safeguarding lead or an administrator can merge records")
+        raise Http404("No person found")
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_bound and form.is_valid() else ""
+    found = search(mergeable_people(user).exclude(pk=pk), query)
+    record_list(by=user, shown_in="merge search", people=[p.pk for p in found.people])
+    context = {"kept": kept, "form": form, "query": query, **vars(found)}
+    return render(request, "people/merge_choose.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def merge_confirm(request: HttpRequest, pk: int, other: int) -> HttpResponse:
+    """Check both records side by side, say why, and merge ``other`` into ``pk``."""
+    user = current_user(request)
+    kept, merged = get_people_to_merge(user, pk, other)
+    form = MergeForm(request.POST or None)
+    problem = merge_problem(kept, merged)
+    if request.method == "POST" and problem is None and form.is_valid():
+        try:
+            merge_people(kept, merged, by=user, reason=form.cleaned_data["reason"])
+        except ValidationError as refused:
+            problem = " ".join(refused.messages)
+        else:
+            messages.success(request, f"{merged.full_name}'s record was merged into this one")
+            return redirect("people:detail", pk=kept.pk)
+    context = {"kept": kept, "merged": merged, "form": form, "problem": problem}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "people/merge_confirm.html", context, status=status)

@@ -134,3 +134,8 @@ class PersonPage(Schema):
     limit: int
     offset: int
     items: list[PersonSummary]
+
+
+class MergeIn(InputSchema):
+    merged_person_id: int = Field(ge=1, description="The other record of the same person")
+    reason: str = Field(min_length=1, max_length=2000, description="Why they are the same person")
