@@ -7,7 +7,7 @@ from ninja.responses import Status
 
 from msp.accounts.access import get_people_to_merge, get_person_for_user, readable_people
 from msp.accounts.models import User
-from msp.api.access import CHANGE_PERSON, TOKEN
+from msp.api.access import CHANGE_PERSON
 from msp.api.auth import current_user
 from msp.api.idempotency import IdempotencyKey, create_once, mark_replayed
 from msp.api.schemas.common import READ_ERRORS, WRITE_ERRORS
@@ -105,10 +105,11 @@ def update_person(request: HttpRequest, person_id: PersonId, payload: PersonPatc
     return person_out(updated)
 
 
-@router.post("/people/{person_id}/merge", auth=TOKEN, response={200: PersonOut, **WRITE_ERRORS})
+@router.post(
+    "/people/{person_id}/merge", auth=CHANGE_PERSON, response={200: PersonOut, **WRITE_ERRORS}
+)
 def merge_person(request: HttpRequest, person_id: PersonId, payload: MergeIn) -> PersonOut:
-    """Merge another record of the same person into this one (safeguarding leads and
-    administrators). Its cases move here; it stays as a pointer and leaves searches.
+    """Merge another record of the same person into this one (safeguarding leads). Its cases move here; it stays as a pointer and leaves searches.
     Refused with 422 when the records have different NHS numbers."""
     user = current_user(request)
     kept, merged = get_people_to_merge(user, person_id, payload.merged_person_id)

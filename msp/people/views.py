@@ -2,7 +2,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -143,11 +143,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def merge_choose(request: HttpRequest, pk: int) -> HttpResponse:
     """Find the other record of the same person, to merge into this one."""
     user = current_user(request)
-    kept = mergeable_people(user).filter(pk=pk).first()
-    if kept is None:
-        if not can_merge_people(user):
-            raise PermissionDenied("Only a safeguarding lead or an administrator can merge records")
-        raise Http404("No person found")
+    kept = get_person_for_user(user, pk, write=True)
+    if not can_merge_people(user) or kept.merged_into_id is not None:
+        raise PermissionDenied("Only a safeguarding lead can merge records")
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_bound and form.is_valid() else ""
     found = search(mergeable_people(user).exclude(pk=pk), query)
