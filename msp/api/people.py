@@ -109,8 +109,9 @@ def update_person(request: HttpRequest, person_id: PersonId, payload: PersonPatc
     "/people/{person_id}/merge", auth=CHANGE_PERSON, response={200: PersonOut, **WRITE_ERRORS}
 )
 def merge_person(request: HttpRequest, person_id: PersonId, payload: MergeIn) -> PersonOut:
-    """Merge another record of the same person into this one (safeguarding leads). Its cases move here; it stays as a pointer and leaves searches.
-    Refused with 422 when the records have different NHS numbers."""
+    """Merge another record of the same person into this one (safeguarding leads).
+    Its cases move here; it stays as a pointer and leaves searches. Refused with
+    422 when the records have different NHS numbers."""
     user = current_user(request)
     kept, merged = get_people_to_merge(user, person_id, payload.merged_person_id)
     return person_out(merge_people(kept, merged, by=user, reason=payload.reason))
