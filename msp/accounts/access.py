@@ -207,6 +207,39 @@ def get_person_for_subject_access(user: User, pk: int) -> Person:
     return person
 
 
+def can_merge_people(user: User) -> bool:
+    """Merging two records of the same person: safeguarding leads, who may see
+    every person. Administrators see no person, so they cannot check that two
+    records are the same person; they ask a lead."""
+    return user.is_authenticated and user.is_active and user.role == Role.SAFEGUARDING_LEAD
+
+
+def mergeable_people(user: User) -> QuerySet[Person]:
+    """The records the user may choose from to merge (the people they may see);
+    never one already merged."""
+    if not can_merge_people(user):
+        return Person.objects.none()
+    return readable_people(user).filter(merged_into=None)
+
+
+def get_people_to_merge(user: User, kept_pk: int, merged_pk: int) -> tuple[Person, Person]:
+    """Both records, for a safeguarding lead: 404 for a record the user may not
+    see or that is already merged away, 403 for one they see but may not merge.
+    Audited as views."""
+    people = readable_people(user).filter(pk__in=[kept_pk, merged_pk], merged_into=None)
+    found = {p.pk: p for p in people}
+    for pk in (kept_pk, merged_pk):
+        if pk not in found:
+            record_refusal(by=user, kind="person", requested_id=pk, status=404)
+            raise Http404("No person found")
+    if not can_merge_people(user):
+        record_refusal(by=user, kind="person", requested_id=kept_pk, status=403)
+        raise PermissionDenied("Only a safeguarding lead can merge records")
+    for person in found.values():
+        record_view(by=user, obj=person, person_id=person.pk)
+    return found[kept_pk], found[merged_pk]
+
+
 def can_raise_concern(user: User) -> bool:
     return user.is_authenticated and user.does_casework
 

@@ -1,39 +1,35 @@
 """People: find, read, record and update the adults concerns are about."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 from ninja.responses import Status
 
-from msp.accounts.access import get_person_for_user, readable_people
+from msp.accounts.access import get_people_to_merge, get_person_for_user, readable_people
 from msp.accounts.models import User
 from msp.api.access import CHANGE_PERSON
 from msp.api.auth import current_user
 from msp.api.idempotency import IdempotencyKey, create_once, mark_replayed
 from msp.api.schemas.common import READ_ERRORS, WRITE_ERRORS
-from msp.api.schemas.people import PeopleQuery, PersonIn, PersonOut, PersonPage, PersonPatch
+from msp.api.schemas.people import (
+    MergeIn,
+    PeopleQuery,
+    PersonIn,
+    PersonOut,
+    PersonPage,
+    PersonPatch,
+)
 from msp.api.serialise import person_out, person_summary
 from msp.api.types import PersonId
 from msp.audit.log import record_list
 from msp.people import actions
+from msp.people.merge import merge_people
 from msp.people.models import Person
-from msp.people.validators import normalise_nhs_number
+from msp.people.search import search
+
+SEARCH_LIMIT = 100
 
 router = Router(tags=["People"])
-
-
-def search(people: QuerySet[Person], q: str) -> QuerySet[Person]:
-    digits = normalise_nhs_number(q)
-    if digits.isdigit():
-        return people.filter(nhs_number__startswith=digits)
-    for word in q.split():
-        people = people.filter(
-            Q(given_name__icontains=word)
-            | Q(family_name__icontains=word)
-            | Q(preferred_name__icontains=word)
-        )
-    return people
 
 
 def record_list_views(user: User, people: list[Person]) -> None:
@@ -42,13 +38,24 @@ def record_list_views(user: User, people: list[Person]) -> None:
 
 @router.get("/people", response={200: PersonPage, **READ_ERRORS})
 def list_people(request: HttpRequest, filters: Query[PeopleQuery]) -> PersonPage:
-    """People you may see, by name. Each person listed is recorded in the audit log."""
+    """People you may see, found by name (accents, case and near spellings forgiven),
+    date of birth (full or year), NHS number, postcode or address; best matches first.
+    A search returns at most the first 100 matches: when `more` is true, refine the
+    search. Each person listed is recorded in the audit log."""
     user = current_user(request)
-    people = search(readable_people(user), filters.q.strip())
-    page = list(people[filters.offset : filters.offset + filters.limit])
+    end = filters.offset + filters.limit
+    if filters.q.strip():
+        found = search(readable_people(user), filters.q, limit=min(end, SEARCH_LIMIT))
+        page, more = found.people[filters.offset : end], found.more
+    else:  # everyone the user may see, a page at a time
+        rows = list(
+            readable_people(user).filter(merged_into__isnull=True)[filters.offset : end + 1]
+        )
+        page, more = rows[: filters.limit], len(rows) > filters.limit
     record_list_views(user, page)
     return PersonPage(
-        count=people.count(),
+        count=filters.offset + len(page),
+        more=more,
         limit=filters.limit,
         offset=filters.offset,
         items=[person_summary(p) for p in page],
@@ -74,7 +81,7 @@ def create_person(
         key=idempotency_key,
         operation="person",
         payload=payload,
-        create=lambda: actions.create_person(by=user, **payload.values()).pk,
+        create=lambda: actions.create_person(by=user, **payload.person_values()).pk,
     )
     mark_replayed(response, replayed)
     if replayed:  # still allowed to see them; the read is audited
@@ -96,3 +103,15 @@ def update_person(request: HttpRequest, person_id: PersonId, payload: PersonPatc
     values = payload.values(exclude_unset=True, exclude={"version"})
     updated = actions.update_person(person, by=user, expected_version=payload.version, **values)
     return person_out(updated)
+
+
+@router.post(
+    "/people/{person_id}/merge", auth=CHANGE_PERSON, response={200: PersonOut, **WRITE_ERRORS}
+)
+def merge_person(request: HttpRequest, person_id: PersonId, payload: MergeIn) -> PersonOut:
+    """Merge another record of the same person into this one (safeguarding leads).
+    Its cases move here; it stays as a pointer and leaves searches. Refused with
+    422 when the records have different NHS numbers."""
+    user = current_user(request)
+    kept, merged = get_people_to_merge(user, person_id, payload.merged_person_id)
+    return person_out(merge_people(kept, merged, by=user, reason=payload.reason))

@@ -76,6 +76,7 @@ def _summary_fields(person: Person) -> dict[str, Any]:
         "full_name": person.full_name,
         "preferred_name": person.preferred_name,
         "date_of_birth": person.date_of_birth,
+        "date_of_birth_estimated": person.date_of_birth_estimated,
         "age": person.age,
         "nhs_number": person.nhs_number,
         "safe_to_phone": person.safe_to_phone,

@@ -21,6 +21,7 @@ from django.db.models import Count, F, Max, Min, OuterRef, Q, QuerySet, Subquery
 from msp.accounts.models import User
 from msp.audit.models import AuditEvent
 from msp.cases.models import Case
+from msp.people.merge import merged_person_ids
 
 BREAK_GLASS = "case.break_glass"
 REFUSED = ("case.refused", "person.refused")
@@ -55,9 +56,11 @@ def search(filters: Filters) -> QuerySet[AuditEvent]:
 
 
 def about_person(person_id: int) -> Q:
-    """Events about the person's record or any of their cases."""
-    case_ids = Case.objects.filter(person_id=person_id).values("pk")
-    return Q(person_id=person_id) | Q(case_id__in=case_ids)
+    """Events about the person's record or any of their cases, including the
+    records merged into theirs (and their cases, before and after the merge)."""
+    ids = merged_person_ids(person_id)
+    case_ids = Case.objects.filter(person_id__in=ids).values("pk")
+    return Q(person_id__in=ids) | Q(case_id__in=case_ids)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -6,9 +7,11 @@ from django.db import transaction
 
 from msp.accounts.access import readable_people
 from msp.accounts.models import User
-from msp.audit.log import created, diff, record_change
+from msp.audit.log import created, diff, record_change, record_list
 from msp.cases.workflow import lock
+from msp.people.matching import fold, postcode_key
 from msp.people.models import Person
+from msp.people.search import Query, search_query
 from msp.people.validators import normalise_nhs_number
 
 DUPLICATE_HIDDEN = "This NHS number is already recorded. Ask a safeguarding lead to check it"
@@ -60,6 +63,65 @@ def check_nhs_number_is_new(values: dict[str, Any], *, by: User, person_pk: int 
     raise DuplicateNhsNumber(DUPLICATE_HIDDEN, existing=None)
 
 
+@dataclass(frozen=True)
+class LikelyMatch:
+    """A person already recorded who may be the one being added. ``person`` is
+    None when the user may not see them: then only the name and year of birth
+    are shown, with "known to safeguarding, ask a safeguarding lead"."""
+
+    name: str
+    year_of_birth: int
+    person: Person | None
+
+
+MAX_LIKELY_MATCHES = 10
+
+
+def likely_matches(values: dict[str, Any], *, by: User) -> list[LikelyMatch]:
+    """People anywhere in the council with a near name and the same date of
+    birth, or the same postcode. Audited: a view event for each person the
+    user may see, and an event naming each one they may not (for the auditor)."""
+    words = tuple(fold(values.get("given_name", "")).split()[:1]) + tuple(
+        fold(values.get("family_name", "")).split()
+    )
+    if not words:
+        return []
+    everyone = Person.objects.filter(merged_into__isnull=True)
+    found: dict[int, Person] = {}
+    born = values.get("date_of_birth")
+    queries = []
+    if isinstance(born, datetime.date) and not values.get("date_of_birth_estimated"):
+        queries.append(Query(words=words, born=born))
+    if key := postcode_key(values.get("postcode") or ""):
+        queries.append(Query(words=words, postcode=key))
+    for query in queries:
+        for person in search_query(everyone, query, limit=MAX_LIKELY_MATCHES).people:
+            found.setdefault(person.pk, person)
+    people = list(found.values())[:MAX_LIKELY_MATCHES]
+    if not people:
+        return []
+    visible = set(readable_people(by).filter(pk__in=found).values_list("pk", flat=True))
+    record_list(by=by, shown_in="likely matches", people=[p.pk for p in people if p.pk in visible])
+    for person in people:
+        if person.pk not in visible:
+            record_change(
+                by=by,
+                action="person.likely_match_hidden",
+                obj=person,
+                changes={},
+                person_id=person.pk,
+                reason="Shown by name and year of birth as a likely match when adding a person",
+            )
+    return [
+        LikelyMatch(
+            name=p.full_name,
+            year_of_birth=p.date_of_birth.year,
+            person=p if p.pk in visible else None,
+        )
+        for p in people
+    ]
+
+
 def create_person(*, by: User, **values: Any) -> Person:
     values = _clean(values)
     check_nhs_number_is_new(values, by=by, person_pk=None)
@@ -79,6 +141,8 @@ def _create_person(by: User, values: dict[str, Any]) -> Person:
 
 def update_person(person: Person, *, by: User, expected_version: int, **values: Any) -> Person:
     values = _clean(values)
+    if "date_of_birth" in values:  # a date given without saying it is estimated is known
+        values.setdefault("date_of_birth_estimated", False)
     check_nhs_number_is_new(values, by=by, person_pk=person.pk)
     return _update_person(person, by, expected_version, values)
 

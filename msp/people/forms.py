@@ -1,8 +1,11 @@
+from typing import Any
+
 from django import forms
 
 from msp.govuk.fields import GovukDateField
 from msp.govuk.forms import GovukForm, VersionField
 from msp.people.codes import ContactSafety, Ethnicity, Gender, PrimarySupportReason
+from msp.people.validators import ADULT_AGE, estimated_date_of_birth
 
 SAFETY_HINT = "Someone who is harming them may answer the phone, open their post or hear messages"
 
@@ -31,7 +34,21 @@ class PersonForm(GovukForm):
         required=False,
         help_text="What they like to be called, if different",
     )
-    date_of_birth = GovukDateField(noun="their date of birth", label="Date of birth")
+    date_of_birth = GovukDateField(
+        noun="their date of birth", label="Date of birth", required=False
+    )
+    estimated_age = forms.IntegerField(
+        label="If you do not know their date of birth, their age (estimated)",
+        required=False,
+        min_value=ADULT_AGE,
+        max_value=120,
+        help_text="For example, 80. We will show it as “about 80”",
+        error_messages={
+            "invalid": "Enter their estimated age as a number, like 80",
+            "min_value": "Their age must be 18 or over: this service is for adults",
+            "max_value": "Their age must be 120 or under",
+        },
+    )
     nhs_number = forms.CharField(
         label="NHS number (optional)",
         max_length=20,
@@ -85,6 +102,29 @@ class PersonForm(GovukForm):
         help_text="People who must not learn about the concern or the person's contact details",
     )
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "date_of_birth" not in data or "estimated_age" not in data:
+            return data  # a part already has its own error
+        if data["date_of_birth"] is not None:
+            data["date_of_birth_estimated"] = False
+        elif data["estimated_age"] is not None:
+            data["date_of_birth"] = estimated_date_of_birth(data["estimated_age"])
+            data["date_of_birth_estimated"] = True
+        else:
+            self.add_error(
+                "date_of_birth",
+                "Enter their date of birth, or their estimated age if you do not know it",
+            )
+        return data
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        values.pop("estimated_age", None)
+        if "date_of_birth_estimated" in getattr(self, "cleaned_data", {}):
+            values["date_of_birth_estimated"] = self.cleaned_data["date_of_birth_estimated"]
+        return values
+
 
 class EditPersonForm(PersonForm):
     version = VersionField()
@@ -92,8 +132,20 @@ class EditPersonForm(PersonForm):
 
 class SearchForm(GovukForm):
     q = forms.CharField(
-        label="Name, NHS number or date of birth",
-        help_text="For example, Margaret Example, 943 476 5919 or 14/3/1944",
+        label="Name, date of birth, NHS number, postcode or address",
+        help_text=(
+            "For example, Margaret Example 1944, 943 476 5919, 14/3/1944 or Mill Lane NM1 2AB"
+        ),
         required=False,
         max_length=200,
+    )
+
+
+class MergeForm(GovukForm):
+    reason = forms.CharField(
+        label="Why are these the same person?",
+        help_text="For example, the same NHS number on a GP letter, or confirmed with the person",
+        max_length=2000,
+        widget=forms.Textarea,
+        error_messages={"required": "Enter why these are the same person"},
     )

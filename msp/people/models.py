@@ -1,10 +1,12 @@
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from msp.people.codes import ContactSafety, Ethnicity, Gender, PrimarySupportReason
+from msp.people.matching import fold, name_key, postcode_key
 from msp.people.validators import (
     validate_adult_date_of_birth,
     validate_nhs_number,
@@ -19,6 +21,8 @@ class Person(models.Model):
     family_name = models.CharField("Last name", max_length=100)
     preferred_name = models.CharField("Preferred name", max_length=100, blank=True)
     date_of_birth = models.DateField(validators=[validate_adult_date_of_birth])
+    # True when the date of birth was worked out from an estimated age: shown as "about N".
+    date_of_birth_estimated = models.BooleanField(default=False, db_default=False)
     date_of_death = models.DateField(null=True, blank=True)
     nhs_number = models.CharField(
         "NHS number",
@@ -67,9 +71,22 @@ class Person(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     version = models.PositiveIntegerField(default=1)
+    # Set when this record was merged into another record of the same person: it
+    # stays as a pointer (never deleted), and its cases now belong to the other.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_records"
+    )
+    # Search keys, folded by msp.people.matching and kept up to date on save.
+    search_name = models.CharField(max_length=700, blank=True, default="", db_default="")
+    search_address = models.TextField(blank=True, default="", db_default="")
+    postcode_key = models.CharField(max_length=10, blank=True, default="", db_default="")
 
     class Meta:
         ordering = ["family_name", "given_name", "id"]
+        indexes = [
+            models.Index(fields=["date_of_birth"], name="person_date_of_birth"),
+            models.Index(fields=["postcode_key"], name="person_postcode_key"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["nhs_number"],
@@ -81,6 +98,17 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.refresh_search_keys()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, *SEARCH_KEYS}
+        super().save(*args, **kwargs)
+
+    def refresh_search_keys(self) -> None:
+        for field, value in search_keys(self).items():
+            setattr(self, field, value)
+
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
@@ -91,6 +119,13 @@ class Person(models.Model):
     @property
     def age(self) -> int:
         return self.age_on(self.date_of_death or timezone.localdate())
+
+    @property
+    def born_display(self) -> str:
+        """The date of birth, or "about N" when only an estimated age is known."""
+        if self.date_of_birth_estimated:
+            return f"about {self.age}"
+        return f"{self.date_of_birth.day} {self.date_of_birth:%B %Y}"
 
     @property
     def nhs_number_display(self) -> str:
@@ -121,6 +156,7 @@ class Person(models.Model):
         "family_name",
         "preferred_name",
         "date_of_birth",
+        "date_of_birth_estimated",
         "nhs_number",
         "address",
         "postcode",
@@ -135,3 +171,15 @@ class Person(models.Model):
         "safe_to_leave_message",
         "do_not_tell",
     )
+
+
+SEARCH_KEYS = ("search_name", "search_address", "postcode_key")
+
+
+def search_keys(person: Person) -> dict[str, str]:
+    """The folded search keys for a person (also for rows written without ``save``)."""
+    return {
+        "search_name": name_key(person.given_name, person.family_name, person.preferred_name),
+        "search_address": fold(f"{person.address} {person.postcode}"),
+        "postcode_key": postcode_key(person.postcode),
+    }

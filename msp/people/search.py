@@ -1,23 +1,85 @@
-"""Finding a person by name, NHS number or date of birth."""
+"""Finding a person by name, date of birth (full or year), NHS number, postcode or address.
+
+The database narrows the people to a bounded set of candidates, using indexes:
+exact matches for the NHS number, the date of birth (or the year's range) and the
+postcode; for words, PostgreSQL's trigram indexes on the folded name and address
+keys (``<%``: a near spelling, and ``LIKE``: part of a word). SQLite, which has no
+such index, asks for any three-letter piece of each word instead. Python then makes
+the final choice and the order with ``msp.people.matching``, the same on both engines.
+No query counts every match: a search asks for one more than it shows."""
 
 import datetime
 import re
+from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import CharField, Lookup, Q, QuerySet, TextField
+from django.db.models.sql.compiler import SQLCompiler
 
 from msp.accounts.access import readable_people
 from msp.accounts.models import User
+from msp.people.matching import fold, trigrams, word_score
 from msp.people.models import Person
 from msp.people.validators import normalise_nhs_number
 
-_DATE = re.compile(r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$")
+_DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_SPACED_DATE = re.compile(r"^(\d{1,2}) (\d{1,2}) (\d{4})$")
+_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})\b")
+_OUTWARD = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
 
 MAX_RESULTS = 50
+# The most candidates the database hands to Python for the final choice.
+CANDIDATES = 1000
+# PostgreSQL's word-likeness threshold for ``<%``: a little below matching.LIKENESS,
+# so the database never leaves out a person Python would choose.
+WORD_SIMILARITY_THRESHOLD = 0.4
+
+
+class WordSimilar(Lookup[str]):
+    """``key <% 'word'`` is wrong way round; this is ``'word' <% key``: the word is
+    like some part of the key (pg_trgm's word_similarity), using a trigram index."""
+
+    lookup_name = "word_similar"
+
+    def as_sql(
+        self, compiler: SQLCompiler, connection_: BaseDatabaseWrapper
+    ) -> tuple[str, tuple[str | int, ...]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection_)
+        rhs, rhs_params = self.process_rhs(compiler, connection_)
+        return f"{rhs} <%% {lhs}", (*rhs_params, *lhs_params)
+
+
+CharField.register_lookup(WordSimilar)
+TextField.register_lookup(WordSimilar)
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a search asks for, read from the text typed."""
+
+    words: tuple[str, ...] = ()
+    nhs_number: str = ""
+    born: datetime.date | None = None
+    year: int | None = None
+    postcode: str = ""
+    outward: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return self == Query()
+
+
+@dataclass(frozen=True)
+class Found:
+    people: list[Person]
+    more: bool  # more people matched than are shown: the user should refine the search
 
 
 def _date(text: str) -> datetime.date | None:
-    if m := _DATE.match(text):
+    if m := _DATE.match(text) or _SPACED_DATE.match(text):
         day, month, year = (int(g) for g in m.groups())
     elif m := _ISO.match(text):
         year, month, day = (int(g) for g in m.groups())
@@ -29,22 +91,126 @@ def _date(text: str) -> datetime.date | None:
         return None
 
 
-def find_people(user: User, query: str) -> QuerySet[Person]:
-    """People the user may see that match ``query``; none for an empty query."""
-    text = " ".join(query.split())
-    people = readable_people(user)
+def parse(text: str) -> Query:
+    text = " ".join(text.split())
     if not text:
-        return people.none()
+        return Query()
     digits = normalise_nhs_number(text)
     if len(digits) == 10 and digits.isdigit():
-        return people.filter(nhs_number=digits)
-    born = _date(text)
-    if born is not None:
-        return people.filter(date_of_birth=born)
-    for word in text.split(" "):
+        return Query(nhs_number=digits)
+    if (born := _date(text)) is not None:
+        return Query(born=born)
+    upper = text.upper()
+    postcode = ""
+    if m := _POSTCODE.search(upper):
+        postcode = m.group(1) + m.group(2)
+        upper = upper[: m.start()] + " " + upper[m.end() :]
+    words: list[str] = []
+    year: int | None = None
+    outward = ""
+    for token in upper.split():
+        if (born := _date(token)) is not None:
+            return Query(born=born, words=tuple(fold(upper.replace(token, " ")).split()))
+        if _YEAR.match(token) and year is None:
+            year = int(token)
+        elif _OUTWARD.match(token) and not postcode and not outward:
+            outward = token
+        else:
+            words.extend(fold(token).split())
+    return Query(words=tuple(words), year=year, postcode=postcode, outward=outward)
+
+
+def _exact(people: QuerySet[Person], query: Query) -> QuerySet[Person]:
+    if query.nhs_number:
+        people = people.filter(nhs_number=query.nhs_number)
+    if query.born is not None:
+        people = people.filter(date_of_birth=query.born)
+    if query.year is not None:
         people = people.filter(
-            Q(given_name__icontains=word)
-            | Q(family_name__icontains=word)
-            | Q(preferred_name__icontains=word)
+            date_of_birth__gte=datetime.date(query.year, 1, 1),
+            date_of_birth__lte=datetime.date(query.year, 12, 31),
+        )
+    if query.postcode:
+        people = people.filter(postcode_key=query.postcode)
+    if query.outward:
+        # An outward code alone ("NM1") is the start of a postcode, or a word of the address.
+        people = people.filter(
+            Q(postcode_key__startswith=query.outward)
+            | Q(search_address__contains=query.outward.lower())
         )
     return people
+
+
+def _word_filter(word: str) -> Q:
+    found = Q(search_name__contains=word) | Q(search_address__contains=word)
+    if len(word) < 3 or not word.isalpha():
+        return found
+    if connection.vendor == "postgresql":
+        return found | Q(search_name__word_similar=word)
+    inner = {t for t in trigrams(word) if " " not in t}
+    for piece in sorted(inner):
+        found |= Q(search_name__contains=piece)
+    return found
+
+
+def _score(person: Person, query: Query) -> float | None:
+    """How well the person meets every word (None when some word is not met)."""
+    name_words = person.search_name.split()
+    address_words = person.search_address.split()
+    total = 0.0
+    for word in query.words:
+        score = word_score(word, name_words)
+        if score == 0 and any(word in a for a in address_words):
+            score = 1.0
+        if score == 0:
+            return None
+        total += score
+    if query.outward and not (
+        person.postcode_key.startswith(query.outward) or query.outward.lower() in address_words
+    ):
+        return None
+    return total
+
+
+def candidates(people: QuerySet[Person], query: Query) -> QuerySet[Person]:
+    """The people the database offers for ``query``, at most ``CANDIDATES``."""
+    people = _exact(people.filter(merged_into__isnull=True), query)
+    for word in query.words:
+        people = people.filter(_word_filter(word))
+    return people.order_by()[:CANDIDATES]
+
+
+def _set_threshold() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
+                [str(WORD_SIMILARITY_THRESHOLD)],
+            )
+
+
+def search(people: QuerySet[Person], text: str, *, limit: int = MAX_RESULTS) -> Found:
+    """People among ``people`` that match ``text``, best first, at most ``limit``."""
+    return search_query(people, parse(text), limit=limit)
+
+
+def search_query(people: QuerySet[Person], query: Query, *, limit: int = MAX_RESULTS) -> Found:
+    """People among ``people`` that match ``query``, best first, at most ``limit``."""
+    if query.empty:
+        return Found([], more=False)
+    if query.words:
+        _set_threshold()
+    scored = []
+    offered = list(candidates(people, query))
+    for person in offered:
+        score = _score(person, query)
+        if score is not None:
+            scored.append((-score, person.family_name, person.given_name, person.pk, person))
+    scored.sort(key=lambda row: row[:4])
+    chosen = [row[4] for row in scored]
+    return Found(chosen[:limit], more=len(chosen) > limit or len(offered) == CANDIDATES)
+
+
+def find_people(user: User, query: str, *, limit: int = MAX_RESULTS) -> Found:
+    """People the user may see that match ``query``; none for an empty query."""
+    return search(readable_people(user), query, limit=limit)

@@ -46,3 +46,13 @@ def validate_adult_date_of_birth(value: datetime.date) -> None:
         )
     if years_between(value, today) > 120:
         raise ValidationError("Date of birth must be within the last 120 years", code="too_old")
+
+
+def estimated_date_of_birth(age: int, today: datetime.date | None = None) -> datetime.date:
+    """A date of birth that gives ``age`` today: the same day, ``age`` years back
+    (28 February for someone "born" on 29 February in a year that has none)."""
+    today = today or timezone.localdate()
+    try:
+        return today.replace(year=today.year - age)
+    except ValueError:
+        return today.replace(year=today.year - age, day=28)

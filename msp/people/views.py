@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,18 +10,27 @@ from django.views.decorators.http import require_GET, require_http_methods
 from msp.accounts.access import (
     can_change_person,
     can_export_subject_access,
+    can_merge_people,
     findable_cases,
+    get_people_to_merge,
     get_person_for_user,
+    mergeable_people,
     readable_people,
 )
 from msp.accounts.views import casework_user, current_user
 from msp.audit.log import record_list
 from msp.govuk.actions import Attempt, attempt
-from msp.people.actions import DuplicateNhsNumber, create_person, update_person
-from msp.people.forms import EditPersonForm, PersonForm, SearchForm
+from msp.people.actions import (
+    DuplicateNhsNumber,
+    create_person,
+    likely_matches,
+    update_person,
+)
+from msp.people.forms import EditPersonForm, MergeForm, PersonForm, SearchForm
+from msp.people.merge import merge_people, merge_problem
 from msp.people.models import Person
-from msp.people.search import MAX_RESULTS, find_people
-from msp.submissions.web import submit_once
+from msp.people.search import find_people, search
+from msp.submissions.web import already_submitted, submit_once
 
 
 def duplicate_of(tried: Attempt[Person]) -> dict[str, Any]:
@@ -36,14 +45,9 @@ def search_context(request: HttpRequest) -> dict[str, Any]:
     user = casework_user(request)
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_bound and form.is_valid() else ""
-    results = list(find_people(user, query)[: MAX_RESULTS + 1]) if query else []
-    record_list(by=user, shown_in="people search", people=[p.pk for p in results[:MAX_RESULTS]])
-    return {
-        "form": form,
-        "query": query,
-        "results": results[:MAX_RESULTS],
-        "more": len(results) > MAX_RESULTS,
-    }
+    found = find_people(user, query)
+    record_list(by=user, shown_in="people search", people=[p.pk for p in found.people])
+    return {"form": form, "query": query, "results": found.people, "more": found.more}
 
 
 @require_GET
@@ -57,6 +61,12 @@ def create(request: HttpRequest) -> HttpResponse:
     then_concern = request.GET.get("next") == "concern"
     if request.method == "GET":
         return render(request, "people/form.html", {"form": PersonForm(), "creating": True})
+    if not request.POST.get("checked_matches") and not already_submitted(request, user=user):
+        # Likely matches first, across the whole council, before a second record is made.
+        form = PersonForm(request.POST)
+        if form.is_valid() and (matches := likely_matches(form.cleaned_data, by=user)):
+            context = {"form": form, "creating": True, "matches": matches}
+            return render(request, "people/form.html", context)
     once = submit_once(
         request,
         user=user,
@@ -88,6 +98,9 @@ def create(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     person = get_person_for_user(user, pk)
+    if person.merged_into_id is not None:
+        messages.info(request, f"{person.full_name}'s record was merged into this one.")
+        return redirect("people:detail", pk=person.merged_into_id)
     cases = list(findable_cases(user).filter(person=person).select_related("person", "lead_worker"))
     shown = [(c.pk, c.person_id) for c in cases if c.opens]  # type: ignore[attr-defined]
     record_list(by=user, shown_in="person's cases", cases=shown)
@@ -95,6 +108,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "person": person,
         "cases": cases,
         "can_export": can_export_subject_access(user),
+        "can_merge": can_merge_people(user),
     }
     return render(request, "people/detail.html", context)
 
@@ -107,6 +121,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         if not can_change_person(user, person):
             raise PermissionDenied("You can read this person's record but not change it")
         initial = {name: getattr(person, name) for name in Person.EDITABLE_FIELDS}
+        if person.date_of_birth_estimated:
+            initial.update(date_of_birth=None, estimated_age=person.age)
         form = EditPersonForm(initial={**initial, "version": person.version})
         return render(request, "people/form.html", {"form": form, "person": person})
     person = get_person_for_user(user, pk, write=True)
@@ -121,3 +137,38 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(reverse("people:detail", args=[pk]))
     context = {"form": tried.form, "person": person, **tried.context, **duplicate_of(tried)}
     return render(request, "people/form.html", context, status=tried.status)
+
+
+@require_GET
+def merge_choose(request: HttpRequest, pk: int) -> HttpResponse:
+    """Find the other record of the same person, to merge into this one."""
+    user = current_user(request)
+    kept = get_person_for_user(user, pk, write=True)
+    if not can_merge_people(user) or kept.merged_into_id is not None:
+        raise PermissionDenied("Only a safeguarding lead can merge records")
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_bound and form.is_valid() else ""
+    found = search(mergeable_people(user).exclude(pk=pk), query)
+    record_list(by=user, shown_in="merge search", people=[p.pk for p in found.people])
+    context = {"kept": kept, "form": form, "query": query, **vars(found)}
+    return render(request, "people/merge_choose.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def merge_confirm(request: HttpRequest, pk: int, other: int) -> HttpResponse:
+    """Check both records side by side, say why, and merge ``other`` into ``pk``."""
+    user = current_user(request)
+    kept, merged = get_people_to_merge(user, pk, other)
+    form = MergeForm(request.POST or None)
+    problem = merge_problem(kept, merged)
+    if request.method == "POST" and problem is None and form.is_valid():
+        try:
+            merge_people(kept, merged, by=user, reason=form.cleaned_data["reason"])
+        except ValidationError as refused:
+            problem = " ".join(refused.messages)
+        else:
+            messages.success(request, f"{merged.full_name}'s record was merged into this one")
+            return redirect("people:detail", pk=kept.pk)
+    context = {"kept": kept, "merged": merged, "form": form, "problem": problem}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "people/merge_confirm.html", context, status=status)

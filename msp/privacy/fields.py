@@ -123,6 +123,10 @@ PERSON: dict[str, Any] = {
     "email": "",
     "communication_needs": "",
     "do_not_tell": "",
+    # The folded search keys hold the name and address too (msp.people.matching).
+    "search_name": "erased person",
+    "search_address": "",
+    "postcode_key": "",
 }
 
 # Text fields kept on purpose, with why.

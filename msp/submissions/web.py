@@ -15,7 +15,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest
 
 from msp.accounts.models import User
-from msp.submissions.models import Channel
+from msp.submissions.models import Channel, Submission
 from msp.submissions.once import KeyReused, Once, carry_out_once
 from msp.submissions.rules import key_problem
 
@@ -30,6 +30,16 @@ def posted_token(request: HttpRequest) -> str | None:
     """The form's token, or None when it has none we can use."""
     token = request.POST.get(TOKEN_FIELD, "")
     return token if token and key_problem(token) is None else None
+
+
+def already_submitted(request: HttpRequest, *, user: User) -> bool:
+    """Whether this form's token already created something (a resubmission)."""
+    token = posted_token(request)
+    return token is not None and (
+        Submission.objects.filter(user=user, channel=Channel.WEB, key=token)
+        .exclude(target_id=None)
+        .exists()
+    )
 
 
 def submit_once[T](

@@ -122,7 +122,7 @@ def test_date_of_birth_under_18(client_for, practitioner):
 @pytest.mark.parametrize(
     ("day", "month", "year", "message"),
     [
-        ("", "", "", "Enter their date of birth"),
+        ("", "", "", "Enter their date of birth, or their estimated age if you do not know it"),
         ("31", "2", "1950", "Date of birth must be a real date"),
         ("3", "", "1950", "Date of birth must include a month"),
         ("x", "3", "1950", "Date of birth must be a real date"),

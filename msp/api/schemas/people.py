@@ -1,11 +1,14 @@
 import datetime
+from typing import Any
 
 from ninja import Field, Schema
+from pydantic import model_validator
 
 from msp.api.schemas.common import PageIn, TeamRef
 from msp.api.types import InputSchema, IsoDate, Version, codes, optional
 from msp.limits import NAME
 from msp.people.codes import ContactSafety, Ethnicity, Gender, PrimarySupportReason
+from msp.people.validators import estimated_date_of_birth
 
 NHS_HELP = "10 digits; spaces and hyphens are ignored. Leave blank if not known."
 
@@ -14,7 +17,16 @@ class PersonIn(InputSchema):
     given_name: str = Field(min_length=1, max_length=NAME)
     family_name: str = Field(min_length=1, max_length=NAME)
     preferred_name: str = Field("", max_length=NAME)
-    date_of_birth: IsoDate = Field(description="The person must be 18 or over")
+    date_of_birth: IsoDate | None = Field(
+        None, description="The person must be 18 or over. Send this or `estimated_age`"
+    )
+    estimated_age: int | None = Field(
+        None,
+        ge=18,
+        le=120,
+        description="When the date of birth is not known: their age, as best known. "
+        "Shown as “about N”; `date_of_birth_estimated` is then true",
+    )
     nhs_number: str = Field("", max_length=20, description=NHS_HELP)
     address: str = ""
     postcode: str = Field("", max_length=10)
@@ -30,6 +42,20 @@ class PersonIn(InputSchema):
     safe_to_write: ContactSafety = ContactSafety.UNKNOWN
     safe_to_leave_message: ContactSafety = ContactSafety.UNKNOWN
     do_not_tell: str = Field("", description="People who must not learn about the concern")
+
+    @model_validator(mode="after")
+    def date_or_age(self) -> "PersonIn":
+        if self.date_of_birth is None and self.estimated_age is None:
+            raise ValueError("Send their date of birth, or their estimated age if it is not known")
+        return self
+
+    def person_values(self) -> dict[str, Any]:
+        """The values for the action function, the date worked out from an estimated age."""
+        values = self.values(exclude={"estimated_age"})
+        if self.date_of_birth is None and self.estimated_age is not None:
+            values["date_of_birth"] = estimated_date_of_birth(self.estimated_age)
+            values["date_of_birth_estimated"] = True
+        return values
 
 
 class PersonPatch(InputSchema):
@@ -58,7 +84,9 @@ class PersonPatch(InputSchema):
 
 class PeopleQuery(PageIn):
     q: str = Field(
-        "", max_length=NAME, description="Words from the person's name, or their NHS number"
+        "",
+        max_length=NAME,
+        description="Name, date of birth or year, NHS number, postcode or address words",
     )
 
 
@@ -69,6 +97,9 @@ class PersonSummary(Schema):
     full_name: str
     preferred_name: str
     date_of_birth: datetime.date
+    date_of_birth_estimated: bool = Field(
+        description="True when only an estimated age is known: show “about {age}”, not the date"
+    )
     age: int
     nhs_number: str
     safe_to_phone: ContactSafety
@@ -98,7 +129,13 @@ class PersonOut(PersonSummary):
 
 
 class PersonPage(Schema):
-    count: int
+    count: int = Field(description="How many people up to the end of this page (never a total)")
+    more: bool = Field(description="Whether more people match: refine the search, or page on")
     limit: int
     offset: int
     items: list[PersonSummary]
+
+
+class MergeIn(InputSchema):
+    merged_person_id: int = Field(ge=1, description="The other record of the same person")
+    reason: str = Field(min_length=1, max_length=2000, description="Why they are the same person")
