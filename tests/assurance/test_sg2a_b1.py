@@ -8,11 +8,12 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from msp.accounts.models import Role
 from msp.assurance.sac import build_return
 from msp.assurance.sac.export import to_csv, to_xlsx
 from msp.concerns.models import Concern
+from tests import factories
 from tests.assurance.stories import STORIES, sources_of_risk
-from tests.assurance.test_page import performance  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -84,9 +85,8 @@ def test_a_concern_with_two_sources_counts_once_here_and_twice_across_sg2a(story
     assert row_totals(derived)["Financial or Material Abuse"] == 1
 
 
-def test_labelled_as_derived_in_the_csv_the_spreadsheet_and_the_page(
-    story, adult, client_for, performance
-):
+def test_labelled_as_derived_in_the_csv_the_spreadsheet_and_the_page(story, adult, client_for):
+    performance = factories.user(Role.PERFORMANCE, team_name=None, username="ruth")
     sources_of_risk(story, adult)
     sac = build_return(2025)
     lines = list(csv.DictReader(io.StringIO(to_csv(sac))))
