@@ -376,6 +376,7 @@ def per_table(args: argparse.Namespace, period: Any) -> dict[str, Any]:
     """Each group of tables inside build_return (median over --runs runs), and
     its own hand-written floor (median over --runs runs)."""
     from floors import RETURN_FLOORS
+
     from msp.assurance.sac import build_return
 
     runs: list[dict[str, float]] = []
@@ -411,8 +412,8 @@ def board(args: argparse.Namespace, period: Any) -> dict[str, Any]:
     at a million concerns one request takes minutes. And the floor: every count
     of every view, in one pass per kind of count."""
     from django.core.cache import cache
-
     from floors import BOARD
+
     from msp.accounts.models import Team
     from msp.assurance.period import Period
     from msp.board import report as board_report
