@@ -53,9 +53,11 @@ fuzz: setup ## Fuzz the API longer than `make test` does (FUZZ_EXAMPLES per oper
 lint: $(VENV_STAMP) ## Lint, formatting and type checks only
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy .
 
-bench: setup ## Print benchmark figures
+# make bench BENCH_SIZES="100000 1000000" for the figures in docs/performance.md
+BENCH_SIZES ?= 100000
+bench: setup ## Print benchmark figures (BENCH_SIZES: concerns, default 100000)
 	$(PY) bench/guard_bench.py
-	$(PY) scripts/pg_throwaway.py -- $(PY) bench/sac_bench.py --sizes 100000 --databases sqlite postgresql
+	$(PY) scripts/pg_throwaway.py -- $(PY) bench/sac_bench.py --sizes $(BENCH_SIZES) --databases sqlite postgresql
 
 lock: ## Regenerate requirements.lock from requirements.in (needs PyPI)
 	python="$$(bash scripts/find_python.sh)"; \

@@ -197,7 +197,7 @@ def child(args: argparse.Namespace) -> None:
     from msp.assurance.sac import build_return
     from msp.assurance.synthetic import generate
 
-    out: dict[str, Any] = {"vendor": connection.vendor, "size": args.size}
+    out: dict[str, Any] = {"vendor": connection.vendor, "size": args.size, "year": args.year}
     # Other work on the machine skews every figure: keep the load beside them.
     out["load_average"] = [os.getloadavg()[0]]
     out["migrate_seconds"], _ = _timed(lambda: call_command("migrate", verbosity=0))
@@ -211,6 +211,8 @@ def child(args: argparse.Namespace) -> None:
     out["generate_cpu_seconds"] = time.process_time() - cpu
     out["generate_server_cpu_seconds"] = _server_cpu_since(server)
     out["generate_seconds"] = result.seconds
+    if connection.vendor == "postgresql" and args.teams > 1:
+        out["teams"] = spread_over_teams(args.teams)
     out["rows"] = result.rows
     out["people"] = result.summary.people
     if connection.vendor == "sqlite" and args.sqlite_analyze:
@@ -274,9 +276,221 @@ def child(args: argparse.Namespace) -> None:
         seconds, _ = _timed(lambda: build_return(args.year))
     out["parts"] = {"build_return": seconds, **parts.times}
     out["load_average"].append(os.getloadavg()[0])
+    if connection.vendor == "postgresql":
+        out["per_table"] = per_table(args, period)
+        if args.board_runs:
+            out["board"] = board(args, period)
     if args.explain:
         out["floor_plan"] = _explain(sql, floor_params)
     print(RESULT_MARK + json.dumps(out), flush=True)
+
+
+# Each part of the return and the board, against its own floor (PostgreSQL) ---
+
+# The functions that compute each group of tables: (module, name) -> floor key.
+PARTS = {
+    ("msp.assurance.sac.demographics", "started"): "SG1f",
+    ("msp.assurance.sac.demographics", "person_tables"): "SG1a-e",
+    ("msp.assurance.sac.case_details", "_cross_by_source"): "SG2a, SG2a_b1, SG2b, SG2c",
+    ("msp.assurance.sac.case_details", "closure_counts"): "SG2e, SG3a, SG4a",
+    ("msp.assurance.sac.build", "decided_again"): "decided again",
+    ("msp.assurance.sac.build", "reviews"): "SG5 (reviews)",
+    ("msp.assurance.sac.build", "validation"): "data checks",
+}
+
+
+def spread_over_teams(teams: int) -> dict[str, int]:
+    """The generator puts every case in one team; a board has several. Share
+    the cases out by id between ``teams`` teams (the return is unchanged)."""
+    from django.db import connection
+
+    from msp.accounts.models import Team
+
+    # The generator's team is the first; more are made as needed.
+    ids = list(Team.objects.order_by("pk").values_list("pk", flat=True)[:teams])
+    ids += [Team.objects.create(name=f"Synthetic team {i + 1}").pk for i in range(len(ids), teams)]
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE cases_case SET team_id = (%s::int[])[1 + id %% %s]", [ids, teams])
+        cursor.execute("ANALYZE")
+    return {str(pk): n for pk, n in zip(ids, range(teams), strict=True)}
+
+
+class Wrapped:
+    """Times, by name, every call of the functions in PARTS (a module named
+    ``validation`` or ``reviews`` stands for every call into that module)."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+        self.undo: list[tuple[Any, str, Any]] = []
+
+    def _timed(self, key: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*a: Any, **k: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                self.times[key] = self.times.get(key, 0.0) + time.perf_counter() - started
+
+        return timed
+
+    def __enter__(self) -> Wrapped:
+        import importlib
+        import inspect
+
+        for (module_name, name), key in PARTS.items():
+            module = importlib.import_module(module_name)
+            target = getattr(module, name)
+            if inspect.ismodule(target):
+                for fname, fn in vars(target).items():
+                    if inspect.isfunction(fn) and fn.__module__ == target.__name__:
+                        self.undo.append((target, fname, fn))
+                        setattr(target, fname, self._timed(key, fn))
+            else:
+                self.undo.append((module, name, target))
+                setattr(module, name, self._timed(key, target))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for module, name, fn in reversed(self.undo):
+            setattr(module, name, fn)
+
+
+def _floor_params(period: Any) -> dict[str, Any]:
+    return {
+        "start": period.starts_at,
+        "end": period.ends_before,
+        "first": period.first_day,
+        "last": period.last_day,
+        "year_end": period.last_day,
+    }
+
+
+def _run_sql(statements: list[str], params: dict[str, Any]) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement, params)
+            cursor.fetchall()
+
+
+def per_table(args: argparse.Namespace, period: Any) -> dict[str, Any]:
+    """Each group of tables inside build_return (median over --runs runs), and
+    its own hand-written floor (median over --runs runs)."""
+    from floors import RETURN_FLOORS
+
+    from msp.assurance.sac import build_return
+
+    runs: list[dict[str, float]] = []
+    totals: list[float] = []
+    for _ in range(args.runs):
+        with Wrapped() as wrapped:
+            seconds, _sac = _timed(lambda: build_return(args.year))
+        runs.append(wrapped.times)
+        totals.append(seconds)
+    params = _floor_params(period)
+    floors: dict[str, float] = {}
+    for key, sql in RETURN_FLOORS.items():
+        times = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            _run_sql([sql], params)
+            times.append(time.perf_counter() - started)
+        floors[key] = statistics.median(times)
+    keys = list(dict.fromkeys(PARTS.values()))
+    return {
+        "return_seconds": statistics.median(totals),
+        "parts": {k: statistics.median(r.get(k, 0.0) for r in runs) for k in keys},
+        "floors": floors,
+    }
+
+
+def board(args: argparse.Namespace, period: Any) -> dict[str, Any]:
+    """The board's every view of the year (all teams and each team, the year
+    and each quarter), protected together, as a board member's first request
+    for the year makes them (cache cleared): measuring every view, then
+    protecting them together; then a repeated request (the cache is keyed by
+    the true counts, so it measures again). Once each, unless --board-runs:
+    at a million concerns one request takes minutes. And the floor: every count
+    of every view, in one pass per kind of count."""
+    from django.core.cache import cache
+    from floors import BOARD
+
+    from msp.accounts.models import Team
+    from msp.board import report as board_report
+
+    teams = {t.pk: t.name for t in Team.objects.order_by("name")}
+    views = [(team, q) for team in [None, *sorted(teams)] for q in [*board_report.QUARTERS, None]]
+    first, protecting = [], []
+    build_year = board_report.build_year
+
+    def timed_build_year(*a: Any, **k: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return build_year(*a, **k)
+        finally:
+            protecting.append(time.perf_counter() - started)
+
+    board_report.build_year = timed_build_year
+    try:
+        for _ in range(args.board_runs):
+            cache.clear()
+            first.append(_timed(lambda: board_report.year_reports(args.year, teams))[0])
+    finally:
+        board_report.build_year = build_year
+    # A repeated request finds the protected figures in the cache, but only
+    # after measuring every view again (the cache key is a hash of the counts).
+    measuring = [f - p for f, p in zip(first, protecting, strict=True)]
+    params = _floor_params(period)
+    floor = statistics.median(_timed(lambda: _run_sql(BOARD, params))[0] for _ in range(args.runs))
+    return {
+        "teams": len(teams),
+        "views": len(views),
+        "first_request_seconds": first,
+        "measure_seconds": measuring,
+        "protect_seconds": protecting,
+        "floor_seconds": floor,
+    }
+
+
+def per_table_report(r: dict[str, Any]) -> list[str]:
+    t = r.get("per_table")
+    if not t:
+        return []
+    lines = [
+        "",
+        f"{r['vendor']} {r['size']:,}: each part of build_return({r.get('year', '')}) "
+        "against its own hand-written floor (bench/floors.py)",
+        f"  {'tables':<28}{'in return':>10}{'floor':>9}{'ratio':>8}",
+    ]
+    floor_sum = 0.0
+    for key, seconds in t["parts"].items():
+        floor = t["floors"].get(key)
+        if floor is None:
+            lines.append(f"  {key:<28}{seconds:>9.3f}s{'-':>9}{'-':>8}")
+        else:
+            floor_sum += floor
+            lines.append(f"  {key:<28}{seconds:>9.3f}s{floor:>8.3f}s{seconds / floor:>7.1f}x")
+    whole = t["return_seconds"]
+    lines.append(
+        f"  {'whole return':<28}{whole:>9.3f}s{floor_sum:>8.3f}s{whole / floor_sum:>7.1f}x"
+        "  (floor: the sum of the floors)"
+    )
+    b = r.get("board")
+    if b:
+        measuring = statistics.median(b["measure_seconds"])
+        protecting = statistics.median(b["protect_seconds"])
+        first = measuring + protecting
+        lines += [
+            "",
+            f"  board, {b['views']} views ({b['teams']} teams and all teams; the year and each "
+            "quarter), protected together:",
+            f"    first request (cache cleared) {first:.2f}s: measuring {measuring:.2f}s, "
+            f"protecting {protecting:.2f}s (a repeated request measures again, then finds "
+            f"the protected figures cached); floor {b['floor_seconds']:.3f}s; "
+            f"ratio {first / b['floor_seconds']:.1f}x",
+        ]
+    return lines
 
 
 # The parent: every database and size -------------------------------------
@@ -300,7 +514,7 @@ def _admin(url: str, statement: str) -> None:
 
 def _child_command(size: int, args: argparse.Namespace) -> list[str]:
     command = [sys.executable, str(Path(__file__).resolve()), "--child", "--size", str(size)]
-    for option in ("year", "seed", "start_year", "years", "runs", "top"):
+    for option in ("year", "seed", "start_year", "years", "runs", "top", "teams", "board_runs"):
         command += ["--" + option.replace("_", "-"), str(getattr(args, option))]
     if args.explain:
         command.append("--explain")
@@ -411,6 +625,7 @@ def report(results: list[dict[str, Any]]) -> str:
         )
         for q in r["slowest"]:
             lines.append(f"  {q['seconds']:7.2f}s  {q['sql'][:300]}")
+        lines += per_table_report(r)
         for plan_line in r.get("floor_plan", []):
             lines.append(f"  plan: {plan_line}")
     return "\n".join(lines)
@@ -441,6 +656,12 @@ def main(argv: list[str]) -> int:
             "PostgreSQL's JIT compiler for the session (default off, as build_return sets "
             "for itself, so that the floor runs the same way; 'default' keeps the server's)"
         ),
+    )
+    parser.add_argument(
+        "--teams", type=int, default=3, help="Share the cases between this many teams (default 3)"
+    )
+    parser.add_argument(
+        "--board-runs", type=int, default=1, help="Timed runs of the board (default 1; 0: none)"
     )
     parser.add_argument("--keep", action="store_true", help="Keep the databases afterwards")
     parser.add_argument("--json", type=Path, help="Also write the results to this file")

@@ -18,6 +18,14 @@ Counting rules (one count per enquiry per cell; cells are not exclusive):
   carer counts once in each column. Pairs are kept per concern so that a type
   one concern reported is not paired with a source only another reported.
 - SG2b: location of risk x source of risk, on the same per-concern basis.
+- SG2a_b1 (derived, not a submitted table): type of risk x location of risk,
+  on the same per-concern basis and with SG2a's row labels: an enquiry counts
+  once in a cell when one of its concerns names that type and that location.
+  The published dashboard shows it; whether councils submit it or it is derived
+  nationally is not settled, so it is labelled as derived in every output.
+  Where each concern of an enquiry names one source and one location its row
+  totals equal SG2a's; a concern naming two sources counts twice across an
+  SG2a row and once here, and one naming no source is in this table only.
 - SG2c: the closure's action taken and result x the sources of risk of the
   case's concerns. A closure with no action and result recorded is in no row
   (the table has no "not recorded" row) and is listed in the data checks.
@@ -105,6 +113,9 @@ class Crossing:
     row_expression: str
     rows: LoadedList
     expand: str = ""
+    # Columns other than the source of risk: SQL over ``c`` and ``t``, and its list.
+    column_expression: str = ""
+    columns: LoadedList | None = None
 
 
 def _cross_by_source(
@@ -127,14 +138,20 @@ def _cross_by_source(
         expand = (
             f"CROSS JOIN {_elements('c.' + q(crossing.expand), 't')}" if crossing.expand else ""
         )
+        if crossing.columns is not None:
+            column_sql, column_params = _case_sql(crossing.column_expression, crossing.columns)
+            by_source = ""
+        else:
+            column_sql, column_params = source_sql, source_params
+            by_source = f"CROSS JOIN {_elements('c.' + q('sources_of_risk'), 's')} "
         selects.append(
             # Names are quoted model names or fixed; every value is a query parameter.
-            f"SELECT %s, {row_sql}, {source_sql}, COUNT(DISTINCT cl.closure_id) "  # noqa: S608
+            f"SELECT %s, {row_sql}, {column_sql}, COUNT(DISTINCT cl.closure_id) "  # noqa: S608
             f"FROM cl JOIN {q(Concern._meta.db_table)} c ON c.{q('case_id')} = cl.closure_case "
-            f"{expand} CROSS JOIN {_elements('c.' + q('sources_of_risk'), 's')} "
+            f"{expand} {by_source}"
             "GROUP BY 1, 2, 3"
         )
-        params += [crossing.key, *row_params, *source_params]
+        params += [crossing.key, *row_params, *column_params]
     sql = f"WITH cl AS ({cl_sql}) " + " UNION ALL ".join(selects)
     found: dict[str, list[tuple[str, str, int]]] = {c.key: [] for c in crossings}
     with connection.cursor() as cursor:
@@ -152,6 +169,10 @@ def _crossed_table(
     rows: LoadedList,
     sources: LoadedList,
     checks: Checks,
+    *,
+    reference: str = "",
+    notes: Sequence[str] = (),
+    derived: bool = False,
 ) -> Table:
     counts: dict[tuple[str, str], int] = {}
     unmapped: dict[str, dict[str, int]] = {rows.name: {}, sources.name: {}}  # cells
@@ -167,8 +188,9 @@ def _crossed_table(
             placed.append(value)
         if all(placed):
             counts[(placed[0], placed[1])] = counts.get((placed[0], placed[1]), 0) + n
-    checks.unmapped(rows, unmapped[rows.name], key)
-    checks.unmapped(sources, unmapped[sources.name], key)
+    if not derived:  # a derived table's codes are listed already, for SG2a and SG2b
+        checks.unmapped(rows, unmapped[rows.name], reference or key)
+        checks.unmapped(sources, unmapped[sources.name], reference or key)
     columns = [Column(label, CONCLUDED_S42, label) for label in sources.labels]
     row_totals = {r: sum(n for (x, _), n in counts.items() if x == r) for r in rows.labels}
     return grid(
@@ -178,7 +200,18 @@ def _crossed_table(
         columns,
         rows.visible_rows(row_totals),
         lambda label, column: counts.get((label, column.heading), 0),
+        reference=reference,
+        notes=notes,
+        derived=derived,
     )
+
+
+SG2A_B1_NOTE = (
+    "Derived by this system, not a table of the submitted return: counted by the same rule "
+    "as SG2a (one count per enquiry per cell, a type and a location paired within a "
+    "concern). The published dashboard shows type of risk by location of risk; whether "
+    "councils submit it or it is derived nationally is not settled."
+)
 
 
 @dataclass
@@ -266,7 +299,8 @@ def case_detail_tables(
     *,
     again: list[int] | None = None,
 ) -> tuple[list[Table], ClosureCounts]:
-    """SG2a, SG2b, SG2c, SG2e, SG3a and SG4a, with the counts behind them.
+    """SG2a, SG2a_b1 (derived), SG2b, SG2c, SG2e, SG3a and SG4a, with the counts
+    behind them.
     ``again``: see ``concluded_enquiries``."""
     s42 = concluded_enquiries(period, DecisionResult.S42, again=again)
     sources = lists[ListName.SOURCE_OF_RISK]
@@ -278,6 +312,14 @@ def case_detail_tables(
         s42,
         [
             Crossing("SG2a", "t.value", types, expand="abuse_types"),
+            Crossing(
+                "SG2a_b1",
+                "t.value",
+                types,
+                expand="abuse_types",
+                column_expression=location,
+                columns=locations,
+            ),
             Crossing("SG2b", location, locations),
             Crossing("SG2c", "cl.result", results),
         ],
@@ -292,6 +334,17 @@ def case_detail_tables(
             types,
             sources,
             checks,
+        ),
+        _crossed_table(
+            "SG2a_b1",
+            "Concluded section 42 enquiries, type of risk by location of risk (derived)",
+            "Type of risk",
+            found["SG2a_b1"],
+            types,
+            locations,
+            checks,
+            notes=[SG2A_B1_NOTE],
+            derived=True,
         ),
         _crossed_table(
             "SG2b",

@@ -34,6 +34,10 @@ CSV_COLUMNS = (
 # filtering and sorting.
 NOTE_COLUMN = "NOTE"
 NOT_FOR_PUBLICATION = "Unrounded counts including small numbers: not for publication"
+DERIVED = (
+    "Derived table, not part of the submitted return (same counting rule as SG2a). "
+    + NOT_FOR_PUBLICATION
+)
 CSV_HEADER = (*CSV_COLUMNS, NOTE_COLUMN)
 
 FORMATS = {
@@ -67,7 +71,7 @@ def to_csv(sac: SacReturn) -> str:
                 cell.category,
                 cell.subcategory,
                 cell.value,
-                NOT_FOR_PUBLICATION,
+                DERIVED if table.derived else NOT_FOR_PUBLICATION,
             )
         )
     return out.getvalue()

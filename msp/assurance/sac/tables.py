@@ -55,6 +55,8 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[TableRow, ...]
     notes: tuple[str, ...] = ()
+    # Worked out by this system for the published dashboard, not a submitted table.
+    derived: bool = False
 
     @property
     def caption(self) -> str:
@@ -85,6 +87,7 @@ def grid(
     *,
     notes: Sequence[str] = (),
     reference: str = "",
+    derived: bool = False,
 ) -> Table:
     """A table whose cell for (row, column) is ``value(row, column)``; each cell's
     CATEGORY is the row label and its ENQUIRY_TYPE and SUBCATEGORY the column's."""
@@ -102,6 +105,7 @@ def grid(
             for label in rows
         ),
         notes=tuple(notes),
+        derived=derived,
     )
 
 
