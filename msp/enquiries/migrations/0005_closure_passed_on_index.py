@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cases', '0002_restriction_break_glass'),
-        ('enquiries', '0002_msp_record'),
+        ('enquiries', '0004_closure_reasons_and_death'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
