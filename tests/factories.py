@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from msp.accounts.models import Role, Team, User
+from msp.cases.actions import allocate_case
 from msp.cases.models import Case
 from msp.concerns import actions as concern_actions
 from msp.enquiries import actions as enquiry_actions
@@ -122,6 +123,17 @@ CLOSURE: dict[str, Any] = {
 }
 
 
+def decider_for(by: User, case: Case) -> User:
+    """``by`` if they may record the decision and allocate (a manager or lead),
+    otherwise their team's manager (made if there is none yet)."""
+    if by.role in (Role.TEAM_MANAGER, Role.SAFEGUARDING_LEAD):
+        return by
+    found = User.objects.filter(role=Role.TEAM_MANAGER, team_id=case.team_id, is_active=True)
+    return found.order_by("pk").first() or user(
+        Role.TEAM_MANAGER, team_name=case.team.name, first_name="Decider"
+    )
+
+
 def fresh(case: Case) -> Case:
     return Case.objects.get(pk=case.pk)
 
@@ -147,9 +159,13 @@ def case(
     if target >= 1:
         c = concern_actions.start_triage(c, by=by, expected_version=c.version)
     if target >= 2:
-        concern_actions.record_decision(c, by=by, expected_version=c.version, **DECISION_S42)
+        concern_actions.record_decision(
+            c, by=decider_for(by, c), expected_version=c.version, **DECISION_S42
+        )
         c = fresh(c)
     if target >= 3:
+        if c.lead_worker_id is None:
+            c = allocate_case(c, by=decider_for(by, c), worker=by, expected_version=c.version)
         c = enquiry_actions.start_enquiry(c, by=by, expected_version=c.version)
         if advocacy:
             enquiry_actions.add_advocacy_assessment(
