@@ -42,6 +42,7 @@ def test_the_whole_journey_records_each_step(practitioner):
         "case.raised",
         "case.start_triage",
         "case.record_decision",
+        "case.allocate",
         "case.start_enquiry",
         "advocacy.assessed",
         "case.add_outcome",

@@ -25,7 +25,7 @@ from msp.accounts.access import (
 from msp.accounts.models import CASEWORK_ROLES, Role, User
 from msp.audit.log import record_change
 from msp.cases.alerts import send_break_glass_alert
-from msp.cases.errors import ActionError
+from msp.cases.errors import ActionError, InvalidTransition
 from msp.cases.models import BreakGlassGrant, Case, CaseRestriction
 from msp.cases.workflow import transition
 
@@ -277,7 +277,7 @@ def allocate_case(
         )
     before = Case.objects.select_related("lead_worker").get(pk=case.pk).lead_worker
     if before is not None and before.pk == worker.pk:
-        raise ActionError(f"The case is already allocated to {worker.display_name}.")
+        raise InvalidTransition(f"The case is already allocated to {worker.display_name}.")
     return transition(
         case,
         "allocate",

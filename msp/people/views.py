@@ -14,6 +14,7 @@ from msp.accounts.access import (
     get_person_for_user,
     readable_people,
 )
+from msp.accounts.team_choice import add_team_choice
 from msp.accounts.views import casework_user, current_user
 from msp.audit.log import record_list
 from msp.govuk.actions import Attempt, attempt
@@ -51,19 +52,24 @@ def find(request: HttpRequest) -> HttpResponse:
     return render(request, "people/find.html", search_context(request))
 
 
+TEAM_LABEL = "Which team is recording this person?"
+
+
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
     user = casework_user(request)
     then_concern = request.GET.get("next") == "concern"
     if request.method == "GET":
-        return render(request, "people/form.html", {"form": PersonForm(), "creating": True})
+        form = PersonForm()
+        add_team_choice(form, user, label=TEAM_LABEL)
+        return render(request, "people/form.html", {"form": form, "creating": True})
+    form = PersonForm(request.POST)
+    add_team_choice(form, user, label=TEAM_LABEL)
     once = submit_once(
         request,
         user=user,
         operation="person",
-        act=lambda: attempt(
-            PersonForm(request.POST), lambda _v, values: create_person(by=user, **values)
-        ),
+        act=lambda: attempt(form, lambda _v, values: create_person(by=user, **values)),
         target_of=lambda tried: tried.result.pk if tried.result is not None else None,
     )
     if once.replayed:  # this form was submitted before: show who it added
