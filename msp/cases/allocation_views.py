@@ -46,7 +46,9 @@ class AllocateForm(GovukForm):
     def __init__(self, *args: Any, workers: list[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.workers = {u.pk: u for u in workers}
-        self.fields["worker"].choices = [(u.pk, _worker_label(u)) for u in workers]
+        field = self.fields["worker"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(u.pk, _worker_label(u)) for u in workers]
 
 
 def _case_to_allocate(request: HttpRequest, pk: int) -> tuple[User, Case]:

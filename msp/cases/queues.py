@@ -85,9 +85,7 @@ def _since(action: str | None) -> Coalesce | F:
     if action is None:
         return F("opened_at")
     latest = (
-        AuditEvent.objects.filter(
-            case_id=OuterRef("pk"), action=action, object_type="cases.case"
-        )
+        AuditEvent.objects.filter(case_id=OuterRef("pk"), action=action, object_type="cases.case")
         .order_by("-at")
         .values("at")[:1]
     )
@@ -106,7 +104,7 @@ def queues_for(user: User, today: datetime.date | None = None) -> list[Queue]:
         )
         items = []
         for case in cases:
-            since = timezone.localdate(case.waiting_since)  # type: ignore[attr-defined]
+            since = timezone.localdate(case.waiting_since)
             items.append(Waiting(case, since, working_days_between(since, today)))
         result.append(Queue(key, title, since_label, empty, items))
     return result

@@ -8,9 +8,10 @@ from tests import factories
 from tests.api import bodies
 
 
-def test_whole_journey(api, practitioner, colleague):
+def test_whole_journey(api, practitioner, colleague, manager):
     pat = api(practitioner)
     cal = api(colleague)
+    mo = api(manager)
 
     r = pat.post(
         "/people",
@@ -46,12 +47,30 @@ def test_whole_journey(api, practitioner, colleague):
     case = r.json()
     assert case["state"] == "triage"
 
+    assert "record_decision" not in case["allowed_actions"]  # managers decide, by default
     r = pat.post(f"/cases/{cid}/decision", {"version": case["version"], **factories.DECISION_S42})
+    assert r.status_code == 403, r.json()
+    assert "only team managers and safeguarding leads" in r.json()["detail"]
+
+    r = mo.post(f"/cases/{cid}/decision", {"version": case["version"], **factories.DECISION_S42})
     assert r.status_code == 200, r.json()
     case = r.json()
     assert case["state"] == "decided"
     assert case["decisions"][0]["result"] == "s42"
-    assert case["decisions"][0]["decided_by"]["name"] == "Pat Okafor"
+    assert case["decisions"][0]["decided_by"]["name"] == "Mo Hughes"
+
+    r = pat.post(f"/cases/{cid}/enquiry", {"version": case["version"]})
+    assert r.status_code == 409, r.json()
+    assert "Allocate the case" in r.json()["detail"]
+
+    r = mo.post(f"/cases/{cid}/allocation", {"version": case["version"], "worker_id": 999999})
+    assert r.status_code == 422, r.json()
+    r = mo.post(
+        f"/cases/{cid}/allocation", {"version": case["version"], "worker_id": practitioner.pk}
+    )
+    assert r.status_code == 200, r.json()
+    case = r.json()
+    assert case["lead_worker"]["name"] == "Pat Okafor"
 
     r = pat.post(f"/cases/{cid}/enquiry", {"version": case["version"]})
     assert r.status_code == 200, r.json()

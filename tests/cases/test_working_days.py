@@ -37,8 +37,6 @@ def test_counts_agree_with_stepping_day_by_day():
     for length in range(0, 70):
         end = start + datetime.timedelta(days=length)
         stepped = sum(
-            1
-            for i in range(1, length + 1)
-            if is_working_day(start + datetime.timedelta(days=i))
+            1 for i in range(1, length + 1) if is_working_day(start + datetime.timedelta(days=i))
         )
         assert working_days_between(start, end) == stepped

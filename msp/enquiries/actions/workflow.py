@@ -8,8 +8,8 @@ from django.utils import timezone
 from msp.accounts.access import can_allocate, can_be_allocated
 from msp.accounts.models import User
 from msp.audit.log import created, diff, record_change
-from msp.cases.errors import InvalidTransition
 from msp.cases.actions import NOT_ALLOCATOR
+from msp.cases.errors import InvalidTransition
 from msp.cases.models import Case, CouncilPolicy
 from msp.cases.workflow import check_allowed, lock, transition
 from msp.concerns.codes import DecisionResult
