@@ -134,6 +134,13 @@ def decider_for(by: User, case: Case) -> User:
     )
 
 
+def allocated(c: Case, worker: User) -> Case:
+    """``c`` allocated to ``worker`` by their team's manager (as before an enquiry)."""
+    if c.lead_worker_id == worker.pk:
+        return c
+    return allocate_case(c, by=decider_for(worker, c), worker=worker, expected_version=c.version)
+
+
 def fresh(case: Case) -> Case:
     return Case.objects.get(pk=case.pk)
 
@@ -165,7 +172,7 @@ def case(
         c = fresh(c)
     if target >= 3:
         if c.lead_worker_id is None:
-            c = allocate_case(c, by=decider_for(by, c), worker=by, expected_version=c.version)
+            c = allocated(c, by)
         c = enquiry_actions.start_enquiry(c, by=by, expected_version=c.version)
         if advocacy:
             enquiry_actions.add_advocacy_assessment(

@@ -66,7 +66,10 @@ def test_impossible_transitions_are_refused_with_a_reason(practitioner):
 def test_no_enquiry_decision_cannot_start_an_enquiry_but_can_close(practitioner):
     case = factories.case(practitioner, state="triage")
     concerns.record_decision(
-        case, by=practitioner, expected_version=case.version, **factories.DECISION_NONE
+        case,
+        by=factories.decider_for(practitioner, case),
+        expected_version=case.version,
+        **factories.DECISION_NONE,
     )
     case = fresh(case)
     with pytest.raises(InvalidTransition, match="no enquiry is needed"):
