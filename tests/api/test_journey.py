@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.utils import timezone
 
 from tests import factories
@@ -166,10 +167,11 @@ def test_whole_journey(api, practitioner, colleague, manager):
     r = pat.get(f"/cases/{cid}/chronology")
     assert r.status_code == 200
     steps = [(e["title"], e["by"]) for e in r.json()]
-    assert steps[:10] == [
+    assert steps[:11] == [
         ("Concern raised", "Pat Okafor"),
         ("Triage started", "Cal Reyes"),
-        ("Section 42 decision recorded", "Pat Okafor"),
+        ("Section 42 decision recorded", "Mo Hughes"),
+        ("Case allocated", "Mo Hughes"),
         ("Enquiry started", "Pat Okafor"),
         ("Desired outcome recorded", "Pat Okafor"),
         ("Desired outcome revisited", "Cal Reyes"),
@@ -180,10 +182,10 @@ def test_whole_journey(api, practitioner, colleague, manager):
     ]
     # What the guard found at closure (prompts left open) follows, where the
     # chronology shows it.
-    assert steps[10:] in ([], [("Practice guard checked the closure", "Pat Okafor")])
+    assert steps[11:] in ([], [("Practice guard checked the closure", "Pat Okafor")])
     times = [datetime.datetime.fromisoformat(e["at"]) for e in r.json()]
     assert times == sorted(times)
-    revisited = r.json()[5]
+    revisited = r.json()[6]
     assert revisited["reason"] == "Talked it through with her daughter present"
 
     r = pat.get(f"/cases/{cid}/concerns")
@@ -228,6 +230,7 @@ def test_people_update_and_search(api, practitioner):
     assert r.json() == {"count": 0, "limit": 50, "offset": 0, "items": []}
 
 
+@pytest.mark.usefixtures("practitioners_decide")
 def test_no_decision_then_close(api, practitioner):
     """The other branch: no enquiry, a proportionate response, then closure."""
     pat = api(practitioner)
@@ -249,6 +252,7 @@ def test_no_decision_then_close(api, practitioner):
     assert r.json()["closures"][0]["action_result"] is None
 
 
+@pytest.mark.usefixtures("practitioners_decide")
 def test_she_wants_nothing_done(api, practitioner):
     """Myths 1 and 3, acted out through the API alone. Joan's paid carer has been
     borrowing money from her; Joan wants nothing done. Respecting that is not
