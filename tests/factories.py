@@ -125,12 +125,17 @@ CLOSURE: dict[str, Any] = {
 
 def decider_for(by: User, case: Case) -> User:
     """``by`` if they may record the decision and allocate (a manager or lead),
-    otherwise their team's manager (made if there is none yet)."""
+    otherwise a team manager of the case's team kept for this (not the tests'
+    own ``manager``, so that one stays uninvolved in the case)."""
     if by.role in (Role.TEAM_MANAGER, Role.SAFEGUARDING_LEAD):
         return by
-    found = User.objects.filter(role=Role.TEAM_MANAGER, team_id=case.team_id, is_active=True)
-    return found.order_by("pk").first() or user(
-        Role.TEAM_MANAGER, team_name=case.team.name, first_name="Decider"
+    found = User.objects.filter(username=f"decider-{case.team_id}").first()
+    return found or user(
+        Role.TEAM_MANAGER,
+        team_name=case.team.name,
+        username=f"decider-{case.team_id}",
+        first_name="Dee",
+        last_name="Cider",
     )
 
 

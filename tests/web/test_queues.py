@@ -130,3 +130,11 @@ def test_a_lead_raises_a_concern_for_a_chosen_team(client_for, practitioner, lea
     done = client.post(url, concern_post(team=south.pk))
     assert done.status_code == 302, text_of(done)
     assert Case.objects.get(person=person).team == south
+
+
+def test_the_auditor_and_the_performance_officer_land_on_their_work(client_for, auditor):
+    from msp.accounts.models import Role
+
+    performance = factories.user(Role.PERFORMANCE, team_name=None)
+    assert client_for(auditor).get(reverse("cases:home")).url == reverse("audit:search")
+    assert client_for(performance).get(reverse("cases:home")).url == reverse("assurance:return")
