@@ -1,18 +1,24 @@
 """People: find, read, record and update the adults concerns are about."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 from ninja.responses import Status
 
-from msp.accounts.access import get_person_for_user, readable_people
-from msp.accounts.models import User
+from msp.accounts.access import get_person_for_user, picks_team, readable_people
+from msp.accounts.models import Team, User
 from msp.api.access import CHANGE_PERSON
 from msp.api.auth import current_user
 from msp.api.idempotency import IdempotencyKey, create_once, mark_replayed
 from msp.api.schemas.common import READ_ERRORS, WRITE_ERRORS
-from msp.api.schemas.people import PeopleQuery, PersonIn, PersonOut, PersonPage, PersonPatch
+from msp.api.schemas.people import (
+    NewPersonIn,
+    PeopleQuery,
+    PersonOut,
+    PersonPage,
+    PersonPatch,
+)
 from msp.api.serialise import person_out, person_summary
 from msp.api.types import PersonId
 from msp.audit.log import record_list
@@ -21,6 +27,20 @@ from msp.people.models import Person
 from msp.people.validators import normalise_nhs_number
 
 router = Router(tags=["People"])
+
+
+def team_for(user: User, team_id: int | None) -> Team | None:
+    """The team named in a request that creates something; None for the user's own."""
+    if team_id is None:
+        if user.team_id is None:
+            raise ValidationError({"team_id": "Choose the team that is recording this person"})
+        return None
+    team = Team.objects.filter(pk=team_id).first()
+    if team is None:
+        raise ValidationError({"team_id": "Choose a team from the list of teams"})
+    if not picks_team(user) and team.pk != user.team_id:
+        raise ValidationError({"team_id": "You can only record people for your own team"})
+    return team
 
 
 def search(people: QuerySet[Person], q: str) -> QuerySet[Person]:
@@ -59,7 +79,7 @@ def list_people(request: HttpRequest, filters: Query[PeopleQuery]) -> PersonPage
 def create_person(
     request: HttpRequest,
     response: HttpResponse,
-    payload: PersonIn,
+    payload: NewPersonIn,
     idempotency_key: IdempotencyKey = None,
 ) -> Status[PersonOut]:
     """Record a new person. They belong to your team until a case says otherwise.
@@ -74,7 +94,11 @@ def create_person(
         key=idempotency_key,
         operation="person",
         payload=payload,
-        create=lambda: actions.create_person(by=user, **payload.values()).pk,
+        create=lambda: (
+            actions.create_person(
+                by=user, team=team_for(user, payload.team_id), **payload.values(exclude={"team_id"})
+            ).pk
+        ),
     )
     mark_replayed(response, replayed)
     if replayed:  # still allowed to see them; the read is audited

@@ -439,3 +439,18 @@ def test_she_wants_nothing_done(api, practitioner):
     # Nothing open at closure, so the guard had nothing to record with it.
     assert titles[-1] == "Case closed"
     assert "Practice guard checked the closure" not in titles
+
+
+def test_a_lead_records_a_person_and_raises_a_concern_for_a_chosen_team(api, lead):
+    south = factories.team("South locality team")
+    lee = api(lead)
+    person = {"given_name": "Ivy", "family_name": "Marsh", "date_of_birth": "1944-02-03"}
+    r = lee.post("/people", person)
+    assert r.status_code == 422
+    assert list(r.json()["errors"]) == ["team_id"]
+    r = lee.post("/people", {**person, "team_id": south.pk})
+    assert r.status_code == 201, r.json()
+    concern = {**factories.CONCERN, "raised_on": timezone.localdate().isoformat()}
+    r = lee.post(f"/people/{r.json()['id']}/concerns", {**concern, "team_id": south.pk})
+    assert r.status_code == 201, r.json()
+    assert r.json()["team"]["name"] == "South locality team"

@@ -3,7 +3,7 @@ import datetime
 from ninja import Field, Schema
 
 from msp.api.schemas.common import PageIn, TeamRef
-from msp.api.types import InputSchema, IsoDate, Version, codes, optional
+from msp.api.types import MAX_ID, InputSchema, IsoDate, Version, codes, optional
 from msp.limits import NAME
 from msp.people.codes import ContactSafety, Ethnicity, Gender, PrimarySupportReason
 
@@ -30,6 +30,18 @@ class PersonIn(InputSchema):
     safe_to_write: ContactSafety = ContactSafety.UNKNOWN
     safe_to_leave_message: ContactSafety = ContactSafety.UNKNOWN
     do_not_tell: str = Field("", description="People who must not learn about the concern")
+
+
+class NewPersonIn(PersonIn):
+    team_id: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_ID,
+        description=(
+            "The team recording the person. Defaults to your team; safeguarding leads, "
+            "who have no team, must give one."
+        ),
+    )
 
 
 class PersonPatch(InputSchema):
