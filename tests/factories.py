@@ -127,7 +127,9 @@ def decider_for(by: User, case: Case) -> User:
     """``by`` if they may record the decision and allocate (a manager or lead),
     otherwise a team manager of the case's team kept for this (not the tests'
     own ``manager``, so that one stays uninvolved in the case)."""
-    if by.role in (Role.TEAM_MANAGER, Role.SAFEGUARDING_LEAD):
+    if by.role == Role.SAFEGUARDING_LEAD or (
+        by.role == Role.TEAM_MANAGER and by.team_id == case.team_id
+    ):
         return by
     found = User.objects.filter(username=f"decider-{case.team_id}").first()
     return found or user(
