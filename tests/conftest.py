@@ -78,3 +78,14 @@ def client_for():
 @pytest.fixture
 def anonymous_client():
     return Client()
+
+
+@pytest.fixture
+def practitioners_decide(db):
+    """A council whose practitioners record the section 42 decision and take the
+    unallocated cases whose enquiry they start (for tests about something else)."""
+    from msp.cases.models import CouncilPolicy, DecisionMakers
+
+    CouncilPolicy(
+        decision_makers=DecisionMakers.ANY_CASEWORKER, starter_takes_unallocated=True
+    ).save()

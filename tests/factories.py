@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from msp.accounts.models import Role, Team, User
+from msp.cases.actions import allocate_case
 from msp.cases.models import Case
 from msp.concerns import actions as concern_actions
 from msp.enquiries import actions as enquiry_actions
@@ -123,6 +124,31 @@ CLOSURE: dict[str, Any] = {
 }
 
 
+def decider_for(by: User, case: Case) -> User:
+    """``by`` if they may record the decision and allocate (a manager or lead),
+    otherwise a team manager of the case's team kept for this (not the tests'
+    own ``manager``, so that one stays uninvolved in the case)."""
+    if by.role == Role.SAFEGUARDING_LEAD or (
+        by.role == Role.TEAM_MANAGER and by.team_id == case.team_id
+    ):
+        return by
+    found = User.objects.filter(username=f"decider-{case.team_id}").first()
+    return found or user(
+        Role.TEAM_MANAGER,
+        team_name=case.team.name,
+        username=f"decider-{case.team_id}",
+        first_name="Dee",
+        last_name="Cider",
+    )
+
+
+def allocated(c: Case, worker: User) -> Case:
+    """``c`` allocated to ``worker`` by their team's manager (as before an enquiry)."""
+    if c.lead_worker_id == worker.pk:
+        return c
+    return allocate_case(c, by=decider_for(worker, c), worker=worker, expected_version=c.version)
+
+
 def fresh(case: Case) -> Case:
     return Case.objects.get(pk=case.pk)
 
@@ -148,9 +174,13 @@ def case(
     if target >= 1:
         c = concern_actions.start_triage(c, by=by, expected_version=c.version)
     if target >= 2:
-        concern_actions.record_decision(c, by=by, expected_version=c.version, **DECISION_S42)
+        concern_actions.record_decision(
+            c, by=decider_for(by, c), expected_version=c.version, **DECISION_S42
+        )
         c = fresh(c)
     if target >= 3:
+        if c.lead_worker_id is None:
+            c = allocated(c, by)
         c = enquiry_actions.start_enquiry(c, by=by, expected_version=c.version)
         if advocacy:
             enquiry_actions.add_advocacy_assessment(

@@ -42,6 +42,7 @@ def test_the_whole_journey_records_each_step(practitioner):
         "case.raised",
         "case.start_triage",
         "case.record_decision",
+        "case.allocate",
         "case.start_enquiry",
         "advocacy.assessed",
         "case.add_outcome",
@@ -65,7 +66,10 @@ def test_impossible_transitions_are_refused_with_a_reason(practitioner):
 def test_no_enquiry_decision_cannot_start_an_enquiry_but_can_close(practitioner):
     case = factories.case(practitioner, state="triage")
     concerns.record_decision(
-        case, by=practitioner, expected_version=case.version, **factories.DECISION_NONE
+        case,
+        by=factories.decider_for(practitioner, case),
+        expected_version=case.version,
+        **factories.DECISION_NONE,
     )
     case = fresh(case)
     with pytest.raises(InvalidTransition, match="no enquiry is needed"):

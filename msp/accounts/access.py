@@ -39,7 +39,13 @@ from django.utils import timezone
 
 from msp.accounts.models import Role, RoleGrant, User
 from msp.audit.log import record_refusal, record_view
-from msp.cases.models import BreakGlassGrant, Case, CaseRestriction
+from msp.cases.models import (
+    BreakGlassGrant,
+    Case,
+    CaseRestriction,
+    CouncilPolicy,
+    DecisionMakers,
+)
 from msp.people.models import Person
 
 
@@ -242,6 +248,63 @@ def get_people_to_merge(user: User, kept_pk: int, merged_pk: int) -> tuple[Perso
 
 def can_raise_concern(user: User) -> bool:
     return user.is_authenticated and user.does_casework
+
+
+def picks_team(user: User) -> bool:
+    """Whether the user chooses the team when adding a person or raising a
+    concern: those not tied to one team (safeguarding leads, or anyone without
+    a team). Everyone else works for their own team."""
+    return user.role == Role.SAFEGUARDING_LEAD or user.team_id is None
+
+
+# Deciding and allocating ----------------------------------------------------------
+
+DECIDERS = {
+    DecisionMakers.MANAGERS: frozenset({Role.TEAM_MANAGER, Role.SAFEGUARDING_LEAD}),
+    DecisionMakers.LEADS: frozenset({Role.SAFEGUARDING_LEAD}),
+    DecisionMakers.ANY_CASEWORKER: frozenset(
+        {Role.PRACTITIONER, Role.TEAM_MANAGER, Role.SAFEGUARDING_LEAD}
+    ),
+}
+
+
+def why_not_record_decision(user: User, case: Case) -> str | None:
+    """Why ``user`` may not record the section 42 decision on ``case`` under
+    the council's policy (``CouncilPolicy``), or None if they may."""
+    policy = CouncilPolicy.current()
+    if user.role not in DECIDERS[DecisionMakers(policy.decision_makers)]:
+        who = DecisionMakers(policy.decision_makers).label.lower()
+        return f"In this council only {who} can record the section 42 decision"
+    if not can_change_case(user, case):
+        return "You can read this case but not change it"
+    return None
+
+
+def can_allocate(user: User, case: Case) -> bool:
+    """Team managers allocate their own team's cases; safeguarding leads any case."""
+    if not user.is_active:
+        return False
+    if user.role == Role.SAFEGUARDING_LEAD:
+        return True
+    return user.role == Role.TEAM_MANAGER and can_change_case(user, case)
+
+
+def can_be_allocated(worker: User, case: Case) -> bool:
+    """Who may be a case's allocated worker: an active caseworker who can change it."""
+    return worker.is_active and worker.does_casework and can_change_case(worker, case)
+
+
+def allocatable_workers(case: Case) -> list[User]:
+    """Active caseworkers in the case's team, then safeguarding leads, by name."""
+    users = (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(role__in=[Role.PRACTITIONER, Role.TEAM_MANAGER], team_id=case.team_id)
+            | Q(role=Role.SAFEGUARDING_LEAD)
+        )
+        .order_by("first_name", "last_name", "username")
+    )
+    return sorted(users, key=lambda u: u.role == Role.SAFEGUARDING_LEAD)
 
 
 # Aggregate figures ---------------------------------------------------------------

@@ -1,20 +1,25 @@
 """People: find, read, record and update the adults concerns are about."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 from ninja.responses import Status
 
-from msp.accounts.access import get_people_to_merge, get_person_for_user, readable_people
-from msp.accounts.models import User
+from msp.accounts.access import (
+    get_people_to_merge,
+    get_person_for_user,
+    picks_team,
+    readable_people,
+)
+from msp.accounts.models import Team, User
 from msp.api.access import CHANGE_PERSON
 from msp.api.auth import current_user
 from msp.api.idempotency import IdempotencyKey, create_once, mark_replayed
 from msp.api.schemas.common import READ_ERRORS, WRITE_ERRORS
 from msp.api.schemas.people import (
     MergeIn,
+    NewPersonIn,
     PeopleQuery,
-    PersonIn,
     PersonOut,
     PersonPage,
     PersonPatch,
@@ -30,6 +35,20 @@ from msp.people.search import search
 SEARCH_LIMIT = 100
 
 router = Router(tags=["People"])
+
+
+def team_for(user: User, team_id: int | None) -> Team | None:
+    """The team named in a request that creates something; None for the user's own."""
+    if team_id is None:
+        if user.team_id is None:
+            raise ValidationError({"team_id": "Choose the team that is recording this person"})
+        return None
+    team = Team.objects.filter(pk=team_id).first()
+    if team is None:
+        raise ValidationError({"team_id": "Choose a team from the list of teams"})
+    if not picks_team(user) and team.pk != user.team_id:
+        raise ValidationError({"team_id": "You can only record people for your own team"})
+    return team
 
 
 def record_list_views(user: User, people: list[Person]) -> None:
@@ -66,7 +85,7 @@ def list_people(request: HttpRequest, filters: Query[PeopleQuery]) -> PersonPage
 def create_person(
     request: HttpRequest,
     response: HttpResponse,
-    payload: PersonIn,
+    payload: NewPersonIn,
     idempotency_key: IdempotencyKey = None,
 ) -> Status[PersonOut]:
     """Record a new person. They belong to your team until a case says otherwise.
@@ -81,7 +100,13 @@ def create_person(
         key=idempotency_key,
         operation="person",
         payload=payload,
-        create=lambda: actions.create_person(by=user, **payload.person_values()).pk,
+        create=lambda: (
+            actions.create_person(
+                by=user,
+                team=team_for(user, payload.team_id),
+                **{k: v for k, v in payload.person_values().items() if k != "team_id"},
+            ).pk
+        ),
     )
     mark_replayed(response, replayed)
     if replayed:  # still allowed to see them; the read is audited

@@ -5,7 +5,7 @@ from typing import Any, cast
 
 from django.db.models import Prefetch, TextChoices, prefetch_related_objects
 
-from msp.accounts.access import can_change_case
+from msp.accounts.access import can_allocate, can_change_case, why_not_record_decision
 from msp.accounts.models import Team, User
 from msp.api.schemas.cases import (
     ActionName,
@@ -232,7 +232,16 @@ def case_outcomes(case: Case) -> list[OutcomeOut]:
 def allowed_actions(case: Case, user: User) -> list[ActionName]:
     if not can_change_case(user, case):
         return []
-    return [cast(ActionName, name) for name in TRANSITIONS if allowed(case, name)]
+    refused = set()
+    if why_not_record_decision(user, case):
+        refused.add("record_decision")
+    if not can_allocate(user, case):
+        refused.add("allocate")
+    return [
+        cast(ActionName, name)
+        for name in TRANSITIONS
+        if allowed(case, name) and name not in refused
+    ]
 
 
 def finding_out(finding: Finding, case_pk: int) -> FindingOut:

@@ -20,6 +20,7 @@ from msp.api.schemas.cases import CaseDetail
 from msp.api.schemas.common import WRITE_ERRORS, VersionIn
 from msp.api.schemas.findings import ClosureConflictOut
 from msp.api.schemas.workflow import (
+    AllocationIn,
     ClosureIn,
     ConcernIn,
     DecisionIn,
@@ -29,6 +30,7 @@ from msp.api.schemas.workflow import (
 )
 from msp.api.serialise import CASE_RELATED, case_detail
 from msp.api.types import CaseId, PersonId
+from msp.cases.actions import allocate_case
 from msp.cases.models import Case
 from msp.concerns import actions as concerns
 from msp.enquiries import actions as enquiries
@@ -127,6 +129,22 @@ def start_enquiry(request: HttpRequest, case_id: CaseId, payload: EnquiryIn) -> 
     case = get_case_for_user(user, case_id, write=True)
     lead = _lead_worker(case, payload.lead_worker_id)
     enquiries.start_enquiry(case, by=user, expected_version=payload.version, lead_worker=lead)
+    return _detail(case.pk, user)
+
+
+@router.post("/cases/{case_id}/allocation", auth=CHANGE_CASE, response=CASE_RESPONSES)
+def allocate(request: HttpRequest, case_id: CaseId, payload: AllocationIn) -> CaseDetail:
+    """Allocate the case to a named worker in its team (or a safeguarding lead).
+    Team managers of the case's team and safeguarding leads only; the change is
+    audited and shows in the chronology."""
+    user = current_user(request)
+    case = get_case_for_user(user, case_id, write=True)
+    worker = User.objects.filter(pk=payload.worker_id, is_active=True).first()
+    if worker is None:
+        raise ValidationError({"worker_id": "Choose an active worker in the case's team"})
+    allocate_case(
+        case, by=user, worker=worker, expected_version=payload.version, reason=payload.reason
+    )
     return _detail(case.pk, user)
 
 

@@ -15,12 +15,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from msp.accounts.access import can_open_case, get_case_to_break_glass, readable_cases
+from msp.accounts.access import (
+    can_allocate,
+    can_be_allocated,
+    can_open_case,
+    get_case_to_break_glass,
+    readable_cases,
+)
 from msp.accounts.models import CASEWORK_ROLES, Role, User
 from msp.audit.log import record_change
 from msp.cases.alerts import send_break_glass_alert
-from msp.cases.errors import ActionError
+from msp.cases.errors import ActionError, InvalidTransition
 from msp.cases.models import BreakGlassGrant, Case, CaseRestriction
+from msp.cases.workflow import transition
 
 REASON_MIN_CHARS = 20
 REASON_MIN_WORDS = 4
@@ -240,3 +247,43 @@ def acknowledge_alert(grant_id: int, *, by: User) -> BreakGlassGrant:
         case_id=grant.case_id,
     )
     return grant
+
+
+# Allocation --------------------------------------------------------------------------
+
+NOT_ALLOCATOR = "Only a team manager of the case's team or a safeguarding lead can allocate a case"
+
+
+def _name(user: User | None) -> str | None:
+    return user.display_name if user is not None else None
+
+
+@transaction.atomic
+def allocate_case(
+    case: Case, *, by: User, worker: User, expected_version: int | None, reason: str = ""
+) -> Case:
+    """Make ``worker`` the case's allocated (lead) worker. Re-allocation is
+    audited like any change and shows in the chronology, with the reason."""
+    if not can_allocate(by, case):
+        raise PermissionDenied(NOT_ALLOCATOR)
+    if not can_be_allocated(worker, case):
+        raise ValidationError(
+            {
+                "worker": [
+                    f"{worker.display_name} cannot work on this team's cases. Choose "
+                    "someone in the team"
+                ]
+            }
+        )
+    before = Case.objects.select_related("lead_worker").get(pk=case.pk).lead_worker
+    if before is not None and before.pk == worker.pk:
+        raise InvalidTransition(f"The case is already allocated to {worker.display_name}.")
+    return transition(
+        case,
+        "allocate",
+        by=by,
+        expected_version=expected_version,
+        fields={"lead_worker": worker},
+        reason=" ".join(reason.split()),
+        extra_changes={"allocated_to": [_name(before), worker.display_name]},
+    )

@@ -58,6 +58,8 @@ TITLES = {
     "case.restriction_changed": "People who may see the case changed",
     "case.restriction_lifted": "Restriction lifted",
     "case.break_glass": "Restricted case opened through break-glass",
+    # Allocation (msp/cases/actions.py)
+    "case.allocate": "Case allocated",
 }
 
 # Fields worth showing in the chronology, with their labels. Anything else in
@@ -110,6 +112,7 @@ RECORD_SHOWN_FIELDS: dict[str, dict[str, str]] = {
     "case.restriction_changed": {"named_people": "Who may see it"},
     "case.restriction_lifted": {},
     "case.break_glass": {"expires_at": "Access until"},
+    "case.allocate": {"allocated_to": "Allocated to"},
 }
 
 

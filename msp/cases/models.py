@@ -1,8 +1,11 @@
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+from msp.audit.models import AtomicSave
 
 
 class CaseState(models.TextChoices):
@@ -97,3 +100,47 @@ class BreakGlassGrant(models.Model):
 
     def is_live(self, now: datetime.datetime | None = None) -> bool:
         return self.expires_at > (now or timezone.now())
+
+
+class DecisionMakers(models.TextChoices):
+    """Who may record the section 42 decision: the council's policy."""
+
+    MANAGERS = "managers", "Team managers and safeguarding leads"
+    LEADS = "leads", "Safeguarding leads only"
+    ANY_CASEWORKER = "any", "Practitioners, team managers and safeguarding leads"
+
+
+class CouncilPolicy(AtomicSave):
+    """How this council organises casework. One row per deployment (primary
+    key 1), edited in the admin; every change is audited. Until an
+    administrator saves it, ``current()`` gives the defaults below."""
+
+    SINGLETON_PK = 1
+
+    decision_makers = models.CharField(
+        "Who may record the section 42 decision",
+        max_length=16,
+        choices=DecisionMakers.choices,
+        default=DecisionMakers.MANAGERS,
+    )
+    starter_takes_unallocated = models.BooleanField(
+        "Whoever starts the enquiry on an unallocated case becomes its allocated worker",
+        default=False,
+        help_text="If not ticked, a case must be allocated to a worker before its enquiry starts.",
+    )
+
+    class Meta:
+        verbose_name = "council casework policy"
+        verbose_name_plural = "council casework policy"
+
+    def __str__(self) -> str:
+        return "Council casework policy"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> "CouncilPolicy":
+        """The saved policy, or unsaved defaults. Never writes."""
+        return cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls(pk=cls.SINGLETON_PK)

@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
-from msp.accounts.access import can_change_case
+from msp.accounts.access import can_allocate, can_change_case, why_not_record_decision
 from msp.accounts.models import User
 from msp.cases.chronology import Entry, chronology
 from msp.cases.models import Case, CaseState
@@ -761,6 +761,7 @@ class CasePage:
     sections: list[Section] = field(default_factory=list)
     other_links: list[Link] = field(default_factory=list)
     questions: list[tuple[str, list[FindingView]]] = field(default_factory=list)
+    can_allocate: bool = False
 
     @property
     def state_help(self) -> str:
@@ -771,11 +772,12 @@ class CasePage:
         return bool(self.case.state == CaseState.CLOSED)
 
 
-def _buttons(case: Case, decision: Section42Decision | None) -> list[Button]:
+def _buttons(case: Case, decision: Section42Decision | None, user: User) -> list[Button]:
+    may_decide = why_not_record_decision(user, case) is None
     no_enquiry = decision is not None and decision.result == DecisionResult.NONE
     wanted = {
         "start_triage": ("concerns:start-triage", True, True),
-        "record_decision": ("concerns:decision", False, True),
+        "record_decision": ("concerns:decision", False, may_decide),
         "start_enquiry": ("enquiries:start", True, not no_enquiry),
         "add_outcome": ("enquiries:add-outcome", False, True),
         "start_closing": ("enquiries:start-closing", True, bool(case.enquiry_type) or no_enquiry),
@@ -835,7 +837,8 @@ def case_page(case: Case, user: User) -> CasePage:
         outcomes=views,
         closure_rows=closure_rows(closure) if closure else [],
         chronology=chronology(case),
-        buttons=_buttons(case, decision) if can_change else [],
+        buttons=_buttons(case, decision, user) if can_change else [],
+        can_allocate=can_allocate(user, case) and allowed(case, "allocate"),
         sections=sections,
         other_links=other_links,
         questions=questions,

@@ -1,13 +1,15 @@
 from django.urls import path
 
-from msp.cases import restriction_views, views
+from msp.cases import allocation_views, restriction_views, views
 
 app_name = "cases"
 urlpatterns = [
     path("", views.home, name="home"),
     path("cases/mine/", views.my_cases, name="my-cases"),
+    path("cases/queues/", views.queues, name="queues"),
     path("cases/team/", views.team_cases, name="team-cases"),
     path("cases/<int:pk>/", views.detail, name="detail"),
+    path("cases/<int:pk>/allocate/", allocation_views.allocate, name="allocate"),
     path("cases/<int:pk>/break-glass/", restriction_views.break_glass, name="break-glass"),
     path("cases/<int:pk>/restriction/", restriction_views.restriction, name="restriction"),
     path(

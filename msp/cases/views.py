@@ -22,6 +22,7 @@ from msp.cases.actions import unacknowledged_alert_count
 from msp.cases.errors import ActionError
 from msp.cases.models import Case, CaseState
 from msp.cases.page import case_page
+from msp.cases.queues import queues_for
 from msp.cases.restriction import restriction_notice
 from msp.enquiries.models import Override, PlanAction
 from msp.enquiries.models.plan import ActionStatus
@@ -90,6 +91,8 @@ def overrides_to_cosign(user: User) -> QuerySet[Override]:
 def my_cases(request: HttpRequest) -> HttpResponse:
     user = casework_user(request)
     cases = list(_open_cases(user).filter(_mine(user)).distinct())
+    allocated = [c for c in cases if c.lead_worker_id == user.pk]
+    raised = [c for c in cases if c.lead_worker_id != user.pk]
     overdue = [a for a in overdue_actions(user) if a.is_overdue(timezone.localdate())]
     to_cosign = list(overrides_to_cosign(user))
     shown = [(c.pk, c.person_id) for c in cases if getattr(c, "opens", True)]
@@ -98,11 +101,30 @@ def my_cases(request: HttpRequest) -> HttpResponse:
     record_list(by=user, shown_in="my cases", cases=shown)
     context = {
         "cases": cases,
+        "allocated": allocated,
+        "raised": raised,
         "overdue": overdue,
         "to_cosign": to_cosign,
         "break_glass_alerts": unacknowledged_alert_count(user),
     }
     return render(request, "cases/my_cases.html", context)
+
+
+@require_GET
+def queues(request: HttpRequest) -> HttpResponse:
+    """A team manager's or safeguarding lead's home: the work waiting for them."""
+    user = casework_user(request)
+    if user.role not in (Role.TEAM_MANAGER, Role.SAFEGUARDING_LEAD):
+        raise PermissionDenied("Queues are for team managers and safeguarding leads")
+    found = queues_for(user)
+    shown = [(w.case.pk, w.case.person_id) for q in found for w in q.items if w.opens]
+    record_list(by=user, shown_in="queues", cases=shown)
+    context = {
+        "queues": found,
+        "show_team": user.role == Role.SAFEGUARDING_LEAD,
+        "break_glass_alerts": unacknowledged_alert_count(user),
+    }
+    return render(request, "cases/queues.html", context)
 
 
 class StateFilterForm(GovukForm):

@@ -2,10 +2,11 @@ import uuid
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from msp.accounts.access import why_not_record_decision
 from msp.accounts.models import Team, User
 from msp.audit.log import created, record_change
 from msp.cases.models import Case
@@ -94,6 +95,9 @@ def start_triage(case: Case, *, by: User, expected_version: int) -> Case:
 def record_decision(
     case: Case, *, by: User, expected_version: int, **values: Any
 ) -> Section42Decision:
+    refusal = why_not_record_decision(by, case)
+    if refusal:
+        raise PermissionDenied(refusal)
     data = _pick(values, DECISION_FIELDS)
     errors = decision_errors(data)
     if errors:

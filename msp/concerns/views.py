@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from msp.accounts.access import get_person_for_user, readable_cases
+from msp.accounts.access import get_person_for_user, readable_cases, why_not_record_decision
+from msp.accounts.team_choice import add_team_choice
 from msp.accounts.views import current_user
 from msp.cases.models import Case
 from msp.cases.views import button_action, case_for_change
@@ -22,21 +24,27 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "concerns/start.html", {**search_context(request), "for_concern": True})
 
 
+TEAM_LABEL = "Which team will triage this concern?"
+
+
 @require_http_methods(["GET", "POST"])
 def raise_concern(request: HttpRequest, person_pk: int) -> HttpResponse:
     user = current_user(request)
     if request.method == "GET":
         person = get_person_for_user(user, person_pk)
         initial = ConcernForm.initial_for(user.display_name, user.job_title, settings.COUNCIL_NAME)
-        context = {"form": ConcernForm(initial=initial), "person": person}
-        return render(request, "concerns/raise.html", context)
+        form = ConcernForm(initial=initial)
+        add_team_choice(form, user, label=TEAM_LABEL)
+        return render(request, "concerns/raise.html", {"form": form, "person": person})
     person = get_person_for_user(user, person_pk, write=True)
+    form = ConcernForm(request.POST)
+    add_team_choice(form, user, label=TEAM_LABEL)
     once = submit_once(
         request,
         user=user,
         operation="concern",
         act=lambda: attempt(
-            ConcernForm(request.POST),
+            form,
             lambda _v, values: actions.raise_concern(person=person, by=user, **values),
             rules=concern_errors,
         ),
@@ -69,6 +77,9 @@ def start_triage(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def decision(request: HttpRequest, pk: int) -> HttpResponse:
     user, case = case_for_change(request, pk)
+    refusal = why_not_record_decision(user, case)
+    if refusal:
+        raise PermissionDenied(refusal)
     if request.method == "GET":
         form = DecisionForm(initial={"version": case.version})
         return render(request, "concerns/decision.html", {"form": form, "case": case})

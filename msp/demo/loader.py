@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from msp.accounts.models import Team, User
+from msp.cases.actions import allocate_case
 from msp.cases.models import Case
 from msp.concerns import actions as concern_actions
 from msp.demo.clock import DemoClock
-from msp.demo.data import Plan, PlannedCase, PlannedPerson, Step, local_zone
+from msp.demo.data import DECIDERS, Plan, PlannedCase, PlannedPerson, Step, local_zone
 from msp.demo.recorder import Recorder
 from msp.demo.specs import ClosureSpec, Decision, DemoScenarioError, Outcome
 from msp.enquiries import actions as enquiry_actions
@@ -85,9 +86,16 @@ class _Runner:
                 response_details=decision.response_details,
             )
         elif step.kind == "enquire":
-            enquiry_actions.start_enquiry(
-                case, by=by, expected_version=version, lead_worker=self.users[planned.worker]
-            )
+            worker = self.users[planned.worker]
+            if case.lead_worker_id != worker.pk:  # the team manager allocates it first
+                case = allocate_case(
+                    case,
+                    by=self.users[DECIDERS[planned.team]],
+                    worker=worker,
+                    expected_version=version,
+                )
+                version = case.version
+            enquiry_actions.start_enquiry(case, by=by, expected_version=version)
         elif step.kind == "outcome":
             outcome = outcomes[step.index]
             added = enquiry_actions.add_outcome(

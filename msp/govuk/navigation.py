@@ -20,7 +20,10 @@ class NavItem:
 
 CASEWORK = frozenset(CASEWORK_ROLES)
 
+MANAGERS = frozenset({Role.TEAM_MANAGER, Role.SAFEGUARDING_LEAD})
+
 NAVIGATION = (
+    NavItem("Queues", "cases:queues", frozenset({"cases:queues"}), MANAGERS),
     NavItem("My cases", "cases:my-cases", frozenset({"cases:my-cases"}), CASEWORK),
     NavItem("Team cases", "cases:team-cases", frozenset({"cases:team-cases"}), CASEWORK),
     NavItem(
@@ -62,8 +65,8 @@ NAVIGATION = (
 # Where each role lands after signing in (a URL name).
 HOME = {
     Role.PRACTITIONER: "cases:my-cases",
-    Role.TEAM_MANAGER: "cases:my-cases",
-    Role.SAFEGUARDING_LEAD: "cases:my-cases",
+    Role.TEAM_MANAGER: "cases:queues",
+    Role.SAFEGUARDING_LEAD: "cases:queues",
     Role.BOARD_MEMBER: "board:dashboard",
     Role.PERFORMANCE: "assurance:return",
     Role.AUDITOR: "audit:search",

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from msp.accounts.access import readable_people
-from msp.accounts.models import User
+from msp.accounts.models import Team, User
 from msp.audit.log import created, diff, record_change, record_list
 from msp.cases.workflow import lock
 from msp.people.matching import fold, postcode_key
@@ -122,20 +122,24 @@ def likely_matches(values: dict[str, Any], *, by: User) -> list[LikelyMatch]:
     ]
 
 
-def create_person(*, by: User, **values: Any) -> Person:
+def create_person(*, by: User, team: Team | None = None, **values: Any) -> Person:
+    """Add a person. ``team`` (the team that first records them, who can see
+    them before any case) defaults to the user's own."""
     values = _clean(values)
+    owning_team = team or by.team
+    if owning_team is None:
+        raise ValidationError({"team": ["Select the team"]})
     check_nhs_number_is_new(values, by=by, person_pk=None)
-    return _create_person(by, values)
+    return _create_person(by, values, owning_team)
 
 
 @transaction.atomic
-def _create_person(by: User, values: dict[str, Any]) -> Person:
-    person = Person(**values, team=by.team, created_by=by)
+def _create_person(by: User, values: dict[str, Any], team: Team) -> Person:
+    person = Person(**values, team=team, created_by=by)
     person.full_clean()
     person.save()
-    record_change(
-        by=by, action="person.created", obj=person, changes=created(values), person_id=person.pk
-    )
+    changes = {**created(values), "team": [None, team.name]}
+    record_change(by=by, action="person.created", obj=person, changes=changes, person_id=person.pk)
     return person
 
 

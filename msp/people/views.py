@@ -17,6 +17,7 @@ from msp.accounts.access import (
     mergeable_people,
     readable_people,
 )
+from msp.accounts.team_choice import add_team_choice
 from msp.accounts.views import casework_user, current_user
 from msp.audit.log import record_list
 from msp.govuk.actions import Attempt, attempt
@@ -55,25 +56,29 @@ def find(request: HttpRequest) -> HttpResponse:
     return render(request, "people/find.html", search_context(request))
 
 
+TEAM_LABEL = "Which team is recording this person?"
+
+
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
     user = casework_user(request)
     then_concern = request.GET.get("next") == "concern"
     if request.method == "GET":
-        return render(request, "people/form.html", {"form": PersonForm(), "creating": True})
-    if not request.POST.get("checked_matches") and not already_submitted(request, user=user):
-        # Likely matches first, across the whole council, before a second record is made.
-        form = PersonForm(request.POST)
-        if form.is_valid() and (matches := likely_matches(form.cleaned_data, by=user)):
-            context = {"form": form, "creating": True, "matches": matches}
-            return render(request, "people/form.html", context)
+        form = PersonForm()
+        add_team_choice(form, user, label=TEAM_LABEL)
+        return render(request, "people/form.html", {"form": form, "creating": True})
+    form = PersonForm(request.POST)
+    add_team_choice(form, user, label=TEAM_LABEL)
+    # Likely matches first, across the whole council, before a second record is made.
+    checked = request.POST.get("checked_matches") or already_submitted(request, user=user)
+    if not checked and form.is_valid() and (matches := likely_matches(form.cleaned_data, by=user)):
+        context = {"form": form, "creating": True, "matches": matches}
+        return render(request, "people/form.html", context)
     once = submit_once(
         request,
         user=user,
         operation="person",
-        act=lambda: attempt(
-            PersonForm(request.POST), lambda _v, values: create_person(by=user, **values)
-        ),
+        act=lambda: attempt(form, lambda _v, values: create_person(by=user, **values)),
         target_of=lambda tried: tried.result.pk if tried.result is not None else None,
     )
     if once.replayed:  # this form was submitted before: show who it added

@@ -17,6 +17,9 @@ from tests.api import bodies
 
 TODAY = datetime.date.today
 
+# These tests are about the shape of errors: practitioners may decide here.
+pytestmark = pytest.mark.usefixtures("practitioners_decide")
+
 
 def concern(**changes):
     return {**factories.CONCERN, "raised_on": timezone.localdate().isoformat(), **changes}

@@ -2,15 +2,17 @@
 
 import datetime
 
+import pytest
 from django.utils import timezone
 
 from tests import factories
 from tests.api import bodies
 
 
-def test_whole_journey(api, practitioner, colleague):
+def test_whole_journey(api, practitioner, colleague, manager):
     pat = api(practitioner)
     cal = api(colleague)
+    mo = api(manager)
 
     r = pat.post(
         "/people",
@@ -46,12 +48,30 @@ def test_whole_journey(api, practitioner, colleague):
     case = r.json()
     assert case["state"] == "triage"
 
+    assert "record_decision" not in case["allowed_actions"]  # managers decide, by default
     r = pat.post(f"/cases/{cid}/decision", {"version": case["version"], **factories.DECISION_S42})
+    assert r.status_code == 403, r.json()
+    assert "only team managers and safeguarding leads" in r.json()["detail"]
+
+    r = mo.post(f"/cases/{cid}/decision", {"version": case["version"], **factories.DECISION_S42})
     assert r.status_code == 200, r.json()
     case = r.json()
     assert case["state"] == "decided"
     assert case["decisions"][0]["result"] == "s42"
-    assert case["decisions"][0]["decided_by"]["name"] == "Pat Okafor"
+    assert case["decisions"][0]["decided_by"]["name"] == "Mo Hughes"
+
+    r = pat.post(f"/cases/{cid}/enquiry", {"version": case["version"]})
+    assert r.status_code == 409, r.json()
+    assert "Allocate the case" in r.json()["detail"]
+
+    r = mo.post(f"/cases/{cid}/allocation", {"version": case["version"], "worker_id": 999999})
+    assert r.status_code == 422, r.json()
+    r = mo.post(
+        f"/cases/{cid}/allocation", {"version": case["version"], "worker_id": practitioner.pk}
+    )
+    assert r.status_code == 200, r.json()
+    case = r.json()
+    assert case["lead_worker"]["name"] == "Pat Okafor"
 
     r = pat.post(f"/cases/{cid}/enquiry", {"version": case["version"]})
     assert r.status_code == 200, r.json()
@@ -147,10 +167,11 @@ def test_whole_journey(api, practitioner, colleague):
     r = pat.get(f"/cases/{cid}/chronology")
     assert r.status_code == 200
     steps = [(e["title"], e["by"]) for e in r.json()]
-    assert steps[:10] == [
+    assert steps[:11] == [
         ("Concern raised", "Pat Okafor"),
         ("Triage started", "Cal Reyes"),
-        ("Section 42 decision recorded", "Pat Okafor"),
+        ("Section 42 decision recorded", "Mo Hughes"),
+        ("Case allocated", "Mo Hughes"),
         ("Enquiry started", "Pat Okafor"),
         ("Desired outcome recorded", "Pat Okafor"),
         ("Desired outcome revisited", "Cal Reyes"),
@@ -161,10 +182,10 @@ def test_whole_journey(api, practitioner, colleague):
     ]
     # What the guard found at closure (prompts left open) follows, where the
     # chronology shows it.
-    assert steps[10:] in ([], [("Practice guard checked the closure", "Pat Okafor")])
+    assert steps[11:] in ([], [("Practice guard checked the closure", "Pat Okafor")])
     times = [datetime.datetime.fromisoformat(e["at"]) for e in r.json()]
     assert times == sorted(times)
-    revisited = r.json()[5]
+    revisited = r.json()[6]
     assert revisited["reason"] == "Talked it through with her daughter present"
 
     r = pat.get(f"/cases/{cid}/concerns")
@@ -209,6 +230,7 @@ def test_people_update_and_search(api, practitioner):
     assert r.json() == {"count": 0, "limit": 50, "offset": 0, "more": False, "items": []}
 
 
+@pytest.mark.usefixtures("practitioners_decide")
 def test_no_decision_then_close(api, practitioner):
     """The other branch: no enquiry, a proportionate response, then closure."""
     pat = api(practitioner)
@@ -230,6 +252,7 @@ def test_no_decision_then_close(api, practitioner):
     assert r.json()["closures"][0]["action_result"] is None
 
 
+@pytest.mark.usefixtures("practitioners_decide")
 def test_she_wants_nothing_done(api, practitioner):
     """Myths 1 and 3, acted out through the API alone. Joan's paid carer has been
     borrowing money from her; Joan wants nothing done. Respecting that is not
@@ -417,3 +440,18 @@ def test_she_wants_nothing_done(api, practitioner):
     # Nothing open at closure, so the guard had nothing to record with it.
     assert titles[-1] == "Case closed"
     assert "Practice guard checked the closure" not in titles
+
+
+def test_a_lead_records_a_person_and_raises_a_concern_for_a_chosen_team(api, lead):
+    south = factories.team("South locality team")
+    lee = api(lead)
+    person = {"given_name": "Ivy", "family_name": "Marsh", "date_of_birth": "1944-02-03"}
+    r = lee.post("/people", person)
+    assert r.status_code == 422
+    assert list(r.json()["errors"]) == ["team_id"]
+    r = lee.post("/people", {**person, "team_id": south.pk})
+    assert r.status_code == 201, r.json()
+    concern = {**factories.CONCERN, "raised_on": timezone.localdate().isoformat()}
+    r = lee.post(f"/people/{r.json()['id']}/concerns", {**concern, "team_id": south.pk})
+    assert r.status_code == 201, r.json()
+    assert r.json()["team"]["name"] == "South locality team"

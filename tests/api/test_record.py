@@ -35,7 +35,10 @@ def closed_case(by):
     """A case closed after a decision of no enquiry, through the actions."""
     case = factories.case(by, state="triage")
     concern_actions.record_decision(
-        case, by=by, expected_version=case.version, **factories.DECISION_NONE
+        case,
+        by=factories.decider_for(by, case),
+        expected_version=case.version,
+        **factories.DECISION_NONE,
     )
     case = actions.start_closing(fresh(case), by=by, expected_version=fresh(case).version)
     actions.close_case(case, by=by, expected_version=case.version, reason="no_enquiry")

@@ -99,12 +99,16 @@ class Story:
             "none": factories.DECISION_NONE,
         }[result]
         made = concern_actions.record_decision(
-            self.case, by=self.by, expected_version=self.case.version, **decision
+            self.case,
+            by=factories.decider_for(self.by, self.case),
+            expected_version=self.case.version,
+            **decision,
         )
         Section42Decision.objects.filter(pk=made.pk).update(decided_at=noon(on))
         return self._refresh()
 
     def start(self, on, outcomes=1):
+        self.case = factories.allocated(self.case, self.by)
         self.case = enquiry_actions.start_enquiry(
             self.case, by=self.by, expected_version=self.case.version
         )

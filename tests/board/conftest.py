@@ -67,9 +67,12 @@ def journey(
         clock.set(at(decided))
         case = concern_actions.start_triage(case, by=by, expected_version=case.version)
         concern_actions.record_decision(
-            case, by=by, expected_version=case.version, **factories.DECISION_S42
+            case,
+            by=factories.decider_for(by, case),
+            expected_version=case.version,
+            **factories.DECISION_S42,
         )
-        case = factories.fresh(case)
+        case = factories.allocated(factories.fresh(case), by)
         case = enquiry_actions.start_enquiry(case, by=by, expected_version=case.version)
         for i in range(len(achievements)):
             enquiry_actions.add_outcome(

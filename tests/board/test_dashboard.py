@@ -122,8 +122,8 @@ def test_board_members_land_on_the_dashboard_and_leads_on_their_cases(
     response = client_for(board_member).get("/")
     assert response.status_code == 302
     assert response["Location"] == URL
-    # A safeguarding lead's first job is casework; the dashboard is in their navigation.
-    assert client_for(lead).get("/")["Location"] == "/cases/mine/"
+    # A safeguarding lead lands on the queues; the dashboard is in their navigation.
+    assert client_for(lead).get("/")["Location"] == "/cases/queues/"
 
 
 def test_board_members_see_only_the_dashboard_in_the_navigation(client_for, board_member, lead):

@@ -491,7 +491,10 @@ def test_m8_the_pattern_reviewed_with_her(practitioner):
 def test_m8_no_enquiry_with_a_proportionate_response(practitioner):
     case = factories.case(practitioner, state="triage")
     concern_actions.record_decision(
-        case, by=practitioner, expected_version=case.version, **DECISION_NONE
+        case,
+        by=factories.decider_for(practitioner, case),
+        expected_version=case.version,
+        **DECISION_NONE,
     )
     case = actions.start_closing(fresh(case), by=practitioner, expected_version=fresh(case).version)
     rf.feedback(case, practitioner)

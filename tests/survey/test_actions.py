@@ -12,11 +12,12 @@ from tests.survey.conftest import days_ago, record
 pytestmark = pytest.mark.django_db
 
 
-def test_one_response_per_closure_and_method(closed_case, practitioner, colleague, manager):
+def test_one_response_per_closure_and_method(closed_case, practitioner, colleague):
     case = closed_case(days=5)
     record(case, colleague)
+    # Another colleague who did not work on the case (the manager decided it)
     with pytest.raises(ActionError, match="already been recorded"):
-        record(case, manager)
+        record(case, factories.user("practitioner", first_name="Ivy"))
     record(case, practitioner, method="lead_enquirer_at_closure")
     assert SurveyResponse.objects.count() == 2
     assert AuditEvent.objects.filter(action="survey.response_recorded").count() == 2

@@ -97,7 +97,10 @@ def test_an_independent_survey_keeps_the_persons_own_answers(closed_case, collea
 def test_a_case_closed_without_an_enquiry_counts_as_not_recorded(practitioner):
     case = factories.case(practitioner, state="triage")
     concern_actions.record_decision(
-        case, by=practitioner, expected_version=case.version, **factories.DECISION_NONE
+        case,
+        by=factories.decider_for(practitioner, case),
+        expected_version=case.version,
+        **factories.DECISION_NONE,
     )
     case = enquiry_actions.start_closing(
         factories.fresh(case), by=practitioner, expected_version=case.version + 1

@@ -93,7 +93,10 @@ def test_a_reopened_and_closed_again_case_is_due_again(
         case, by=practitioner, expected_version=case.version, reason="Her son moved back in."
     )
     concern_actions.record_decision(
-        case, by=practitioner, expected_version=case.version, **factories.DECISION_S42
+        case,
+        by=factories.decider_for(practitioner, case),
+        expected_version=case.version,
+        **factories.DECISION_S42,
     )
     case = factories.fresh(case)
     case = enquiry_actions.start_enquiry(case, by=practitioner, expected_version=case.version)

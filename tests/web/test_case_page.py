@@ -4,6 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from msp.audit.models import AuditEvent
+from msp.cases.actions import allocate_case
 from msp.cases.models import Case
 from msp.enquiries import actions as enquiry_actions
 from tests import factories
@@ -85,9 +86,9 @@ def test_case_page_is_get_only(client_for, practitioner, case_in):
         ("closed", ["Reopen the case"], ["Close the case", "Revisit", "Record achievement"]),
     ],
 )
-def test_buttons_follow_the_workflow(client_for, practitioner, case_in, state, shown, hidden):
+def test_buttons_follow_the_workflow(client_for, manager, case_in, state, shown, hidden):
     case = case_in(state)
-    text = text_of(client_for(practitioner).get(reverse("cases:detail", args=[case.pk])))
+    text = text_of(client_for(manager).get(reverse("cases:detail", args=[case.pk])))
     for label in shown:
         assert label in text, label
     for label in hidden:
@@ -157,6 +158,9 @@ def test_other_case_buttons(
     client_for, practitioner, other_manager, outsider, case_in, url_name, state, target
 ):
     case = case_in(state)
+    if case.lead_worker_id is None:  # the enquiry starts with the case allocated
+        decider = factories.decider_for(practitioner, case)
+        case = allocate_case(case, by=decider, worker=practitioner, expected_version=case.version)
     url = reverse(url_name, args=[case.pk])
     assert client_for(practitioner).get(url).status_code == 405
     assert client_for(outsider).post(url, {"version": case.version}).status_code == 404

@@ -103,7 +103,10 @@ def test_close_errors(client_for, practitioner, case_in):
 def test_closing_without_an_enquiry_asks_only_why(client_for, practitioner):
     case = factories.case(practitioner, state="triage")
     concern_actions.record_decision(
-        case, by=practitioner, expected_version=case.version, **factories.DECISION_NONE
+        case,
+        by=factories.decider_for(practitioner, case),
+        expected_version=case.version,
+        **factories.DECISION_NONE,
     )
     case = factories.fresh(case)
     client = client_for(practitioner)

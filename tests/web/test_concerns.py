@@ -150,27 +150,25 @@ def decision_post(case, **overrides):
     return {**factories.DECISION_S42, "version": case.version, **overrides}
 
 
-def test_record_a_section_42_decision(client_for, practitioner, case_in):
+def test_record_a_section_42_decision(client_for, manager, case_in):
     case = case_in("triage")
-    client = client_for(practitioner)
+    client = client_for(manager)
     form = client.get(reverse("concerns:decision", args=[case.pk]))
     assert "Does the person have needs for care and support?" in text_of(form)
     response = client.post(reverse("concerns:decision", args=[case.pk]), decision_post(case))
     assert response["Location"] == reverse("cases:detail", args=[case.pk])
     assert Section42Decision.objects.get(case=case).result == "s42"
     text = text_of(client.get(response["Location"]))
-    assert "Section 42 decision recorded by Pat Okafor" in text
+    assert "Section 42 decision recorded by Mo Hughes" in text
     assert "Relies on her son for shopping" in text
 
 
-def test_no_enquiry_reveals_the_proportionate_response(client_for, practitioner, case_in):
+def test_no_enquiry_reveals_the_proportionate_response(client_for, manager, case_in):
     case = case_in("triage")
-    html = (
-        client_for(practitioner).get(reverse("concerns:decision", args=[case.pk])).content.decode()
-    )
+    html = client_for(manager).get(reverse("concerns:decision", args=[case.pk])).content.decode()
     assert 'data-aria-controls="conditional-result-3"' in html
     assert 'id="conditional-result-3"' in html
-    response = client_for(practitioner).post(
+    response = client_for(manager).post(
         reverse("concerns:decision", args=[case.pk]),
         {**factories.DECISION_NONE, "version": case.version, "response_details": ""},
     )
@@ -180,9 +178,9 @@ def test_no_enquiry_reveals_the_proportionate_response(client_for, practitioner,
     assert 'class="govuk-radios__conditional" id="conditional-result-3"' in html
 
 
-def test_s42_needs_all_three_criteria(client_for, practitioner, case_in):
+def test_s42_needs_all_three_criteria(client_for, manager, case_in):
     case = case_in("triage")
-    response = client_for(practitioner).post(
+    response = client_for(manager).post(
         reverse("concerns:decision", args=[case.pk]),
         decision_post(case, unable_to_protect_self="no"),
     )
@@ -190,9 +188,9 @@ def test_s42_needs_all_three_criteria(client_for, practitioner, case_in):
     assert 'value="no" checked' in response.content.decode()
 
 
-def test_decision_at_the_wrong_state_is_409(client_for, practitioner, case_in):
+def test_decision_at_the_wrong_state_is_409(client_for, manager, case_in):
     case = case_in("raised")
-    response = client_for(practitioner).post(
+    response = client_for(manager).post(
         reverse("concerns:decision", args=[case.pk]), decision_post(case)
     )
     assert response.status_code == 409

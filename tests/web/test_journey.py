@@ -67,10 +67,16 @@ def test_from_new_person_to_closed_case(client_for, practitioner, manager):
 
     web.post(reverse("concerns:start-triage", args=[case.pk]), {"version": version_in(page)})
 
+    # The team manager decides, and allocates the case to the practitioner
+    boss = client_for(manager)
+    assert case.reference in text_of(boss.get(reverse("cases:queues")))
     decision_url = reverse("concerns:decision", args=[case.pk])
-    form = web.get(decision_url)
-    response = web.post(decision_url, {**factories.DECISION_S42, "version": version_in(form)})
+    form = boss.get(decision_url)
+    response = boss.post(decision_url, {**factories.DECISION_S42, "version": version_in(form)})
     assert response["Location"] == case_url
+    allocate_url = reverse("cases:allocate", args=[case.pk])
+    form = boss.get(allocate_url)
+    boss.post(allocate_url, {"worker": practitioner.pk, "version": version_in(form)})
 
     page = web.get(case_url)
     web.post(reverse("enquiries:start", args=[case.pk]), {"version": version_in(page)})
@@ -153,7 +159,6 @@ def test_from_new_person_to_closed_case(client_for, practitioner, manager):
     for title in [
         "Concern raised",
         "Triage started",
-        "Section 42 decision recorded",
         "Enquiry started",
         "Desired outcome recorded",
         "Desired outcome revisited",
@@ -163,6 +168,8 @@ def test_from_new_person_to_closed_case(client_for, practitioner, manager):
         "Case closed",
     ]:
         assert f"{title} by Pat Okafor" in page, title
+    assert "Section 42 decision recorded by Mo Hughes" in page
+    assert "Case allocated by Mo Hughes" in page
 
     # A manager in the same team reads the closed case too; both reads are audited.
     assert client_for(manager).get(case_url).status_code == 200

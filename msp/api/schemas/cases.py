@@ -41,6 +41,7 @@ ActionName = Literal[
     "return_to_enquiry",
     "close_case",
     "reopen_case",
+    "allocate",
 ]
 assert set(get_args(ActionName)) == set(TRANSITIONS), "ActionName must match TRANSITIONS"
 

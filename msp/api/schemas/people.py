@@ -5,7 +5,7 @@ from ninja import Field, Schema
 from pydantic import model_validator
 
 from msp.api.schemas.common import PageIn, TeamRef
-from msp.api.types import InputSchema, IsoDate, Version, codes, optional
+from msp.api.types import MAX_ID, InputSchema, IsoDate, Version, codes, optional
 from msp.limits import NAME
 from msp.people.codes import ContactSafety, Ethnicity, Gender, PrimarySupportReason
 from msp.people.validators import estimated_date_of_birth
@@ -56,6 +56,18 @@ class PersonIn(InputSchema):
             values["date_of_birth"] = estimated_date_of_birth(self.estimated_age)
             values["date_of_birth_estimated"] = True
         return values
+
+
+class NewPersonIn(PersonIn):
+    team_id: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_ID,
+        description=(
+            "The team recording the person. Defaults to your team; safeguarding leads, "
+            "who have no team, must give one."
+        ),
+    )
 
 
 class PersonPatch(InputSchema):

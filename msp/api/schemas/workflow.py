@@ -90,8 +90,21 @@ class EnquiryIn(InputSchema):
         None,
         ge=1,
         le=MAX_ID,
-        description="Who leads the enquiry. Defaults to the current lead worker, or you.",
+        description=(
+            "Who leads the enquiry. Defaults to the case's allocated worker. Naming someone "
+            "else allocates the case to them (team managers and safeguarding leads only). "
+            "An unallocated case must be allocated first, unless the council's policy is "
+            "that whoever starts the enquiry takes the case."
+        ),
     )
+
+
+class AllocationIn(InputSchema):
+    version: Version
+    worker_id: int = Field(
+        ge=1, le=MAX_ID, description="The practitioner, manager or lead to allocate the case to"
+    )
+    reason: str = Field("", max_length=1000, description="Why, shown in the chronology")
 
 
 class OutcomeIn(InputSchema):

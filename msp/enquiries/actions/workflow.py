@@ -1,14 +1,16 @@
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from msp.accounts.access import can_allocate, can_be_allocated
 from msp.accounts.models import User
 from msp.audit.log import created, diff, record_change
+from msp.cases.actions import NOT_ALLOCATOR
 from msp.cases.errors import InvalidTransition
-from msp.cases.models import Case
+from msp.cases.models import Case, CouncilPolicy
 from msp.cases.workflow import check_allowed, lock, transition
 from msp.concerns.codes import DecisionResult
 from msp.concerns.models import Section42Decision
@@ -56,9 +58,36 @@ def start_enquiry(
         fields={
             "enquiry_type": decision.result,
             "enquiry_started_at": timezone.now(),
-            "lead_worker": lead_worker or case.lead_worker or by,
+            "lead_worker": _worker_at_start(case, by=by, lead_worker=lead_worker),
         },
     )
+
+
+def _worker_at_start(case: Case, *, by: User, lead_worker: User | None) -> User:
+    """Who leads the enquiry. Starting it keeps the case's allocation. Naming
+    a different worker is an allocation (team managers and leads only). An
+    unallocated case must be allocated first, unless the council's policy is
+    that whoever starts the enquiry takes the case."""
+    current = Case.objects.select_related("lead_worker").get(pk=case.pk).lead_worker
+    if lead_worker is not None and (current is None or lead_worker.pk != current.pk):
+        if not can_allocate(by, case):
+            raise PermissionDenied(NOT_ALLOCATOR)
+        if not can_be_allocated(lead_worker, case):
+            raise ValidationError(
+                {"lead_worker": [f"{lead_worker.display_name} cannot work on this team's cases"]}
+            )
+        return lead_worker
+    if current is not None:
+        return current
+    if CouncilPolicy.current().starter_takes_unallocated:
+        return by
+    raise InvalidTransition(UNALLOCATED)
+
+
+UNALLOCATED = (
+    "Allocate the case to a worker before starting the enquiry. A team manager or "
+    "safeguarding lead allocates cases."
+)
 
 
 def _case_of(outcome: DesiredOutcome) -> Case:
