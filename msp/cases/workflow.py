@@ -46,6 +46,12 @@ TRANSITIONS: dict[str, Transition] = {
         _t("return_to_enquiry", {S.CLOSING}, S.ENQUIRY, "Return to the enquiry"),
         _t("close_case", {S.CLOSING}, S.CLOSED, "Close the case"),
         _t("reopen_case", {S.CLOSED}, S.TRIAGE, "Reopen the case"),
+        _t(
+            "add_concern",
+            {S.RAISED, S.TRIAGE, S.DECIDED, S.ENQUIRY, S.CLOSING},
+            None,
+            "Add a new concern to this case",
+        ),
     ]
 }
 

@@ -15,7 +15,7 @@ import datetime
 from django.utils import timezone
 
 from msp.cases.models import Case
-from msp.enquiries.models import Closure, DesiredOutcome
+from msp.enquiries.models import Closure, DesiredOutcome, Enquiry
 
 D = datetime.date
 
@@ -37,6 +37,7 @@ def enquiry_just_after_midnight_on_1_april(story, adult):
     s = story(raised_on=D(2025, 3, 28)).decide(D(2025, 3, 31)).start(D(2025, 3, 31))
     just_after = timezone.make_aware(datetime.datetime(2025, 4, 1, 0, 30))
     Case.objects.filter(pk=s.case.pk).update(enquiry_started_at=just_after)
+    Enquiry.objects.filter(case=s.case).update(started_at=just_after)
 
 
 def sources_of_risk(story, adult):

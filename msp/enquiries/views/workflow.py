@@ -245,13 +245,15 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     user, case = case_for_change(request, pk)
     template = "enquiries/reopen_form.html"
     if request.method == "GET":
-        return render(
-            request, template, {"form": ReopenForm(initial={"version": case.version}), "case": case}
-        )
+        initial = {
+            "version": case.version,
+            **ReopenForm.initial_for(user.display_name, user.job_title, ""),
+        }
+        return render(request, template, {"form": ReopenForm(initial=initial), "case": case})
     tried = attempt(
         ReopenForm(request.POST),
         lambda version, values: actions.reopen_case(
-            case, by=user, expected_version=version or 0, reason=values.get("reason", "")
+            case, by=user, expected_version=version or 0, **values
         ),
     )
     if tried.done:
