@@ -40,6 +40,7 @@ ActionName = Literal[
     "return_to_enquiry",
     "close_case",
     "reopen_case",
+    "add_concern",
 ]
 assert set(get_args(ActionName)) == set(TRANSITIONS), "ActionName must match TRANSITIONS"
 
