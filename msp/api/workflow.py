@@ -20,7 +20,6 @@ from msp.api.schemas.cases import CaseDetail
 from msp.api.schemas.common import WRITE_ERRORS, VersionIn
 from msp.api.schemas.findings import ClosureConflictOut
 from msp.api.schemas.workflow import (
-    AddConcernIn,
     ClosureIn,
     ConcernIn,
     DecisionIn,
@@ -174,18 +173,6 @@ def reopen_case(request: HttpRequest, case_id: CaseId, payload: ReopenIn) -> Cas
     user = current_user(request)
     case = get_case_for_user(user, case_id, write=True)
     enquiries.reopen_case(
-        case, by=user, expected_version=payload.version, **payload.values(exclude={"version"})
-    )
-    return _detail(case.pk, user)
-
-
-@router.post("/cases/{case_id}/concerns", auth=CHANGE_CASE, response=CASE_RESPONSES)
-def add_concern(request: HttpRequest, case_id: CaseId, payload: AddConcernIn) -> CaseDetail:
-    """Add a repeat concern to a case that is still open (409 if it is closed:
-    reopen it from the concern instead)."""
-    user = current_user(request)
-    case = get_case_for_user(user, case_id, write=True)
-    concerns.add_concern(
         case, by=user, expected_version=payload.version, **payload.values(exclude={"version"})
     )
     return _detail(case.pk, user)
