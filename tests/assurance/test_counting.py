@@ -248,7 +248,7 @@ def test_an_age_below_the_first_band_is_age_unknown_and_listed(story, adult):
 def test_a_reopened_case_closed_again_concludes_twice(story):
     s = story(raised_on=D(2025, 4, 10)).decide(D(2025, 4, 11)).start(D(2025, 4, 12))
     s.close(D(2025, 6, 1))  # risk identified, action taken, risk reduced; asked, expressed
-    s.reopen().decide(D(2025, 9, 1)).start(D(2025, 9, 2), outcomes=0)
+    s.reopen(D(2025, 8, 20)).decide(D(2025, 9, 1)).start(D(2025, 9, 2), outcomes=0)
     s.close(
         D(2025, 12, 1),
         action_result="no_risk_no_action",
@@ -298,7 +298,7 @@ def test_a_reopened_case_closed_again_concludes_twice(story):
 def test_a_closure_without_an_enquiry_is_not_a_concluded_enquiry(story):
     s = story(raised_on=D(2025, 4, 10)).decide(D(2025, 4, 20), "none")
     s.close_without_enquiry(D(2025, 5, 1))
-    s.reopen().decide(D(2025, 8, 1)).start(D(2025, 8, 2)).close(D(2025, 10, 1))
+    s.reopen(D(2025, 7, 20)).decide(D(2025, 8, 1)).start(D(2025, 8, 2)).close(D(2025, 10, 1))
 
     sac = build_return(2025)
     # The first closure had no enquiry: it is neither counted nor listed as
