@@ -81,6 +81,18 @@ CONCERN = {
     "person_wishes": "She wants the money to stop going missing but does not want her son in trouble.",
 }
 
+
+def new_concern(**values: Any) -> dict[str, Any]:
+    """The details of a further concern (to reopen a case, or add to an open one)."""
+    return {
+        **CONCERN,
+        "raised_on": timezone.localdate(),
+        "referrer_name": "A. Worker",
+        "what_happened": "Her son took money from her purse again.",
+        **values,
+    }
+
+
 DECISION_S42 = {
     "has_care_and_support_needs": "yes",
     "care_and_support_needs_evidence": "Receives home care twice a day for personal care.",

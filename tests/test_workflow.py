@@ -175,12 +175,19 @@ def test_stale_case_version_blocks_a_transition(practitioner, colleague):
 def test_reopen_needs_a_reason_and_returns_to_triage(practitioner):
     case = factories.case(practitioner, state="closed")
     with pytest.raises(ValidationError):
-        enquiries.reopen_case(case, by=practitioner, expected_version=case.version, reason=" ")
+        enquiries.reopen_case(
+            case,
+            by=practitioner,
+            expected_version=case.version,
+            reason=" ",
+            **factories.new_concern(),
+        )
     case = enquiries.reopen_case(
         case,
         by=practitioner,
         expected_version=case.version,
         reason="A second concern from the bank",
+        **factories.new_concern(),
     )
     assert case.state == CaseState.TRIAGE
     assert case.closed_at is None

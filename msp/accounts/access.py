@@ -32,6 +32,8 @@ numbers hidden) is for board members and safeguarding leads; the statutory
 return (unrounded, with case references) for performance officers and leads.
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -43,6 +45,7 @@ from msp.cases.models import (
     BreakGlassGrant,
     Case,
     CaseRestriction,
+    CaseState,
     CouncilPolicy,
     DecisionMakers,
 )
@@ -305,6 +308,35 @@ def allocatable_workers(case: Case) -> list[User]:
         .order_by("first_name", "last_name", "username")
     )
     return sorted(users, key=lambda u: u.role == Role.SAFEGUARDING_LEAD)
+
+
+@dataclass(frozen=True)
+class OpenCaseOffer:
+    """What the raise-concern page may say about the person's open case.
+    ``case`` is set only when the user may open it (``can_add``: they may
+    also add the concern to it); otherwise the page says only which team has
+    an open case, so the user can contact them, with nothing about the case."""
+
+    case: Case | None
+    can_add: bool
+    team_name: str
+
+
+def open_case_offer(user: User, person: Person) -> OpenCaseOffer | None:
+    """The person's open case as the raise-concern page may show it, or None
+    when they have none. A case the user may open comes first."""
+    open_cases = Case.objects.filter(person_id=person.pk).exclude(state=CaseState.CLOSED)
+    readable = readable_cases(user).filter(pk__in=open_cases.values("pk")).order_by("pk")
+    for case in readable.select_related("team"):
+        if can_change_case(user, case):
+            return OpenCaseOffer(case=case, can_add=True, team_name=case.team.name)
+    first = readable.select_related("team").first()
+    if first is not None:
+        return OpenCaseOffer(case=first, can_add=False, team_name=first.team.name)
+    other = open_cases.select_related("team").order_by("pk").first()
+    if other is not None:
+        return OpenCaseOffer(case=None, can_add=False, team_name=other.team.name)
+    return None
 
 
 # Aggregate figures ---------------------------------------------------------------

@@ -1,10 +1,12 @@
-"""Reading cases: lists, detail, chronology, concerns and desired outcomes."""
+"""Reading cases: lists, detail, chronology, concerns and desired outcomes;
+and adding a repeat concern (here because it shares the concerns' path)."""
 
 from django.http import HttpRequest
 from ninja import Query, Router
 
 from msp.accounts.access import get_case_for_user, readable_cases, shut_cases
 from msp.accounts.models import User
+from msp.api.access import CHANGE_CASE
 from msp.api.auth import current_user
 from msp.api.schemas.cases import (
     CaseDetail,
@@ -14,7 +16,8 @@ from msp.api.schemas.cases import (
     ConcernOut,
     RestrictedCaseRef,
 )
-from msp.api.schemas.common import READ_ERRORS
+from msp.api.schemas.common import READ_ERRORS, WRITE_ERRORS
+from msp.api.schemas.workflow import AddConcernIn
 from msp.api.serialise import (
     CASE_RELATED,
     case_detail,
@@ -26,6 +29,7 @@ from msp.api.types import CaseId
 from msp.audit.log import record_list
 from msp.cases.chronology import chronology
 from msp.cases.models import Case
+from msp.concerns import actions as concerns
 
 router = Router(tags=["Cases"])
 
@@ -75,3 +79,21 @@ def get_chronology(request: HttpRequest, case_id: CaseId) -> list[ChronologyEntr
 def list_concerns(request: HttpRequest, case_id: CaseId) -> list[ConcernOut]:
     case = get_case_for_user(current_user(request), case_id)
     return [concern_out(c) for c in case.concerns.select_related("raised_by")]
+
+
+@router.post(
+    "/cases/{case_id}/concerns",
+    auth=CHANGE_CASE,
+    response={200: CaseDetail, **WRITE_ERRORS},
+    tags=["Workflow"],
+)
+def add_concern(request: HttpRequest, case_id: CaseId, payload: AddConcernIn) -> CaseDetail:
+    """Add a repeat concern to a case that is still open (409 if it is closed:
+    reopen it from the concern instead)."""
+    user = current_user(request)
+    case = get_case_for_user(user, case_id, write=True)
+    concerns.add_concern(
+        case, by=user, expected_version=payload.version, **payload.values(exclude={"version"})
+    )
+    fresh = Case.objects.select_related(*CASE_RELATED).get(pk=case.pk)
+    return case_detail(fresh, user)

@@ -190,5 +190,7 @@ def close_case(request: HttpRequest, case_id: CaseId, payload: ClosureIn) -> Cas
 def reopen_case(request: HttpRequest, case_id: CaseId, payload: ReopenIn) -> CaseDetail:
     user = current_user(request)
     case = get_case_for_user(user, case_id, write=True)
-    enquiries.reopen_case(case, by=user, expected_version=payload.version, reason=payload.reason)
+    enquiries.reopen_case(
+        case, by=user, expected_version=payload.version, **payload.values(exclude={"version"})
+    )
     return _detail(case.pk, user)

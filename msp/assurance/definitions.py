@@ -6,15 +6,18 @@ written once.
   by that council, so none of its concerns, enquiries or closures is counted
   here (``passed_on_cases``, ``is_passed_on``).
 - **Concerns raised** in a period: by ``Concern.raised_on`` (``concerns_in``).
-- **Enquiries started** in a period: by ``Case.enquiry_started_at``, typed by
-  ``Case.enquiry_type`` (``enquiries_started_in``).
+- **Enquiries started** in a period: enquiry episodes (``enquiries.Enquiry``)
+  started in it, typed by the episode (``enquiries_started_in``). A case
+  reopened and enquired into again has two episodes; neither overwrites the
+  other. ``Case.enquiry_type`` and ``Case.enquiry_started_at`` only mirror a
+  case's current episode for the pages: nothing here reads them.
 - **The decision in force** at a moment: the latest section 42 decision
   recorded on or before it (``decision_in_force``).
-- **A concluded enquiry**: a closure of a counted case, in the period, when
-  the decision in force at the closure was to make an enquiry; its type is
-  that decision's (``enquiry_kind``, ``concluded_enquiries``). A case closed
-  with no enquiry, reopened, then closed after a section 42 enquiry concludes
-  one enquiry, not two.
+- **A concluded enquiry**: an enquiry episode of a counted case concluded in
+  the period (by the closure that ended it); its type is the episode's
+  (``enquiry_kind``, ``concluded_enquiries``). A case closed with no enquiry,
+  reopened, then closed after a section 42 enquiry concludes one enquiry, not
+  two; a reopened case closed without starting a new enquiry concludes none.
 - **Overall achievement** of a closure's desired outcomes: the ratings of the
   outcomes that existed when the case closed, taken together: every one fully
   achieved is Fully Achieved, every one not achieved is Not Achieved, anything
@@ -48,7 +51,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, NullIf
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
 from msp.assurance.period import Period
@@ -57,7 +60,7 @@ from msp.cases.models import CaseState
 from msp.concerns.codes import DecisionResult
 from msp.concerns.models import Concern, Section42Decision
 from msp.enquiries.codes import Achievement, ClosureReason, MspAsked
-from msp.enquiries.models import Closure, DesiredOutcome
+from msp.enquiries.models import Closure, DesiredOutcome, Enquiry
 
 # A concern raised within this many days after the same person's previous case
 # closed counts as a repeat concern.
@@ -128,12 +131,13 @@ def concerns_in(period: Period) -> QuerySet[Concern]:
     )
 
 
-def enquiries_started_in(period: Period) -> QuerySet[SafeguardingCase]:
-    """Counted cases whose (latest) enquiry started in the period."""
-    started = SafeguardingCase.objects.filter(
-        enquiry_started_at__gte=period.starts_at, enquiry_started_at__lt=period.ends_before
-    ).exclude(enquiry_type="")
-    return _not_passed_on(started, "pk")
+def enquiries_started_in(period: Period) -> QuerySet[Enquiry]:
+    """Enquiry episodes of counted cases started in the period (each has
+    ``kind`` and ``case__person_id``)."""
+    started = Enquiry.objects.filter(
+        started_at__gte=period.starts_at, started_at__lt=period.ends_before
+    )
+    return _not_passed_on(started)
 
 
 # --- The decision in force and concluded enquiries ---------------------------
@@ -150,15 +154,9 @@ def decision_in_force(case: SafeguardingCase, at: datetime.datetime) -> Section4
 
 def enquiry_kind(closure: Closure) -> str:
     """The type of enquiry the closure concludes ("s42" or "other"), or "" when
-    it concludes none: the case never had an enquiry, or the decision in force
-    when it closed was not to make one. A case with no decision recorded before
-    the closure (data loaded from elsewhere) falls back to its enquiry type."""
-    case = closure.case
-    if not case.enquiry_type:
-        return ""
-    decision = decision_in_force(case, closure.closed_at)
-    result = decision.result if decision is not None else case.enquiry_type
-    return str(result) if result in KINDS else ""
+    it concludes none (no enquiry episode was open when the case closed)."""
+    episode = Enquiry.objects.filter(closure_id=closure.pk).first()
+    return str(episode.kind) if episode is not None else ""
 
 
 def is_concluded_enquiry(closure: Closure, period: Period, kind: str = "") -> bool:
@@ -185,19 +183,10 @@ def closures_in(period: Period) -> QuerySet[Closure]:
 
 
 def decided_again(period: Period) -> list[int] | None:
-    """Cases with a closure in the period and more than one decision (reopened,
-    or decided again before the enquiry started): the only ones whose closures
-    need the decision in force looked up. None when there are too many to list."""
-    in_period = closures_in(period).values("case_id")
-    cases = list(
-        Section42Decision.objects.filter(case_id__in=in_period)
-        .order_by()
-        .values("case_id")
-        .annotate(n=Count("pk"))
-        .filter(n__gt=1)
-        .values_list("case_id", flat=True)[: DECIDED_AGAIN_LIMIT + 1]
-    )
-    return cases if len(cases) <= DECIDED_AGAIN_LIMIT else None
+    """Kept for callers written before enquiry episodes: a closure's type now
+    comes from the episode it concluded, so no case needs the decision in
+    force looked up. Always an empty list."""
+    return []
 
 
 def concluded_enquiries(
@@ -207,37 +196,12 @@ def concluded_enquiries(
     conclude an enquiry (of type ``kind``, or of either type), annotated with
     ``enquiry_kind``.
 
-    ``again`` is ``decided_again(period)``, worked out once by the caller; when
-    not given, the query finds those cases itself. A case decided once has had
-    one enquiry, of the type on the case, so only cases decided more than once
-    need the decision in force looked up for each closure."""
-    decision_then = Subquery(
-        Section42Decision.objects.filter(
-            case=OuterRef("case"), decided_at__lte=OuterRef("closed_at")
-        )
-        .order_by("-decided_at", "-id")
-        .values("result")[:1]
-    )
-    in_force = NullIf(Coalesce(decision_then, F("case__enquiry_type")), Value(DecisionResult.NONE))
-    several: Any = (
-        again
-        if again is not None
-        else Section42Decision.objects.order_by()
-        .values("case_id")
-        .annotate(n=Count("pk"))
-        .filter(n__gt=1)
-        .values("case_id")
-    )
-    kind_expression = Case(
-        When(case__enquiry_type="", then=Value("")),
-        When(case_id__in=several, then=Coalesce(in_force, Value(""))),
-        default=F("case__enquiry_type"),
-        output_field=CharField(),
-    )
-    closures = closures_in(period).annotate(enquiry_kind=kind_expression)
+    The closure's type is that of the enquiry episode it concluded. ``again``
+    is accepted for callers written before episodes and no longer needed."""
+    closures = closures_in(period).filter(concluded_enquiry__isnull=False)
     if kind:
-        return closures.filter(enquiry_kind=kind)
-    return closures.filter(enquiry_kind__in=KINDS)
+        closures = closures.filter(concluded_enquiry__kind=kind)
+    return closures.annotate(enquiry_kind=F("concluded_enquiry__kind"))
 
 
 # --- Overall achievement -----------------------------------------------------

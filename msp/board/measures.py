@@ -129,15 +129,15 @@ def _concerns_by_quarter(m: Measures) -> None:
 
 def _enquiries_by_quarter(m: Measures) -> None:
     """Enquiries started in each quarter of the year, by type."""
-    cases = enquiries_started_in(m.period.whole_year())
+    episodes = enquiries_started_in(m.period.whole_year())
     rows = (
-        _for_team(cases, "team_id", m.team_id)
-        .values("enquiry_type", month=ExtractMonth("enquiry_started_at"))
+        _for_team(episodes, "case__team_id", m.team_id)
+        .values("kind", month=ExtractMonth("started_at"))
         .annotate(n=Count("id"))
         .order_by()
     )
     for row in rows:
-        m.enquiries_by_quarter[(quarter_of_month(row["month"]), row["enquiry_type"])] += row["n"]
+        m.enquiries_by_quarter[(quarter_of_month(row["month"]), row["kind"])] += row["n"]
 
 
 def _concern_details(m: Measures) -> None:

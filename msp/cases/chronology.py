@@ -30,7 +30,8 @@ TITLES = {
     "outcome.rated": "Outcome achievement recorded",
     "case.return_to_enquiry": "Returned to the enquiry",
     "case.close_case": "Case closed",
-    "case.reopen_case": "Case reopened",
+    "case.reopen_case": "Case reopened from a new concern",
+    "case.add_concern": "New concern added to the open case",
     "survey.response_recorded": "Outcome survey recorded",
     # The record kept during the case (msp/enquiries/actions/)
     "capacity.assessed": "Capacity assessment recorded",

@@ -784,6 +784,7 @@ def _buttons(case: Case, decision: Section42Decision | None, user: User) -> list
         "close_case": ("enquiries:close", False, True),
         "return_to_enquiry": ("enquiries:return", True, bool(case.enquiry_type)),
         "reopen_case": ("enquiries:reopen", False, True),
+        "add_concern": ("concerns:add", False, True),
     }
     return [
         Button(TRANSITIONS[name].label, reverse(url, args=[case.pk]), post)

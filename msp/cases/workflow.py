@@ -52,6 +52,12 @@ TRANSITIONS: dict[str, Transition] = {
             None,
             "Allocate the case",
         ),
+        _t(
+            "add_concern",
+            {S.RAISED, S.TRIAGE, S.DECIDED, S.ENQUIRY, S.CLOSING},
+            None,
+            "Add a new concern to this case",
+        ),
     ]
 }
 

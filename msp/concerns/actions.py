@@ -10,7 +10,7 @@ from msp.accounts.access import why_not_record_decision
 from msp.accounts.models import Team, User
 from msp.audit.log import created, record_change
 from msp.cases.models import Case
-from msp.cases.workflow import transition
+from msp.cases.workflow import check_allowed, transition
 from msp.concerns.codes import DecisionResult
 from msp.concerns.models import Concern, Section42Decision
 from msp.concerns.rules import concern_errors, decision_errors
@@ -84,6 +84,43 @@ def raise_concern(*, person: Person, by: User, team: Team | None = None, **value
         by=by, action="case.raised", obj=case, changes=changes, case_id=case.pk, person_id=person.pk
     )
     return case
+
+
+def add_concern_record(
+    case: Case, *, by: User, values: dict[str, Any], save: bool = True
+) -> tuple[Concern | None, dict[str, str]]:
+    """A new concern on ``case`` from ``values`` (the raise-concern fields),
+    and the errors found in them (no concern when there are any)."""
+    data = _pick(values, CONCERN_FIELDS)
+    errors = concern_errors(data)
+    if errors:
+        return None, errors
+    if data.get("referrer_anonymous"):
+        for key in ("referrer_name", "referrer_contact"):
+            data[key] = ""
+    concern = Concern(case=case, raised_by=by, received_at=timezone.now(), **data)
+    if save:
+        concern.save()
+    return concern, {}
+
+
+@transaction.atomic
+def add_concern(case: Case, *, by: User, expected_version: int, **values: Any) -> Concern:
+    """Record a repeat concern on a case that is still open, instead of
+    opening a new case for the same person."""
+    check_allowed(case, "add_concern")
+    concern, errors = add_concern_record(case, by=by, values=values)
+    if errors:
+        raise ValidationError(errors)
+    assert concern is not None
+    transition(
+        case,
+        "add_concern",
+        by=by,
+        expected_version=expected_version,
+        extra_changes={**created(_pick(values, CONCERN_FIELDS)), "concern_id": [None, concern.pk]},
+    )
+    return concern
 
 
 @transaction.atomic

@@ -114,6 +114,12 @@ class ConcernForm(GovukForm):
         }
 
 
+class AddConcernForm(ConcernForm):
+    """A repeat concern about the person, added to their open case."""
+
+    version = VersionField()
+
+
 class DecisionForm(GovukForm):
     version = VersionField()
     has_care_and_support_needs = _radios(

@@ -5,13 +5,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from msp.accounts.access import get_person_for_user, readable_cases, why_not_record_decision
+from msp.accounts.access import (
+    get_person_for_user,
+    open_case_offer,
+    readable_cases,
+    why_not_record_decision,
+)
 from msp.accounts.team_choice import add_team_choice
 from msp.accounts.views import current_user
 from msp.cases.models import Case
 from msp.cases.views import button_action, case_for_change
 from msp.concerns import actions
-from msp.concerns.forms import ConcernForm, DecisionForm
+from msp.concerns.forms import AddConcernForm, ConcernForm, DecisionForm
 from msp.concerns.rules import concern_errors, decision_errors
 from msp.govuk.actions import attempt
 from msp.people.views import search_context
@@ -35,7 +40,8 @@ def raise_concern(request: HttpRequest, person_pk: int) -> HttpResponse:
         initial = ConcernForm.initial_for(user.display_name, user.job_title, settings.COUNCIL_NAME)
         form = ConcernForm(initial=initial)
         add_team_choice(form, user, label=TEAM_LABEL)
-        return render(request, "concerns/raise.html", {"form": form, "person": person})
+        context = {"form": form, "person": person, "open_case": open_case_offer(user, person)}
+        return render(request, "concerns/raise.html", context)
     person = get_person_for_user(user, person_pk, write=True)
     form = ConcernForm(request.POST)
     add_team_choice(form, user, label=TEAM_LABEL)
@@ -60,8 +66,39 @@ def raise_concern(request: HttpRequest, person_pk: int) -> HttpResponse:
         case: Case = tried.result
         messages.success(request, f"Concern raised. Case {case.reference} is open for triage.")
         return redirect("cases:detail", pk=case.pk)
-    context = {"form": tried.form, "person": person, **tried.context}
+    context = {
+        "form": tried.form,
+        "person": person,
+        "open_case": open_case_offer(user, person),
+        **tried.context,
+    }
     return render(request, "concerns/raise.html", context, status=tried.status)
+
+
+@require_http_methods(["GET", "POST"])
+def add_concern(request: HttpRequest, pk: int) -> HttpResponse:
+    """A repeat concern about the person, added to their open case. The
+    case's version stops the same form being saved twice."""
+    user, case = case_for_change(request, pk)
+    template = "concerns/add.html"
+    if request.method == "GET":
+        initial = {
+            "version": case.version,
+            **ConcernForm.initial_for(user.display_name, user.job_title, settings.COUNCIL_NAME),
+        }
+        return render(request, template, {"form": AddConcernForm(initial=initial), "case": case})
+    tried = attempt(
+        AddConcernForm(request.POST),
+        lambda version, values: actions.add_concern(
+            case, by=user, expected_version=version or 0, **values
+        ),
+        rules=concern_errors,
+    )
+    if tried.result is not None:
+        messages.success(request, f"Concern added to case {case.reference}")
+        return redirect("cases:detail", pk=case.pk)
+    context = {"form": tried.form, "case": case, **tried.context}
+    return render(request, template, context, status=tried.status)
 
 
 @require_POST

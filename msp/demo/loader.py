@@ -5,6 +5,9 @@ stamped with its planned time."""
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
 
 from msp.accounts.models import Team, User
 from msp.cases.actions import allocate_case
@@ -131,7 +134,11 @@ class _Runner:
             self.recorder.add(planned, case, spec.records[step.index], by)
         elif step.kind == "reopen" and reopening is not None:
             enquiry_actions.reopen_case(
-                case, by=by, expected_version=version, reason=reopening.reason
+                case,
+                by=by,
+                expected_version=version,
+                reason=reopening.reason,
+                **_new_concern(case, reopening.reason),
             )
         else:
             raise ValueError(f"Demo scenario {spec.key!r}: cannot do {step.kind!r}")
@@ -246,3 +253,15 @@ def _bind_person(runner: _Runner, person: PlannedPerson) -> Callable[[], None]:
 
 def _bind_step(runner: _Runner, case: PlannedCase, step: Step) -> Callable[[], None]:
     return lambda: runner.run(case, step)
+
+
+def _new_concern(case: Case, what_happened: str) -> dict[str, Any]:
+    """The concern a demo case is reopened from: like its first concern,
+    raised today, describing why it was reopened."""
+    from msp.concerns.actions import CONCERN_FIELDS
+
+    first = case.concerns.order_by("raised_on", "id").first()
+    assert first is not None
+    values = {name: getattr(first, name) for name in CONCERN_FIELDS}
+    values.update(raised_on=timezone.localdate(), what_happened=what_happened)
+    return values

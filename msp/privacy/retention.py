@@ -7,11 +7,12 @@ each. Running again erases nothing more: erased records have tombstones."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from msp.audit.models import AuditEvent
 from msp.cases.models import Case, CaseState
+from msp.enquiries.models.episode import Enquiry
 from msp.enquiries.models.plan import ActionStatus
 from msp.privacy import actions
 from msp.privacy.models import RecordType, RetentionRule
@@ -62,6 +63,9 @@ def plan(today: datetime.date) -> Plan:
         .exclude(pk__in=actions.erased_cases())
         .annotate(
             last_decided=Max("decisions__decided_at"),
+            # Any enquiry ever, not only the current one: a case reopened and
+            # closed without a new enquiry still had one.
+            ever_enquired=Exists(Enquiry.objects.filter(case_id=OuterRef("pk"))),
             not_done=Count(
                 "plan_actions",
                 filter=Q(
@@ -76,7 +80,7 @@ def plan(today: datetime.date) -> Plan:
     for case in cases:
         facts = CaseFacts(
             closed=True,
-            had_enquiry=bool(case.enquiry_type),
+            had_enquiry=bool(case.ever_enquired),
             closed_on=_local_day(case.closed_at),
             last_decided_on=_local_day(case.last_decided),
             actions_not_done=case.not_done,

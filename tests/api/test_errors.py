@@ -384,6 +384,8 @@ def test_nothing_makes_a_500(api, practitioner, lead):
         },
         f"/cases/{closing.pk}/return-to-enquiry": {"version": 99, "reason": "x"},
         f"/cases/{case.pk}/reopen": {"version": 99, "reason": "x"},
+        # The concern fields are the raise-concern schema's, tried above.
+        f"/cases/{case.pk}/concerns": {"version": 99, "what_happened": "x"},
         f"/cases/{case.pk}/triage": {"version": 99},
         f"/cases/{case.pk}/closing": {"version": 99},
     }

@@ -38,7 +38,7 @@ def test_whole_journey(api, practitioner, colleague, manager):
     assert r.status_code == 201, r.json()
     case = r.json()
     assert case["state"] == "raised"
-    assert case["allowed_actions"] == ["start_triage"]
+    assert case["allowed_actions"] == ["start_triage", "add_concern"]
     assert case["person"]["safe_to_phone"] == "not_safe"
     assert case["concerns"][0]["abuse_types"] == ["financial", "psychological"]
     cid = case["id"]
@@ -137,7 +137,12 @@ def test_whole_journey(api, practitioner, colleague, manager):
     assert r.status_code == 200, r.json()
     case = r.json()
     assert case["state"] == "closing"
-    assert set(case["allowed_actions"]) == {"rate_outcome", "return_to_enquiry", "close_case"}
+    assert set(case["allowed_actions"]) == {
+        "rate_outcome",
+        "return_to_enquiry",
+        "close_case",
+        "add_concern",
+    }
 
     r = pat.post(
         f"/outcomes/{outcome['id']}/rating",
@@ -204,13 +209,46 @@ def test_reopen_and_return_to_enquiry(api, practitioner):
     assert r.json()["state"] == "enquiry"
 
     closed = factories.case(practitioner, state="closed")
-    r = pat.post(f"/cases/{closed.pk}/reopen", {"version": closed.version, "reason": ""})
+    again = {**factories.new_concern(), "raised_on": timezone.localdate().isoformat()}
+    r = pat.post(
+        f"/cases/{closed.pk}/reopen",
+        {"version": closed.version, "reason": "", **again, "what_happened": ""},
+    )
     assert r.status_code == 422
-    assert r.json()["errors"] == {"reason": ["Enter why the case is being reopened"]}
-    r = pat.post(f"/cases/{closed.pk}/reopen", {"version": closed.version, "reason": "New concern"})
+    errors = r.json()["errors"]
+    assert errors["reason"] == ["Enter why the case is being reopened"]
+    assert errors["what_happened"] == ["Enter what happened"]
+    r = pat.post(
+        f"/cases/{closed.pk}/reopen", {"version": closed.version, "reason": "New concern", **again}
+    )
     assert r.status_code == 200, r.json()
     assert r.json()["state"] == "triage"
     assert r.json()["closed_at"] is None
+    concerns = pat.get(f"/cases/{closed.pk}/concerns").json()
+    assert [c["what_happened"] for c in concerns][-1] == again["what_happened"]
+
+
+def test_a_repeat_concern_is_added_to_the_open_case(api, practitioner):
+    pat = api(practitioner)
+    case = factories.case(practitioner, state="enquiry")
+    again = {**factories.new_concern(), "raised_on": timezone.localdate().isoformat()}
+    r = pat.post(f"/cases/{case.pk}/concerns", {"version": case.version, **again})
+    assert r.status_code == 200, r.json()
+    assert r.json()["state"] == "enquiry"
+    assert r.json()["version"] == case.version + 1
+    concerns = pat.get(f"/cases/{case.pk}/concerns").json()
+    assert len(concerns) == 2
+    # The same request again is stale: one concern added, not two.
+    r = pat.post(f"/cases/{case.pk}/concerns", {"version": case.version, **again})
+    assert r.status_code == 409
+    assert len(pat.get(f"/cases/{case.pk}/concerns").json()) == 2
+    r = pat.post(f"/cases/{case.pk}/concerns", {"version": case.version + 1, "raised_via": "x"})
+    assert r.status_code == 422
+
+    closed = factories.case(practitioner, state="closed")
+    r = pat.post(f"/cases/{closed.pk}/concerns", {"version": closed.version, **again})
+    assert r.status_code == 409
+    assert "reopened" in r.json()["detail"]
 
 
 def test_people_update_and_search(api, practitioner):

@@ -20,7 +20,7 @@ from msp.cases.models import Case
 from msp.concerns import actions as concern_actions
 from msp.concerns.models import Concern, Section42Decision
 from msp.enquiries import actions as enquiry_actions
-from msp.enquiries.models import Closure, DesiredOutcome
+from msp.enquiries.models import Closure, DesiredOutcome, Enquiry
 from msp.practice.gate import GuardBlocked
 from tests import factories
 
@@ -113,6 +113,9 @@ class Story:
             self.case, by=self.by, expected_version=self.case.version
         )
         Case.objects.filter(pk=self.case.pk).update(enquiry_started_at=noon(on))
+        Enquiry.objects.filter(case=self.case, concluded_at__isnull=True).update(
+            started_at=noon(on)
+        )
         for i in range(outcomes):
             outcome = enquiry_actions.add_outcome(
                 self._refresh().case,
@@ -142,6 +145,7 @@ class Story:
         if "capacity_support" in blank:
             changes["capacity_support"] = None
         Closure.objects.filter(pk=made.pk).update(**changes)
+        Enquiry.objects.filter(closure=made).update(concluded_at=noon(on))
         Case.objects.filter(pk=self.case.pk).update(closed_at=noon(on))
         self.closure = Closure.objects.get(pk=made.pk)
         return self._refresh()
@@ -153,13 +157,21 @@ class Story:
         )
         made = close(self.case, by=self.closer, reason="no_enquiry")
         Closure.objects.filter(pk=made.pk).update(closed_at=noon(on))
+        Enquiry.objects.filter(closure=made).update(concluded_at=noon(on))
         Case.objects.filter(pk=self.case.pk).update(closed_at=noon(on))
         return self._refresh()
 
-    def reopen(self):
+    def reopen(self, on=None):
+        """Reopen from a new concern raised ``on`` (today by default)."""
         self.case = enquiry_actions.reopen_case(
-            self.case, by=self.by, expected_version=self.case.version, reason="A new concern."
+            self.case,
+            by=self.by,
+            expected_version=self.case.version,
+            reason="A new concern.",
+            **factories.new_concern(**({"raised_on": on} if on else {})),
         )
+        if on:
+            Concern.objects.filter(case=self.case, raised_on=on).update(received_at=noon(on))
         return self
 
 

@@ -15,7 +15,7 @@ import datetime
 from django.utils import timezone
 
 from msp.cases.models import Case
-from msp.enquiries.models import Closure, DesiredOutcome
+from msp.enquiries.models import Closure, DesiredOutcome, Enquiry
 
 D = datetime.date
 
@@ -37,6 +37,7 @@ def enquiry_just_after_midnight_on_1_april(story, adult):
     s = story(raised_on=D(2025, 3, 28)).decide(D(2025, 3, 31)).start(D(2025, 3, 31))
     just_after = timezone.make_aware(datetime.datetime(2025, 4, 1, 0, 30))
     Case.objects.filter(pk=s.case.pk).update(enquiry_started_at=just_after)
+    Enquiry.objects.filter(case=s.case).update(started_at=just_after)
 
 
 def sources_of_risk(story, adult):
@@ -64,7 +65,7 @@ def sources_of_risk(story, adult):
 def reopened_and_closed_again(story, adult):
     s = story(raised_on=D(2025, 4, 10)).decide(D(2025, 4, 11)).start(D(2025, 4, 12))
     s.close(D(2025, 6, 1))
-    s.reopen().decide(D(2025, 9, 1)).start(D(2025, 9, 2), outcomes=0)
+    s.reopen(D(2025, 8, 20)).decide(D(2025, 9, 1)).start(D(2025, 9, 2), outcomes=0)
     s.close(
         D(2025, 12, 1),
         action_result="no_risk_no_action",
@@ -79,7 +80,7 @@ def closed_without_enquiry_then_after_one(story, adult):
     """The issue's story: 2 on the old board, 1 in the return."""
     s = story(raised_on=D(2025, 4, 10)).decide(D(2025, 4, 20), "none")
     s.close_without_enquiry(D(2025, 5, 1))
-    s.reopen().decide(D(2025, 8, 1)).start(D(2025, 8, 2)).close(D(2025, 10, 1))
+    s.reopen(D(2025, 7, 20)).decide(D(2025, 8, 1)).start(D(2025, 8, 2)).close(D(2025, 10, 1))
 
 
 def other_enquiry(story, adult):
@@ -122,7 +123,7 @@ def outcome_added_after_closing(story, adult):
     next year's closure, not achieved. The first closure stays fully achieved."""
     s = story(raised_on=D(2025, 4, 10)).decide(D(2025, 4, 11)).start(D(2025, 4, 12))
     s.close(D(2025, 6, 1))
-    s.reopen().decide(D(2025, 9, 1)).start(D(2025, 9, 2), outcomes=1)
+    s.reopen(D(2025, 8, 20)).decide(D(2025, 9, 1)).start(D(2025, 9, 2), outcomes=1)
     s.close(D(2026, 5, 1), ratings=("fully", "not"))
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from msp.assurance.sac import build_return
 from msp.cases.models import Case
+from msp.enquiries.models import Enquiry
 from msp.people.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -120,6 +121,7 @@ def test_an_enquiry_starting_just_after_midnight_on_1_april_is_in_the_new_year(s
     # 00:30 on 1 April is 23:30 on 31 March in UTC (summer time).
     just_after = timezone.make_aware(datetime.datetime(2025, 4, 1, 0, 30))
     Case.objects.filter(pk=s.case.pk).update(enquiry_started_at=just_after)
+    Enquiry.objects.filter(case=s.case).update(started_at=just_after)
     assert build_return(2024).table("SG1f").as_dict()[
         "Total Number of Section 42 Safeguarding Enquiries"
     ] == (0,)
@@ -246,7 +248,7 @@ def test_an_age_below_the_first_band_is_age_unknown_and_listed(story, adult):
 def test_a_reopened_case_closed_again_concludes_twice(story):
     s = story(raised_on=D(2025, 4, 10)).decide(D(2025, 4, 11)).start(D(2025, 4, 12))
     s.close(D(2025, 6, 1))  # risk identified, action taken, risk reduced; asked, expressed
-    s.reopen().decide(D(2025, 9, 1)).start(D(2025, 9, 2), outcomes=0)
+    s.reopen(D(2025, 8, 20)).decide(D(2025, 9, 1)).start(D(2025, 9, 2), outcomes=0)
     s.close(
         D(2025, 12, 1),
         action_result="no_risk_no_action",
@@ -287,8 +289,8 @@ def test_a_reopened_case_closed_again_concludes_twice(story):
             "No risk identified and no action taken": (0, 1, 0),
         },
     )
-    # Only the latest start is on the case: SG1f has one enquiry, one person.
-    assert sac.table("SG1f").as_dict()["Total Number of Section 42 Safeguarding Enquiries"] == (1,)
+    # Each start is an episode of its own: SG1f has two enquiries, about one person.
+    assert sac.table("SG1f").as_dict()["Total Number of Section 42 Safeguarding Enquiries"] == (2,)
     assert sac.table("SG1a").column_totals() == (1, 1, 0)
     assert sac.validation.findings == ()
 
@@ -296,7 +298,7 @@ def test_a_reopened_case_closed_again_concludes_twice(story):
 def test_a_closure_without_an_enquiry_is_not_a_concluded_enquiry(story):
     s = story(raised_on=D(2025, 4, 10)).decide(D(2025, 4, 20), "none")
     s.close_without_enquiry(D(2025, 5, 1))
-    s.reopen().decide(D(2025, 8, 1)).start(D(2025, 8, 2)).close(D(2025, 10, 1))
+    s.reopen(D(2025, 7, 20)).decide(D(2025, 8, 1)).start(D(2025, 8, 2)).close(D(2025, 10, 1))
 
     sac = build_return(2025)
     # The first closure had no enquiry: it is neither counted nor listed as

@@ -245,7 +245,13 @@ def test_changes_to_existing_records_are_refused_once_closed(practitioner, manag
             case, by=practitioner, expected_version=risk.version, risk_to_person="Less"
         )
     # Reopened: the record can be added to again
-    actions.reopen_case(case, by=practitioner, expected_version=case.version, reason="New concern")
+    actions.reopen_case(
+        case,
+        by=practitioner,
+        expected_version=case.version,
+        reason="New concern",
+        **factories.new_concern(),
+    )
     actions.cosign_override(override, by=manager)
 
 

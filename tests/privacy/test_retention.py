@@ -200,6 +200,15 @@ def test_a_reopened_case_is_kept_and_its_clock_restarts_when_closed_again(story)
     assert [i.label for i in due] == [s.case.reference]
 
 
+def test_a_case_reopened_and_closed_without_a_new_enquiry_still_had_one(story):
+    s = story(raised_on=D(2024, 5, 1)).decide(D(2024, 5, 2)).start(D(2024, 5, 3))
+    s.close(D(2024, 9, 1)).reopen(D(2024, 10, 1))
+    s.decide(D(2024, 10, 2), result="none").close_without_enquiry(D(2024, 10, 10))
+    due = retention.plan(D(2033, 1, 10))
+    assert [i.label for i in due.for_type("case_with_enquiry").due] == [s.case.reference]
+    assert s.case.reference not in [i.label for i in due.for_type("case_without_enquiry").due]
+
+
 def test_a_rule_switched_off_erases_nothing(history):
     RetentionRule.objects.filter(record_type="case_with_enquiry").update(active=False)
     run()

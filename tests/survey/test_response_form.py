@@ -67,7 +67,11 @@ def test_anyone_who_recorded_on_the_case_is_not_independent(
     assert is_independent(case, manager)
     # ...recording something on it does.
     case = enquiry_actions.reopen_case(
-        case, by=manager, expected_version=case.version, reason="A new concern came in."
+        case,
+        by=manager,
+        expected_version=case.version,
+        reason="A new concern came in.",
+        **factories.new_concern(),
     )
     assert not is_independent(case, manager)
     assert is_independent(case, colleague)

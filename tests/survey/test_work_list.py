@@ -90,7 +90,11 @@ def test_a_reopened_and_closed_again_case_is_due_again(
     case = closed_case(days=20)
     record(case, colleague)
     case = enquiry_actions.reopen_case(
-        case, by=practitioner, expected_version=case.version, reason="Her son moved back in."
+        case,
+        by=practitioner,
+        expected_version=case.version,
+        reason="Her son moved back in.",
+        **factories.new_concern(),
     )
     concern_actions.record_decision(
         case,

@@ -3,12 +3,14 @@ from django.urls import reverse
 
 from msp.cases.models import Case
 from msp.concerns import actions as concern_actions
+from msp.concerns.models import Concern
 from msp.enquiries import actions as enquiry_actions
 from msp.enquiries.models import Closure
 from msp.practice.models import ClosureFinding
 from tests import factories
 from tests import record_factories as rf
 from tests.web.conftest import part_of, summary_of, text_of
+from tests.web.test_concerns import concern_post
 
 
 def rate_all(case, by):
@@ -130,10 +132,16 @@ def test_reopen(client_for, practitioner, case_in):
     url = reverse("enquiries:reopen", args=[case.pk])
     empty = client.post(url, {"version": case.version, "reason": ""})
     assert "Enter why the case is being reopened" in text_of(empty)
-    response = client.post(url, {"version": case.version, "reason": "Her son moved back in."})
+    assert "Enter what happened" in text_of(empty)
+    concern = concern_post(what_happened="Her son took her bank card again.")
+    response = client.post(
+        url, {"version": case.version, "reason": "Her son moved back in.", **concern}
+    )
     assert response.status_code == 302
     page = text_of(client.get(reverse("cases:detail", args=[case.pk])))
-    assert "Case reopened by Pat Okafor" in page and "Her son moved back in." in page
+    assert "Case reopened from a new concern by Pat Okafor" in page
+    assert "Her son moved back in." in page and "Her son took her bank card again." in page
+    assert Concern.objects.filter(case=case).count() == 2
 
 
 @pytest.mark.parametrize(

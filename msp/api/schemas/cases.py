@@ -42,6 +42,7 @@ ActionName = Literal[
     "close_case",
     "reopen_case",
     "allocate",
+    "add_concern",
 ]
 assert set(get_args(ActionName)) == set(TRANSITIONS), "ActionName must match TRANSITIONS"
 

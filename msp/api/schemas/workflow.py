@@ -30,7 +30,7 @@ from msp.enquiries.codes import (
 NAME = 200  # the length of the name-like concern fields
 
 
-class ConcernIn(InputSchema):
+class ConcernDetailsIn(InputSchema):
     raised_on: IsoDate = Field(description="Date the concern was raised; not in the future")
     raised_via: RaisedVia = Field(description=codes(RaisedVia))
     referrer_anonymous: bool = False
@@ -54,6 +54,9 @@ class ConcernIn(InputSchema):
     immediate_safety_actions: str = ""
     person_aware: YesNoUnknown = YesNoUnknown.UNKNOWN
     person_wishes: str = ""
+
+
+class ConcernIn(ConcernDetailsIn):
     team_id: int | None = Field(
         None,
         ge=1,
@@ -137,9 +140,17 @@ class ReasonIn(InputSchema):
     reason: str = ""
 
 
-class ReopenIn(InputSchema):
+class ReopenIn(ConcernDetailsIn):
+    """Why the case is reopened, and the new concern it is reopened from."""
+
     version: Version
     reason: str = Field(description="Why the case is being reopened")
+
+
+class AddConcernIn(ConcernDetailsIn):
+    """A repeat concern about the person, added to their open case."""
+
+    version: Version
 
 
 CheckId = Annotated[str, StringConstraints(pattern=r"^M[0-9]{1,2}\.[a-z]$")]

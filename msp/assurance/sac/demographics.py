@@ -6,11 +6,10 @@ Counting rules (concerns raised and enquiries started are defined in
 - A case passed to another council (the council where the abuse happened
   records it) is not counted; the data checks list it.
 - A concern is in the year when its ``raised_on`` date is (1 April to 31 March).
-- An enquiry is in the year when it started in the year: ``Case.enquiry_started_at``
-  (UK time); its type is ``Case.enquiry_type``. Both are set together by the
-  latest start of an enquiry, so when a reopened case starts a second enquiry
-  only the second start is on the case. The data checks compare the count with
-  the audit log, which keeps every start.
+- An enquiry is in the year when its episode (``enquiries.Enquiry``) started
+  in the year (UK time); its type is the episode's. A reopened case that
+  starts a second enquiry has two episodes, and both count. The data checks
+  compare the count with the audit log, which keeps every start.
 - SG1a-SG1d count individuals: distinct adults per column. An adult with three
   section 42 enquiries in the year counts once in SG1a-SG1d and three times in
   SG1f (which counts concerns and enquiries, not people). The national guidance
@@ -105,10 +104,10 @@ def people_by_column(period: Period) -> dict[str, QuerySet[Person]]:
     return {
         CONCERNS: Person.objects.filter(pk__in=concerns_in(period).values("case__person_id")),
         S42: Person.objects.filter(
-            pk__in=started.filter(enquiry_type=EnquiryType.S42).values("person_id")
+            pk__in=started.filter(kind=EnquiryType.S42).values("case__person_id")
         ),
         OTHER: Person.objects.filter(
-            pk__in=started.filter(enquiry_type=EnquiryType.OTHER).values("person_id")
+            pk__in=started.filter(kind=EnquiryType.OTHER).values("case__person_id")
         ),
     }
 
@@ -271,8 +270,8 @@ def person_tables(period: Period, lists: dict[str, LoadedList], checks: Checks) 
 
 def started(period: Period) -> Started:
     enquiries = enquiries_started_in(period).aggregate(
-        s42=Count("pk", filter=Q(enquiry_type=EnquiryType.S42)),
-        other=Count("pk", filter=Q(enquiry_type=EnquiryType.OTHER)),
+        s42=Count("pk", filter=Q(kind=EnquiryType.S42)),
+        other=Count("pk", filter=Q(kind=EnquiryType.OTHER)),
     )
     return Started(concerns_in(period).count(), enquiries["s42"], enquiries["other"])
 

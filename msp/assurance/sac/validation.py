@@ -24,7 +24,7 @@ from msp.audit.models import AuditEvent
 from msp.cases.models import Case, EnquiryType
 from msp.concerns.models import Concern
 from msp.enquiries.codes import RISK_OUTCOME_REQUIRED, LackedCapacity, MspAsked
-from msp.enquiries.models import Closure, DesiredOutcome
+from msp.enquiries.models import Closure, DesiredOutcome, Enquiry
 
 MISSING_ITEM = (
     Q(action_result="")
@@ -146,10 +146,10 @@ def passed_on(period: Period, checks: Checks) -> None:
         left_out.setdefault(row["case_id"], []).append(
             f"{n} concern{'s' if n > 1 else ''} raised in the year"
         )
-    started = cases.filter(
-        enquiry_started_at__gte=period.starts_at, enquiry_started_at__lt=period.ends_before
-    ).exclude(enquiry_type="")
-    for case_id, kind in started.values_list("pk", "enquiry_type"):
+    started = Enquiry.objects.filter(
+        case__in=ids, started_at__gte=period.starts_at, started_at__lt=period.ends_before
+    )
+    for case_id, kind in started.values_list("case_id", "kind"):
         label = "Section 42 enquiry" if kind == EnquiryType.S42 else "Other safeguarding enquiry"
         left_out.setdefault(case_id, []).append(f"{label} started in the year")
     closed = Closure.objects.filter(
@@ -174,12 +174,13 @@ def passed_on(period: Period, checks: Checks) -> None:
 
 
 def audited_starts(period: Period) -> dict[str, int]:
-    """Enquiry starts in the year as the audit log records them, by the case's type."""
+    """Enquiry starts in the year as the audit log records them, by the type
+    each start recorded."""
     starts = AuditEvent.objects.filter(
         action="case.start_enquiry", at__gte=period.starts_at, at__lt=period.ends_before
     )
     return {
-        kind: starts.filter(case_id__in=Case.objects.filter(enquiry_type=kind).values("pk")).count()
+        kind: starts.filter(changes__enquiry_type__1=str(kind)).count()
         for kind in (EnquiryType.S42, EnquiryType.OTHER)
     }
 
@@ -233,9 +234,8 @@ def reconcile(
     ):
         checks.compare(
             f"SG1f {label} enquiries and the audit log",
-            "SG1f counts each case's latest enquiry start. The audit log records every start: "
-            "it is higher when a reopened case started a new enquiry (only the newer start is "
-            "on the case), and lower when records were loaded without the service's own "
+            "SG1f counts every enquiry episode started in the year, as does the audit log. "
+            "The audit log is lower when records were loaded without the service's own "
             "actions (for example imported or synthetic data).",
             (f"SG1f {label} enquiries", counted),
             ("Starts in the audit log", audited[kind]),

@@ -166,7 +166,14 @@ def generate(
             if progress:
                 progress(concerns - remaining, concerns)
     writer.reset_sequences(MODELS.values())
-    writer.analyse(MODELS.values())
+    # The rows hold each case's one enquiry; its episode is made from them,
+    # as the data migration does for cases recorded before episodes.
+    from msp.concerns.models import Section42Decision
+    from msp.enquiries.episodes import backfill
+    from msp.enquiries.models import Closure, Enquiry
+
+    rows["enquiries"] = backfill(Case, Enquiry, Closure, Section42Decision)
+    writer.analyse([*MODELS.values(), Enquiry])
     return Result(
         summary=builder.summary,
         seconds=time.perf_counter() - started,

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from msp.accounts.access import can_allocate, can_be_allocated
 from msp.accounts.models import User
-from msp.audit.log import created, diff, record_change
+from msp.audit.log import Changes, created, diff, record_change
 from msp.cases.actions import NOT_ALLOCATOR
 from msp.cases.errors import InvalidTransition
 from msp.cases.models import Case, CouncilPolicy
@@ -15,7 +15,8 @@ from msp.cases.workflow import check_allowed, lock, transition
 from msp.concerns.codes import DecisionResult
 from msp.concerns.models import Section42Decision
 from msp.enquiries.codes import LackedCapacity
-from msp.enquiries.models import Closure, DesiredOutcome, OutcomeRevision
+from msp.enquiries.episodes import open_enquiry
+from msp.enquiries.models import Closure, DesiredOutcome, Enquiry, OutcomeRevision
 from msp.enquiries.rules import closure_errors, outcome_errors, rating_errors
 
 if TYPE_CHECKING:
@@ -50,16 +51,24 @@ def start_enquiry(
             "The latest decision is that no enquiry is needed. Record a new decision to "
             "start an enquiry, or close the case with the proportionate response."
         )
+    if open_enquiry(case) is not None:
+        raise InvalidTransition("An enquiry has already started on this case.")
+    # The episode is what the return counts; the case's enquiry type and start
+    # mirror the current episode for the pages.
+    episode = Enquiry.objects.create(
+        case=case, decision=decision, kind=decision.result, started_at=timezone.now(), started_by=by
+    )
     return transition(
         case,
         "start_enquiry",
         by=by,
         expected_version=expected_version,
         fields={
-            "enquiry_type": decision.result,
-            "enquiry_started_at": timezone.now(),
+            "enquiry_type": episode.kind,
+            "enquiry_started_at": episode.started_at,
             "lead_worker": _worker_at_start(case, by=by, lead_worker=lead_worker),
         },
+        extra_changes={"enquiry_id": [None, episode.pk]},
     )
 
 
@@ -181,7 +190,7 @@ def rate_outcome(
 @transaction.atomic
 def start_closing(case: Case, *, by: User, expected_version: int) -> Case:
     check_allowed(case, "start_closing")
-    if not case.enquiry_type:
+    if open_enquiry(case) is None:
         decision = latest_decision(case)
         if decision is None or decision.result != DecisionResult.NONE:
             raise InvalidTransition(
@@ -194,7 +203,7 @@ def start_closing(case: Case, *, by: User, expected_version: int) -> Case:
 @transaction.atomic
 def return_to_enquiry(case: Case, *, by: User, expected_version: int, reason: str = "") -> Case:
     check_allowed(case, "return_to_enquiry")
-    if not case.enquiry_type:
+    if open_enquiry(case) is None:
         raise InvalidTransition("This case had no enquiry to return to. Record a new decision.")
     return transition(
         case, "return_to_enquiry", by=by, expected_version=expected_version, reason=reason
@@ -228,11 +237,16 @@ def _closure_problems(case: Case, data: Mapping[str, Any]) -> dict[str, str]:
         check_allowed(case, "close_case")
     except InvalidTransition as error:
         problems["__all__"] = error.message
-    outcome_count = case.desired_outcomes.count()
-    problems.update(
-        closure_errors(dict(data), had_enquiry=bool(case.enquiry_type), outcome_count=outcome_count)
-    )
+    problems.update(_closure_rule_errors(case, data))
     return problems
+
+
+def _closure_rule_errors(case: Case, data: Mapping[str, Any]) -> dict[str, str]:
+    """The closure's own rules, for the preview and the close alike."""
+    had_enquiry = open_enquiry(case) is not None
+    return closure_errors(
+        dict(data), had_enquiry=had_enquiry, outcome_count=case.desired_outcomes.count()
+    )
 
 
 def preview_closure(case: Case, **values: Any) -> "ClosurePreview":
@@ -278,33 +292,56 @@ def _close_case(
     from msp.practice.gate import check_closure, record_closure_findings
 
     check_allowed(case, "close_case")
-    outcome_count = case.desired_outcomes.count()
-    errors = closure_errors(data, had_enquiry=bool(case.enquiry_type), outcome_count=outcome_count)
+    episode = open_enquiry(case)
+    errors = _closure_rule_errors(case, data)
     if errors:
         raise ValidationError(errors)
     findings = check_closure(case, by=by, proposed=data, duty_overrides=duty_overrides)
     closure = Closure.objects.create(case=case, closed_by=by, **data)
+    concluded: Changes = {}
+    if episode is not None:
+        episode.closure = closure
+        episode.concluded_at = closure.closed_at
+        episode.save(update_fields=["closure", "concluded_at"])
+        concluded = {"concluded_enquiry_id": [None, episode.pk]}
     transition(
         case,
         "close_case",
         by=by,
         expected_version=expected_version,
         fields={"closed_at": closure.closed_at},
-        extra_changes={**created(data), "closure_id": [None, closure.pk]},
+        extra_changes={**created(data), "closure_id": [None, closure.pk], **concluded},
     )
     record_closure_findings(closure, findings, duty_overrides, by)
     return closure
 
 
 @transaction.atomic
-def reopen_case(case: Case, *, by: User, expected_version: int, reason: str) -> Case:
+def reopen_case(
+    case: Case, *, by: User, expected_version: int, reason: str, **concern: Any
+) -> Case:
+    """Reopen a closed case from a new concern: the concern is recorded on the
+    case, the case goes back to triage with no current enquiry (a new
+    decision and a new start make a new episode), and every earlier episode
+    stays as it was."""
+    from msp.concerns.actions import add_concern_record
+
+    errors: dict[str, str] = {}
     if not reason.strip():
-        raise ValidationError({"reason": "Enter why the case is being reopened"})
+        errors["reason"] = "Enter why the case is being reopened"
+    check_allowed(case, "reopen_case")
+    new_concern, concern_errors_found = add_concern_record(case, by=by, values=concern, save=False)
+    errors.update(concern_errors_found)
+    if errors:
+        raise ValidationError(errors)
+    assert new_concern is not None
+    new_concern.save()
     return transition(
         case,
         "reopen_case",
         by=by,
         expected_version=expected_version,
-        fields={"closed_at": None},
+        fields={"closed_at": None, "enquiry_type": "", "enquiry_started_at": None},
         reason=reason,
+        extra_changes={"concern_id": [None, new_concern.pk]},
     )

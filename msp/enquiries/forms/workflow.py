@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from msp.concerns.forms import ConcernForm
 from msp.enquiries.codes import (
     Achievement,
     ActionResult,
@@ -201,6 +202,8 @@ class CloseForm(GovukForm):
         return values
 
 
-class ReopenForm(GovukForm):
+class ReopenForm(ConcernForm):
+    """Why the case is reopened, and the new concern it is reopened from."""
+
     version = VersionField()
     reason = free_text("Why are you reopening the case?", long=True)

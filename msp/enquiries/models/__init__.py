@@ -5,6 +5,7 @@ from msp.enquiries.models.best_interests import BestInterestsDecision
 from msp.enquiries.models.capacity import CapacityAssessment
 from msp.enquiries.models.contacts import Contact
 from msp.enquiries.models.death import DeathRecord
+from msp.enquiries.models.episode import Enquiry
 from msp.enquiries.models.involvement import ACTIVE_REFERRER_PARTS, Involvement, ReferrerPart
 from msp.enquiries.models.notes import CaseNote
 from msp.enquiries.models.outcomes import Closure, DesiredOutcome, OutcomeRevision
@@ -26,6 +27,7 @@ __all__ = [
     "Contact",
     "DeathRecord",
     "DesiredOutcome",
+    "Enquiry",
     "Involvement",
     "OutcomeRevision",
     "Override",

@@ -12,6 +12,7 @@ from msp.accounts.models import User
 from msp.cases.models import Case
 from msp.cases.page import FindingView, finding_views
 from msp.cases.views import button_action, case_for_change
+from msp.concerns.rules import concern_errors
 from msp.enquiries import actions
 from msp.enquiries.actions import CLOSURE_FIELDS
 from msp.enquiries.forms import (
@@ -454,19 +455,30 @@ def _close(
     )
 
 
+def _reopen_errors(values: dict[str, Any]) -> dict[str, str]:
+    """Every problem at once when the form itself is refused (a bad date)."""
+    errors = concern_errors(values)
+    if not str(values.get("reason") or "").strip():
+        errors["reason"] = "Enter why the case is being reopened"
+    return errors
+
+
 @require_http_methods(["GET", "POST"])
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     user, case = case_for_change(request, pk)
     template = "enquiries/reopen_form.html"
     if request.method == "GET":
-        return render(
-            request, template, {"form": ReopenForm(initial={"version": case.version}), "case": case}
-        )
+        initial = {
+            "version": case.version,
+            **ReopenForm.initial_for(user.display_name, user.job_title, ""),
+        }
+        return render(request, template, {"form": ReopenForm(initial=initial), "case": case})
     tried = attempt(
         ReopenForm(request.POST),
         lambda version, values: actions.reopen_case(
-            case, by=user, expected_version=version or 0, reason=values.get("reason", "")
+            case, by=user, expected_version=version or 0, **values
         ),
+        rules=_reopen_errors,
     )
     if tried.done:
         messages.success(request, "Case reopened")
