@@ -476,6 +476,12 @@ OPEN = (
                 "I want the right tablets and to know what they're for.",
                 achievement=Ach.FULLY,
                 person_view="The nurse shows me the packet now.",
+                revisions=(
+                    Revision(
+                        "I want the right tablets, and the nurse to show me the packet each time.",
+                        "Asked again after the home's review; he wants to see the packet.",
+                    ),
+                ),
             ),
         ),
         tags=("repeat",),
@@ -573,6 +579,14 @@ CLOSED = (
             outcomes=(
                 Outcome(
                     "I want to know who is at the door before I open it.",
+                    revisions=(
+                        Revision(
+                            "I want to know who is at the door, and a password the "
+                            "companies will use.",
+                            "Through the interpreter, after trading standards explained the "
+                            "password scheme.",
+                        ),
+                    ),
                     achievement=Ach.FULLY,
                     person_view="Through the interpreter: the doorbell app shows me "
                     "their faces and the password scheme works.",
