@@ -110,8 +110,12 @@ def passed_on_cases() -> QuerySet[SafeguardingCase]:
         .order_by("-closed_at", "-id")
         .values("reason")[:1]
     )
+    # Only cases that were ever passed on can be passed on now: narrowing to
+    # them first (through the partial index on such closures) spares the
+    # latest-closure look-up for every other closed case.
+    ever_passed_on = Closure.objects.filter(reason=PASSED_ON).values("case_id")
     return (
-        SafeguardingCase.objects.filter(state=CaseState.CLOSED)
+        SafeguardingCase.objects.filter(state=CaseState.CLOSED, pk__in=ever_passed_on)
         .annotate(latest_reason=latest_reason)
         .filter(latest_reason=PASSED_ON)
     )

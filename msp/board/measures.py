@@ -14,7 +14,8 @@ the return give the same counts for the measures they share.
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from django.apps import apps
@@ -102,6 +103,31 @@ def first_year() -> int | None:
     return year_of(earliest) if earliest else None
 
 
+# A cell of the year: (team id, calendar month 1 to 12).
+Cell = tuple[int, int]
+# Measures counted over the whole reporting year whatever the period shown.
+YEAR_FIELDS = frozenset({"concerns_by_quarter", "repeats_by_quarter", "enquiries_by_quarter"})
+COUNTED_FIELDS = tuple(f.name for f in fields(Measures) if f.name not in ("period", "team_id"))
+
+
+@dataclass
+class _Grid:
+    """Every count of one reporting year, by team and month. Each measure is
+    one grouped query over the whole year, whatever the number of views: a
+    quarter, a team or the year is then a sum of cells, so every view of the
+    year agrees with every other by construction."""
+
+    year: int
+    cells: dict[Cell, Measures] = field(default_factory=dict)
+    has_findings: bool = False
+
+    def at(self, team_id: int, month: int) -> Measures:
+        cell = self.cells.get((team_id, month))
+        if cell is None:
+            cell = self.cells[(team_id, month)] = Measures(Period(self.year), team_id)
+        return cell
+
+
 def _for_team(queryset: QuerySet[Any], path: str, team_id: int | None) -> QuerySet[Any]:
     return queryset if team_id is None else queryset.filter(**{path: team_id})
 
@@ -110,75 +136,80 @@ def _dates(period: Period) -> tuple[datetime.date, datetime.date]:
     return (period.first_day, period.last_day)
 
 
-def _concerns_by_quarter(m: Measures) -> None:
-    """Concerns raised in each quarter of the year, and how many of them were
-    repeat concerns."""
-    concerns = _for_team(concerns_in(m.period.whole_year()), "case__team_id", m.team_id)
-    rows = concerns.values(month=ExtractMonth("raised_on")).annotate(n=Count("id")).order_by()
-    for row in rows:
-        m.concerns_by_quarter[quarter_of_month(row["month"])] += row["n"]
-    repeats = (
-        repeat_concerns(concerns)
-        .values(month=ExtractMonth("raised_on"))
-        .annotate(n=Count("id", distinct=True))
-        .order_by()
-    )
-    for row in repeats:
-        m.repeats_by_quarter[quarter_of_month(row["month"])] += row["n"]
-
-
-def _enquiries_by_quarter(m: Measures) -> None:
-    """Enquiries started in each quarter of the year, by type."""
-    episodes = enquiries_started_in(m.period.whole_year())
-    rows = (
-        _for_team(episodes, "case__team_id", m.team_id)
-        .values("kind", month=ExtractMonth("started_at"))
+def _by_cell(
+    queryset: QuerySet[Any], team_path: str, when: str, team_id: int | None, *group: str
+) -> QuerySet[Any]:
+    """``queryset`` for one team (or all), grouped by team, month and ``group``."""
+    grouped: QuerySet[Any] = (
+        _for_team(queryset, team_path, team_id)
+        .values(*group, team=F(team_path), month=ExtractMonth(when))
         .annotate(n=Count("id"))
         .order_by()
     )
-    for row in rows:
-        m.enquiries_by_quarter[(quarter_of_month(row["month"]), row["kind"])] += row["n"]
+    return grouped
 
 
-def _concern_details(m: Measures) -> None:
-    """Types of abuse, location and sources of risk of the concerns raised in
-    the period: one row per combination that occurs, counted in the database."""
-    rows = (
-        _for_team(concerns_in(m.period), "case__team_id", m.team_id)
-        .values("abuse_types", "location_of_risk", "sources_of_risk")
-        .annotate(n=Count("id"))
-        .order_by()
+def _concerns(g: _Grid, year: Period, team_id: int | None) -> None:
+    """Concerns raised in the year, with their types, location and sources of
+    risk (one row per combination that occurs), and the repeat concerns."""
+    concerns = concerns_in(year)
+    rows = _by_cell(
+        concerns,
+        "case__team_id",
+        "raised_on",
+        team_id,
+        "abuse_types",
+        "location_of_risk",
+        "sources_of_risk",
     )
     for row in rows:
-        n = row["n"]
+        m, n = g.at(row["team"], row["month"]), row["n"]
+        m.concerns_by_quarter[quarter_of_month(row["month"])] += n
         for code in set(row["abuse_types"] or []):
             m.abuse_types[code] += n
         m.locations[row["location_of_risk"]] += n
         for code in set(row["sources_of_risk"] or []):
             m.sources[code] += n
-
-
-def _concluded(m: Measures) -> None:
-    """Section 42 enquiries concluded in the period (the return's definition:
-    typed by the decision in force at the closure, achievement from the
-    outcomes that existed then): one grouped query over every closure field
-    the dashboard counts."""
-    closures = concluded_enquiries(m.period, DecisionResult.S42)
-    rows = (
-        with_achievement(_for_team(closures, "case__team_id", m.team_id))
-        .values(
-            "action_result",
-            "risk_outcome",
-            "msp_asked",
-            "lacked_capacity",
-            "capacity_support",
-            "achieved",
-        )
-        .annotate(n=Count("id"))
+    repeats = (
+        repeat_concerns(_for_team(concerns, "case__team_id", team_id))
+        .values(team=F("case__team_id"), month=ExtractMonth("raised_on"))
+        .annotate(n=Count("id", distinct=True))
         .order_by()
     )
+    for row in repeats:
+        g.at(row["team"], row["month"]).repeats_by_quarter[quarter_of_month(row["month"])] += row[
+            "n"
+        ]
+
+
+def _enquiries(g: _Grid, year: Period, team_id: int | None) -> None:
+    """Enquiries started in the year, by type."""
+    rows = _by_cell(enquiries_started_in(year), "case__team_id", "started_at", team_id, "kind")
     for row in rows:
-        n = row["n"]
+        key = (quarter_of_month(row["month"]), row["kind"])
+        g.at(row["team"], row["month"]).enquiries_by_quarter[key] += row["n"]
+
+
+def _concluded(g: _Grid, year: Period, team_id: int | None) -> None:
+    """Section 42 enquiries concluded in the year (the return's definition:
+    typed by the episode the closure concluded, achievement from the outcomes
+    that existed then): one grouped query over every closure field the
+    dashboard counts."""
+    closures = with_achievement(concluded_enquiries(year, DecisionResult.S42))
+    rows = _by_cell(
+        closures,
+        "case__team_id",
+        "closed_at",
+        team_id,
+        "action_result",
+        "risk_outcome",
+        "msp_asked",
+        "lacked_capacity",
+        "capacity_support",
+        "achieved",
+    )
+    for row in rows:
+        m, n = g.at(row["team"], row["month"]), row["n"]
         m.action_results[row["action_result"] or NOT_RECORDED] += n
         if row["action_result"] in RISK_OUTCOME_REQUIRED:
             m.risk_outcomes[row["risk_outcome"] or NOT_RECORDED] += n
@@ -194,38 +225,29 @@ def _concluded(m: Measures) -> None:
             m.capacity_support[key] += n
 
 
-def _decision_days(m: Measures) -> None:
+def _decision_days(g: _Grid, year: Period, team_id: int | None) -> None:
     """Days from the concern to the section 42 decision, for decisions made in
-    the period: the latest concern on the case raised on or before the decision."""
+    the year: the latest concern on the case raised on or before the decision."""
     concern = (
         Concern.objects.filter(case_id=OuterRef("case_id"), raised_on__lte=OuterRef("decided_on"))
         .order_by("-raised_on", "-id")
         .values("raised_on")[:1]
     )
-    decisions = Section42Decision.objects.filter(decided_at__date__range=_dates(m.period))
-    rows = (
-        _for_team(decisions, "case__team_id", m.team_id)
+    decisions = (
+        Section42Decision.objects.filter(decided_at__date__range=_dates(year))
         .annotate(decided_on=TruncDate("decided_at"))
         .annotate(raised=Subquery(concern, output_field=DateField()))
         .filter(raised__isnull=False)
-        .values(days=F("decided_on") - F("raised"))
-        .annotate(n=Count("id"))
-        .order_by()
+        .annotate(days=F("decided_on") - F("raised"))
     )
-    for row in rows:
-        m.decision_days[row["days"].days] += row["n"]
+    for row in _by_cell(decisions, "case__team_id", "decided_at", team_id, "days"):
+        g.at(row["team"], row["month"]).decision_days[row["days"].days] += row["n"]
 
 
-def _overrides(m: Measures) -> None:
-    overrides = Override.objects.filter(decided_on__range=_dates(m.period))
-    rows = (
-        _for_team(overrides, "case__team_id", m.team_id)
-        .values("ground")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for row in rows:
-        m.overrides[row["ground"]] += row["n"]
+def _overrides(g: _Grid, year: Period, team_id: int | None) -> None:
+    overrides = Override.objects.filter(decided_on__range=_dates(year))
+    for row in _by_cell(overrides, "case__team_id", "decided_on", team_id, "ground"):
+        g.at(row["team"], row["month"]).overrides[row["ground"]] += row["n"]
 
 
 def myth_of(check_id: str) -> str:
@@ -233,31 +255,73 @@ def myth_of(check_id: str) -> str:
     return check_id.split(".", 1)[0]
 
 
-def _findings(m: Measures) -> None:
+def _findings(g: _Grid, year: Period, team_id: int | None) -> None:
     model = closure_finding_model()
     if model is None:
         return
-    findings = model._default_manager.filter(closure__closed_at__date__range=_dates(m.period))
-    rows = (
-        _for_team(findings, "closure__case__team_id", m.team_id)
-        .values("check_id", "severity", "overridden")
-        .annotate(n=Count("id"))
-        .order_by()
+    g.has_findings = True
+    findings = model._default_manager.filter(closure__closed_at__date__range=_dates(year))
+    rows = _by_cell(
+        findings,
+        "closure__case__team_id",
+        "closure__closed_at",
+        team_id,
+        "check_id",
+        "severity",
+        "overridden",
     )
-    m.findings = Counter()
     for row in rows:
+        m = g.at(row["team"], row["month"])
+        if m.findings is None:
+            m.findings = Counter()
         key = (myth_of(row["check_id"]), str(row["severity"]).upper(), bool(row["overridden"]))
         m.findings[key] += row["n"]
 
 
+def _grid(year: int, team_id: int | None = None) -> _Grid:
+    g = _Grid(year)
+    whole = Period(year)
+    for count in (_concerns, _enquiries, _concluded, _decision_days, _overrides, _findings):
+        count(g, whole, team_id)
+    return g
+
+
+def _months(period: Period) -> frozenset[int]:
+    return frozenset(
+        month
+        for month in range(1, 13)
+        if period.quarter is None or quarter_of_month(month) == period.quarter
+    )
+
+
+def _view(g: _Grid, period: Period, team_id: int | None) -> Measures:
+    """The sum of the cells of ``period`` (the year's quarterly series always
+    whole) for one team or all."""
+    m = Measures(period=period, team_id=team_id, findings=Counter() if g.has_findings else None)
+    months = _months(period)
+    for (team, month), cell in g.cells.items():
+        if team_id is not None and team != team_id:
+            continue
+        for name in COUNTED_FIELDS:
+            value = getattr(cell, name)
+            if value is not None and (name in YEAR_FIELDS or month in months):
+                getattr(m, name).update(value)
+    return m
+
+
 def measure(period: Period, team_id: int | None = None) -> Measures:
     """Every count the dashboard shows, for ``period`` and one team (or all)."""
-    m = Measures(period=period, team_id=team_id)
-    _concerns_by_quarter(m)
-    _enquiries_by_quarter(m)
-    _concern_details(m)
-    _concluded(m)
-    _decision_days(m)
-    _overrides(m)
-    _findings(m)
-    return m
+    return _view(_grid(period.year, team_id), period, team_id)
+
+
+def measure_views(
+    year: int, team_ids: Iterable[int], quarters: Iterable[int | None]
+) -> dict[tuple[int | None, int | None], Measures]:
+    """Every view a board member can ask for in ``year`` ((team or None,
+    quarter or None) -> counts), from one pass over the year."""
+    g = _grid(year)
+    return {
+        (team, quarter): _view(g, Period(year, quarter), team)
+        for team in [None, *team_ids]
+        for quarter in quarters
+    }

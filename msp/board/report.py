@@ -29,7 +29,7 @@ from msp.board.measures import (
     NOT_SUPPORTED,
     SUPPORTED,
     Measures,
-    measure,
+    measure_views,
 )
 from msp.cases.models import EnquiryType
 from msp.concerns.codes import AbuseType, LocationOfRisk, SourceOfRisk
@@ -576,11 +576,7 @@ def year_reports(year: int, team_names: Mapping[int, str]) -> dict[View, Report]
     so the protected figures are kept in the cache under a hash of the true
     counts: the same counts always give the same figures, and any change to
     the data is protected afresh."""
-    measures = {
-        (team, quarter): measure(Period(year, quarter), team)
-        for team in [None, *sorted(team_names)]
-        for quarter in [*QUARTERS, None]
-    }
+    measures = measure_views(year, sorted(team_names), [*QUARTERS, None])
     key = _fingerprint(year, team_names, measures)
     cached: dict[View, Report] | None = cache.get(key)
     if cached is not None:
