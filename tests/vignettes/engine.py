@@ -127,20 +127,22 @@ def _ids(findings: Any) -> set[str]:
 
 
 def _raise_and_decide(
-    api: Any, person_id: int, concern: Body, decision: Body
+    api: Any, manager_api: Any, person_id: int, concern: Body, decision: Body
 ) -> tuple[dict[str, Any], int]:
+    """The worker raises and triages; the team manager records the decision
+    (the council's default policy)."""
     case = _ok(api.post(f"/people/{person_id}/concerns", concern), "raise concern")
     concern_id = case["concerns"][-1]["id"]
     if case["state"] == "raised":
         case = _ok(api.post(f"/cases/{case['id']}/triage", {"version": case["version"]}), "triage")
     case = _ok(
-        api.post(f"/cases/{case['id']}/decision", {"version": case["version"], **decision}),
+        manager_api.post(f"/cases/{case['id']}/decision", {"version": case["version"], **decision}),
         "decision",
     )
     return case, concern_id
 
 
-def play(v: Vignette, api: Any, manager_api: Any, manager_id: int) -> Played:
+def play(v: Vignette, api: Any, manager_api: Any, manager_id: int, worker_id: int) -> Played:
     """Record the vignette through ``api`` (an ApiClient for the lead worker).
     A step whose method starts with ``MANAGER`` is sent by the team manager, and
     ``{last_id}`` in a path is the id of the record the step before made."""
@@ -149,6 +151,7 @@ def play(v: Vignette, api: Any, manager_api: Any, manager_id: int) -> Played:
     for ago, what, response in v.earlier:
         case, _ = _raise_and_decide(
             api,
+            manager_api,
             person["id"],
             {**CONCERN, "raised_on": day(-ago), "what_happened": what},
             {
@@ -168,8 +171,16 @@ def play(v: Vignette, api: Any, manager_api: Any, manager_id: int) -> Played:
         )
 
     decision = {**(NO_ENQUIRY if v.decision.get("result") == "none" else S42), **v.decision}
-    case, concern_id = _raise_and_decide(api, person["id"], {**CONCERN, **v.concern}, decision)
+    case, concern_id = _raise_and_decide(
+        api, manager_api, person["id"], {**CONCERN, **v.concern}, decision
+    )
     cid = case["id"]
+    case = _ok(
+        manager_api.post(
+            f"/cases/{cid}/allocation", {"version": case["version"], "worker_id": worker_id}
+        ),
+        "allocate",
+    )
     if decision["result"] != "none":
         case = _ok(api.post(f"/cases/{cid}/enquiry", {"version": case["version"]}), "enquiry")
 

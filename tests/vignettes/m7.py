@@ -12,7 +12,8 @@ VIGNETTES = [
         action in the plan.""",
         expected=frozenset({"M7.a"}),
         steps=r.enquiry_record(
-            referrer_action=WORKER_ACTION, involvement={"referrer_role": "Referred only."}
+            referrer_action=WORKER_ACTION,
+            involvement={"referrer_role": "Referred only.", "referrer_part": ["referred_only"]},
         ),
         outcomes=r.OUTCOMES,
         closure=r.CONCLUDED,
@@ -38,7 +39,9 @@ VIGNETTES = [
         id="m7-04-referrer-role-blank",
         story="""Nothing at all says what part the district nurse plays.""",
         expected=frozenset({"M7.a"}),
-        steps=r.enquiry_record(referrer_action=WORKER_ACTION, involvement={"referrer_role": ""}),
+        steps=r.enquiry_record(
+            referrer_action=WORKER_ACTION, involvement={"referrer_role": "", "referrer_part": []}
+        ),
         outcomes=r.OUTCOMES,
         closure=r.CONCLUDED,
     ),

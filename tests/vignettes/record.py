@@ -67,6 +67,7 @@ INVOLVEMENT: Body = {
     "person_involvement": "She chose who came to the meeting and what was said to her grandson.",
     "options_explained": "A new bank card, an appointee, the police: what each would mean for her.",
     "referrer_role": "The district nurse checks with her at each visit that she has food in.",
+    "referrer_part": ["ongoing_support"],
 }
 
 FEEDBACK: Body = {
@@ -181,6 +182,7 @@ CONCLUDED: Body = {
     "action_result": "risk_action",
     "risk_outcome": "reduced",
     "msp_asked": "asked_expressed",
+    "experience_asked": "survey_to_follow",
     "lacked_capacity": "no",
     "open_door": "Ring the duty line on 01234 567890 any time; Nia will remind her at visits.",
 }
@@ -189,6 +191,7 @@ DECLINED: Body = {
     "reason": "person_declined",
     "action_result": "ceased",
     "msp_asked": "asked_expressed",
+    "experience_asked": "survey_to_follow",
     "lacked_capacity": "no",
     "open_door": "Ring the duty line on 01234 567890 any time; Nia will remind her at visits.",
 }

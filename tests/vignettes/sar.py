@@ -11,7 +11,7 @@ def enquiry_record_for_discharge() -> tuple[Step, ...]:
     return r.enquiry_record(
         "feedback",
         referrer_action={"owner_kind": "worker", "owner_name": "Pat Okafor"},
-        involvement={"referrer_role": "Referred only."},
+        involvement={"referrer_role": "Referred only.", "referrer_part": ["referred_only"]},
         risk={
             "source_trust_role": "staff",
             "source_has_contact_with_others_at_risk": "yes",

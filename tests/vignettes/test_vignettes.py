@@ -25,7 +25,7 @@ def test_suite_is_big_enough():
 
 @pytest.mark.parametrize("vignette", [_param(v) for v in VIGNETTES])
 def test_vignette(vignette: Vignette, api, practitioner, manager):
-    played = play(vignette, api(practitioner), api(manager), manager.pk)
+    played = play(vignette, api(practitioner), api(manager), manager.pk, practitioner.pk)
     conftest.RESULTS.append(
         {
             "id": vignette.id,
