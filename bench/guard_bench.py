@@ -32,6 +32,7 @@ from django.utils import timezone  # noqa: E402
 
 from msp.accounts.models import Role, Team, User  # noqa: E402
 from msp.audit.models import AuditEvent  # noqa: E402
+from msp.cases.actions import allocate_case  # noqa: E402
 from msp.cases.models import Case  # noqa: E402
 from msp.concerns import actions as concern_actions  # noqa: E402
 from msp.enquiries import actions  # noqa: E402
@@ -76,6 +77,7 @@ def user(name: str, role: str, team: Team) -> User:
 def build() -> Case:
     team = Team.objects.create(name="Bench team")
     worker = user("bench_worker", Role.PRACTITIONER, team)
+    manager = user("bench_manager", Role.TEAM_MANAGER, team)
     today = timezone.localdate()
     person = create_person(
         by=worker,
@@ -88,8 +90,9 @@ def build() -> Case:
         concern_actions.raise_concern(person=person, by=worker, raised_on=today, **CONCERN)
     case = concern_actions.raise_concern(person=person, by=worker, raised_on=today, **CONCERN)
     case = concern_actions.start_triage(case, by=worker, expected_version=case.version)
-    concern_actions.record_decision(case, by=worker, expected_version=case.version, **DECISION)
+    concern_actions.record_decision(case, by=manager, expected_version=case.version, **DECISION)
     case = Case.objects.get(pk=case.pk)
+    case = allocate_case(case, by=manager, worker=worker, expected_version=case.version)
     case = actions.start_enquiry(case, by=worker, expected_version=case.version)
     for i in range(SIZES["outcomes"]):
         outcome = actions.add_outcome(
