@@ -128,7 +128,11 @@ def test_a_contact_record_saying_visits_were_stopped_asks_for_the_restriction():
 
 def test_a_restriction_where_capacity_is_in_question_needs_its_record():
     """A sentence that states the lack is enough to put capacity in question."""
-    s = b.snap(notes=(b.note("The home changed the door code so she cannot go out, as she lacks capacity."),))
+    s = b.snap(
+        notes=(
+            b.note("The home changed the door code so she cannot go out, as she lacks capacity."),
+        )
+    )
     finding = m5b(s)
     assert finding is not None and "door code" in finding.missing
 
@@ -138,7 +142,9 @@ def test_a_restriction_of_a_person_with_capacity_is_not_a_best_interests_matter(
     coercion), not a decision made for someone who lacks capacity."""
     s = b.snap(
         concerns=(
-            b.concern(what_happened="Her husband will not let her see the GP and keeps her bank card."),
+            b.concern(
+                what_happened="Her husband will not let her see the GP and keeps her bank card."
+            ),
         )
     )
     assert m5b(s) is None

@@ -114,7 +114,7 @@ def overrides_accountable(s: CaseSnapshot, config: Config) -> Finding | None:
     whether the person was told (and when, or why not), and is co-signed by a
     manager. Worker text that says we acted against the person's or family's
     wishes (reported, referred, shared ...) needs an override record."""
-    problems = []
+    problems: list[str] = []
     if not s.overrides:
         problems.extend(
             f"{said_in(st)}, but no record of acting against someone's wishes is kept "

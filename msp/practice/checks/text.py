@@ -48,12 +48,16 @@ def worker_texts(s: CaseSnapshot) -> Iterator[WorkerText]:
         yield WorkerText("feedback to the referrer", feedback.what_was_said)
 
 
+# Sources a case has only one of: "the closure record", not "a closure record".
+SINGLE_RECORDS = frozenset({"section 42 decision", "closure record", "involvement record"})
+
+
 def where(sources: list[str]) -> str:
     """'2 case notes and the section 42 decision'"""
     counts = Counter(sources)
     parts = []
     for source, n in counts.items():
-        if source in ("section 42 decision", "closure record", "involvement record"):
+        if source in SINGLE_RECORDS:
             parts.append(f"the {source}")
         else:
             parts.append(plural(n, source))
@@ -292,7 +296,7 @@ def restriction_statements(s: CaseSnapshot) -> list[Statement]:
 
 def said_in(statement: Statement) -> str:
     """'A case note says “...”'"""
-    article = "The" if statement.source in ("section 42 decision", "closure record") else "A"
+    article = "The" if statement.source in SINGLE_RECORDS else "A"
     return f"{article} {statement.source} says {quoted(statement.sentence)}"
 
 
@@ -350,4 +354,3 @@ def override_statements(s: CaseSnapshot) -> list[Statement]:
         for sentence in sentences(t.text)
         if says_acted_against_wishes(sentence)
     ]
-
