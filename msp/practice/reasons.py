@@ -68,13 +68,45 @@ def _normal(text: str) -> str:
     return squeezed or text
 
 
+# Words after a placeholder that still give no reason: "No further action
+# required", "None needed at this time".
+_EMPTY_TAIL = re.compile(
+    r"(\s+(is|was|were|are))?\s+(required|needed|necessary|indicated|warranted|planned"
+    r"|taken|at (this|the) (time|stage|point)|at present|for now|currently)$"
+)
+# Whole clauses that add no reason to a placeholder beside them ("NFA, already
+# known"). Fixed here, not in the settings: alone they are not placeholders.
+_EMPTY_CLAUSES = frozenset(
+    {"already known", "known to services", "not required", "not needed", "not necessary"}
+)
+# Where one clause ends and the next begins: "NFA, already known", "N/A - closed".
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-\u2013\u2014]\s|\s+and\s+")
+
+
+def _says_nothing(clause: str, placeholders: tuple[str, ...]) -> bool:
+    if not re.search(r"[a-z0-9]", clause) or clause in placeholders:
+        return True
+    if clause in _EMPTY_CLAUSES:
+        return True
+    shorter = clause
+    while (cut := _EMPTY_TAIL.sub("", shorter)) != shorter:
+        shorter = cut
+    return shorter != clause and (shorter in placeholders or shorter in _EMPTY_CLAUSES)
+
+
 def is_empty_reason(text: str | None, config: HasPlaceholders | None = None) -> bool:
-    """True when ``text`` gives no reason: blank, or only a placeholder phrase
-    ("NFA", "n/a", "see notes" ...) from ``config`` (or the defaults)."""
+    """True when ``text`` gives no reason: blank, or only placeholder phrases
+    ("NFA", "n/a", "see notes" ...) from ``config`` (or the defaults), alone,
+    with words that add nothing ("No further action required.") or joined to
+    other such clauses ("NFA, already known")."""
     if not (text or "").strip():
         return True
+    placeholders = phrases(config)
     said = _normal(text or "")
-    return said in phrases(config) or not re.search(r"[a-z0-9]", said)
+    if _says_nothing(said, placeholders):
+        return True
+    clauses = [_normal(c) for c in _CLAUSE_BREAK.split(said)]
+    return all(_says_nothing(c, placeholders) for c in clauses if c)
 
 
 def empty_reason_message(text: str | None) -> str:

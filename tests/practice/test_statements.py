@@ -52,6 +52,7 @@ RESTRICTED = [
     ("Daughter controls her finances now.", "money"),
     ("She is not allowed to leave the flat.", "leaving"),
     ("They moved her into a care home last week.", "moving_home"),
+    ("The home changed the door code so she cannot go out.", "leaving"),
 ]
 NOT_RESTRICTED = [
     "Her son stopped visiting after the argument.",
@@ -59,6 +60,8 @@ NOT_RESTRICTED = [
     "She was never stopped from seeing her son.",
     "She is allowed to leave whenever she likes.",
     "She manages her own money.",
+    "She stopped answering after our visit; June says she wants to be left alone.",
+    "She cannot go out since her fall.",
 ]
 
 
@@ -110,13 +113,41 @@ def test_negative_sentences_raise_nothing(sentence):
 
 
 def test_a_contact_record_saying_visits_were_stopped_asks_for_the_restriction():
-    s = b.snap(contacts=(b.contact(notes="The care home stopped her son visiting on Monday."),))
+    s = b.snap(
+        contacts=(b.contact(notes="The care home stopped her son visiting on Monday."),),
+        capacity_assessments=(b.lacking(),),
+        best_interests=(b.best_interests(),),
+    )
     finding = m5b(s)
     assert finding is not None
     assert "A contact record says “The care home stopped her son visiting on Monday.”" in (
         finding.missing
     )
     assert finding.fix.url_name == "enquiries:restriction-new"
+
+
+def test_a_restriction_where_capacity_is_in_question_needs_its_record():
+    """A sentence that states the lack is enough to put capacity in question."""
+    s = b.snap(
+        notes=(
+            b.note("The home changed the door code so she cannot go out, as she lacks capacity."),
+        )
+    )
+    finding = m5b(s)
+    assert finding is not None and "door code" in finding.missing
+
+
+def test_a_restriction_of_a_person_with_capacity_is_not_a_best_interests_matter():
+    """Her husband keeping her bank card is the abuse itself (M1.a asks about
+    coercion), not a decision made for someone who lacks capacity."""
+    s = b.snap(
+        concerns=(
+            b.concern(
+                what_happened="Her husband will not let her see the GP and keeps her bank card."
+            ),
+        )
+    )
+    assert m5b(s) is None
 
 
 def test_a_recorded_restriction_of_that_kind_answers_the_statement():

@@ -278,12 +278,13 @@ LACKS = {
 
 def test_m5_lacks_capacity_so_nobody_asked(practitioner):
     """Mrs D has dementia. The worker wrote that she lacks capacity for all
-    decisions, asked nobody what she would want, and recorded no outcomes."""
+    decisions, asked nobody what she would want, and recorded no outcomes.
+    Lacking capacity is no reason not to ask (M2.a applies to everyone)."""
     case = good_case(
         practitioner, outcomes=0, involvement={"outcomes_not_asked_reason": "She lacks capacity."}
     )
     rf.capacity(case, practitioner, decision="All decisions", **LACKS)
-    assert ids(findings_for(case)) == {"M5.a", "M5.b", "M5.c"}
+    assert ids(findings_for(case)) == {"M2.a", "M5.a", "M5.b", "M5.c"}
 
 
 def test_m5_her_wishes_through_her_daughter(practitioner):

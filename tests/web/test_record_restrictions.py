@@ -87,7 +87,10 @@ def test_a_legal_power_must_be_named_and_nothing_typed_is_lost(client_for, pract
 
 
 def test_a_note_saying_visits_were_stopped_is_read_by_the_guard(practitioner):
+    """Where capacity is in question: for a person who has it, someone else
+    stopping visits is the abuse itself, not a best-interests matter."""
     case = factories.case(practitioner, state="enquiry")
+    rf.note(case, practitioner, "Her GP says she lacks capacity to decide who visits her.")
     rf.note(case, practitioner, "Manager says she stopped her son visiting last week.")
     found = {f.check_id: f for f in findings_for(case)}
     assert "“Manager says she stopped her son visiting last week.”" in found["M5.b"].missing

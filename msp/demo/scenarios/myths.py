@@ -566,8 +566,9 @@ M5 = (
         person="stanley",
         myth="M5",
         practice=POOR,
-        shows="Fails M5.a (a global 'lacks capacity'), M5.b (no best-interests decision) and "
-        "M5.c (no outcomes through anyone)",
+        shows="Fails M5.a (a global 'lacks capacity'), M5.b (no best-interests decision), "
+        "M5.c (no outcomes through anyone) and M2.a (lacking capacity given as the reason "
+        "not to ask)",
         state=C.CLOSED,
         months_ago=3,
         referrer=staff("Nadia Farrow", "Senior practitioner", "Hospital and care homes team"),
@@ -603,6 +604,8 @@ M5 = (
                 "M5.c": "His son was not asked because the cause of the bruising is not "
                 "known, and no one else who knows Mr Ormerod could be found before he left "
                 "hospital.",
+                "M2.a": "Mr Ormerod was not asked, and his son could not be, before he left "
+                "hospital; the nursing home's social worker will ask at his six-week review.",
             },
         ),
     ),

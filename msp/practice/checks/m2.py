@@ -5,6 +5,7 @@ run (closing or closed); M2.c at closure of a case that had an enquiry.
 """
 
 from msp.practice.checks.base import blank, check, fail, no_reason, plural
+from msp.practice.checks.text import gives_lack_of_capacity
 from msp.practice.checks.triggers import CLOSING_AFTER_ENQUIRY, ENQUIRY_UNDER_WAY
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, PROMPT, Finding, Fix
@@ -41,7 +42,8 @@ def marked(outcome: OutcomeFacts) -> bool:
 def outcomes_in_own_words(s: CaseSnapshot, config: Config) -> Finding | None:
     """DUTY-level in this product. Once the enquiry is under way, the desired
     outcomes are recorded in the person's words or a named representative's;
-    if none are recorded, the reason they were not asked is."""
+    if none are recorded, the reason they were not asked is, and that reason
+    is not that the person lacks capacity (M5: MSP is for everyone)."""
     if not s.enquiry_under_way:
         return None
     unmarked = [o for o in s.outcomes if not marked(o)]
@@ -51,7 +53,17 @@ def outcomes_in_own_words(s: CaseSnapshot, config: Config) -> Finding | None:
             f"{plural(len(unmarked), 'desired outcome')} not marked as the person's own "
             "words or a named representative's.",
         )
-    if s.outcomes or not no_reason(s.involvement.outcomes_not_asked_reason, config):
+    if s.outcomes:
+        return None
+    why_not = s.involvement.outcomes_not_asked_reason
+    if gives_lack_of_capacity(why_not):
+        return fail(
+            "M2.a",
+            "No desired outcomes are recorded, and the reason given is that the person "
+            "lacks capacity: that is not a reason not to ask. Ask them, and ask the people "
+            "who know them what they would want.",
+        )
+    if not no_reason(why_not, config):
         return None
     return fail(
         "M2.a",

@@ -6,6 +6,7 @@ stage: a duty to protect others does not wait for the enquiry.
 """
 
 from msp.practice.checks.base import blank, check, day, fail, listed, no_reason
+from msp.practice.checks.text import override_statements, said_in
 from msp.practice.checks.triggers import (
     CRIME_MAY_HAVE_BEEN_COMMITTED,
     PERSON_DIED,
@@ -111,8 +112,15 @@ def override_gaps(o: OverrideFacts, config: Config | None = None) -> list[str]:
 def overrides_accountable(s: CaseSnapshot, config: Config) -> Finding | None:
     """Every override records its lawful basis, who decided, the rationale,
     whether the person was told (and when, or why not), and is co-signed by a
-    manager."""
-    problems = []
+    manager. Worker text that says we acted against the person's or family's
+    wishes (reported, referred, shared ...) needs an override record."""
+    problems: list[str] = []
+    if not s.overrides:
+        problems.extend(
+            f"{said_in(st)}, but no record of acting against someone's wishes is kept "
+            "with its lawful basis."
+            for st in override_statements(s)[:2]
+        )
     for o in s.overrides:
         gaps = override_gaps(o, config)
         if gaps:

@@ -12,7 +12,12 @@ import re
 
 from msp.practice.checks.base import blank, check, day, fail, listed
 from msp.practice.checks.m2 import marked
-from msp.practice.checks.text import capacity_statements, restriction_statements, said_in
+from msp.practice.checks.text import (
+    capacity_in_question,
+    capacity_statements,
+    restriction_statements,
+    said_in,
+)
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, Finding, Fix
 from msp.practice.snapshot import FUNCTIONAL, CapacityFacts, CaseSnapshot, RestrictionFacts
@@ -178,9 +183,12 @@ def best_interests(s: CaseSnapshot, config: Config) -> Finding | None:
         )
     restriction_problems = [g for r in s.restrictions if (g := restriction_basis_gap(r, s))]
     recorded_kinds = {r.kind for r in s.restrictions}
+    # A restriction written about in free text is a best-interests matter only
+    # where the person may lack capacity; for a person who has it, someone
+    # else controlling their life is the abuse itself (M1.a, M6.c ask about it).
     unrecorded = [
         st
-        for st in restriction_statements(s)
+        for st in (restriction_statements(s) if capacity_in_question(s) else [])
         if st.kind not in recorded_kinds and "other" not in recorded_kinds
     ]
     restriction_problems.extend(
@@ -221,8 +229,9 @@ def outcomes_through_representative(s: CaseSnapshot, config: Config) -> Finding 
     asking is not enough: desired outcomes are recorded, in the person's own
     words where they can give them (lacking capacity for one decision does not
     silence them) or in a named representative's, marked as theirs. Outcomes
-    recorded but not marked are M2.a's finding, not repeated here."""
-    if not s.enquiry_under_way or not s.capacity_lacking:
+    recorded but not marked are M2.a's finding, not repeated here. Capacity
+    stated to be lacking in worker text or the concern counts too."""
+    if not s.enquiry_under_way or not capacity_in_question(s):
         return None
     if any(marked(o) for o in s.outcomes):
         return None

@@ -69,19 +69,28 @@ def referrer_keeps_a_role(s: CaseSnapshot, config: Config) -> Finding | None:
     unless=(PERSON_DIED,),
 )
 def person_told(s: CaseSnapshot, config: Config) -> Finding | None:
-    """The person was told (recorded on the involvement record or already
-    known when the concern was raised, or they raised it themselves), or the
-    record gives the reason telling them would increase the risk. Not asked
-    after the person has died."""
+    """The person was told, or the record gives the reason telling them would
+    increase the risk. The involvement record, written later, decides when it
+    answers: "not yet" is not told, even if the concern said the person knew.
+    Only when it is blank does the concern answer (the person knew when it was
+    raised). A person who raised the concern themselves knows. Not asked after
+    the person has died."""
+    if any(c.raised_via == "self" for c in s.concerns):
+        return None
     told = s.involvement.person_told
     if told == "yes":
         return None
-    if told == "no_risk" and not no_reason(s.involvement.not_told_reason, config):
-        return None
-    if any(c.person_aware == YES or c.raised_via == "self" for c in s.concerns):
-        return None
     if told == "no_risk":
+        if not no_reason(s.involvement.not_told_reason, config):
+            return None
         return fail(
             "M7.b", "The record says telling the person would increase the risk, but not why."
         )
+    if told == "not_yet":
+        return fail(
+            "M7.b",
+            "The record says the person has not yet been told that a concern was raised.",
+        )
+    if any(c.person_aware == YES for c in s.concerns):
+        return None
     return fail("M7.b", "The record does not show that the person was told about the concern.")

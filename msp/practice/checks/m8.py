@@ -39,12 +39,20 @@ def proportionate_response(s: CaseSnapshot, config: Config) -> Finding | None:
     d = s.decision
     if d is None or d.result != "none":
         return None
-    if not blank(d.proportionate_response) and not no_reason(d.response_details, config):
-        return None
-    return fail(
-        "M8.a",
-        "The decision of no enquiry does not record the proportionate response given.",
-    )
+    if blank(d.proportionate_response):
+        return fail(
+            "M8.a",
+            "The decision of no enquiry does not record the proportionate response given.",
+        )
+    if no_reason(d.response_details, config):
+        said = d.response_details.strip()
+        given = f": '{said[:40]}' gives no reason" if said else ""
+        return fail(
+            "M8.a",
+            "The decision of no enquiry does not say in words what was done, or why "
+            f"nothing was needed{given}.",
+        )
+    return None
 
 
 @check(

@@ -4,7 +4,7 @@ M9.a applies at closure. (M9.b is a product duty: escalations are tracked by
 the enquiries app, not checked here.)
 """
 
-from msp.practice.checks.base import check, fail, plural
+from msp.practice.checks.base import check, fail, no_reason, plural
 from msp.practice.checks.triggers import AT_CLOSURE
 from msp.practice.config import Config
 from msp.practice.findings import PROMPT, Finding, Fix
@@ -28,15 +28,26 @@ REALITY = (
 )
 def referrer_feedback(s: CaseSnapshot, config: Config) -> Finding | None:
     """At closure, every concern raised by a known person other than the
-    adult (not anonymous, not self-raised) has feedback recorded; how much
-    was shared is limited by consent, which the feedback record notes."""
+    adult (not anonymous, not self-raised) has feedback recorded that says
+    what they were told ("n/a" says nothing); how much was shared is limited
+    by consent, which the feedback record notes."""
     if not s.at_closure:
         return None
-    answered = {f.concern_id for f in s.feedback}
+    answered = {f.concern_id for f in s.feedback if not no_reason(f.what_was_said, config)}
+    recorded = {f.concern_id for f in s.feedback}
     waiting = [c for c in s.concerns if c.has_known_referrer and c.id not in answered]
     if not waiting:
         return None
-    return fail(
-        "M9.a",
-        f"No feedback is recorded for {plural(len(waiting), 'concern')} raised by someone else.",
-    )
+    empty = [c for c in waiting if c.id in recorded]
+    problems = []
+    if len(waiting) > len(empty):
+        problems.append(
+            f"No feedback is recorded for {plural(len(waiting) - len(empty), 'concern')} "
+            "raised by someone else."
+        )
+    if empty:
+        problems.append(
+            f"The feedback for {plural(len(empty), 'concern')} does not say what the "
+            "person who raised it was told."
+        )
+    return fail("M9.a", " ".join(problems))

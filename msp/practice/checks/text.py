@@ -39,10 +39,17 @@ def worker_texts(s: CaseSnapshot) -> Iterator[WorkerText]:
                 )
             ),
         )
+    reasons = (s.involvement.outcomes_not_asked_reason, s.involvement.not_told_reason)
+    if any(r.strip() for r in reasons):
+        yield WorkerText("involvement record", "\n".join(reasons))
     if s.closure is not None:
         yield WorkerText("closure record", f"{s.closure.reason_details}\n{s.closure.open_door}")
     for feedback in s.feedback:
         yield WorkerText("feedback to the referrer", feedback.what_was_said)
+
+
+# Sources a case has only one of: "the closure record", not "a closure record".
+SINGLE_RECORDS = frozenset({"section 42 decision", "closure record", "involvement record"})
 
 
 def where(sources: list[str]) -> str:
@@ -50,7 +57,7 @@ def where(sources: list[str]) -> str:
     counts = Counter(sources)
     parts = []
     for source, n in counts.items():
-        if source in ("section 42 decision", "closure record"):
+        if source in SINGLE_RECORDS:
             parts.append(f"the {source}")
         else:
             parts.append(plural(n, source))
@@ -108,11 +115,24 @@ NOBODY = frozenset(
 )
 
 
+# After "no one else", words that bring someone in after all ("No one, but her
+# son arrived later").
+SOMEONE_AFTER_ALL = re.compile(
+    r"\b(but|except|apart from|other than|until|arrived|joined|came (in|back|home))\b"
+)
+
+
 def someone_else_present(who_was_present: str) -> bool:
-    words = re.sub(r"[.!,;]", "", who_was_present).strip().lower()
-    words = re.sub(r"\s+", " ", words)
-    words = re.sub(r"\s+else$", "", words)
-    return words not in NOBODY
+    """The words name someone else present. "No one else", alone or followed
+    by a comment ("No one else, he said", "No one else: her son was at
+    work"), names no one, unless the comment brings someone in ("but")."""
+    words = re.sub(r"\s+", " ", who_was_present).strip().lower()
+    first, _, rest = re.split(r"([,;:(]|\s[-\u2013\u2014]\s)", words + ",", maxsplit=1)
+    first = re.sub(r"[.!]", "", first).strip()
+    first = re.sub(r"\s+else$", "", first)
+    if first not in NOBODY:
+        return True
+    return bool(SOMEONE_AFTER_ALL.search(rest))
 
 
 # --- Statements about capacity and restrictions ---------------------------------------
@@ -186,12 +206,20 @@ LACKS_CAPACITY = re.compile(
     re.IGNORECASE,
 )
 
+# A word between "stopped" and "visiting" that names who was stopped ("stopped
+# her son visiting"), not another verb or a preposition ("stopped answering
+# after our visit").
+_WHO = (
+    r"(?!(after|before|during|since|until|when|while|at|on|in|for|to|with|because|and|or"
+    r"|but|our|my|your)\b)(?!\w+ing\b)[\w']+"
+)
+
 RESTRICTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "contact",
         re.compile(
             r"\b(stop(ped|ping|s)?|prevent(ed|ing|s)?|ban(ned|ning|s)?|bar(red|ring|s)?)\s+"
-            r"(\w+\s+){1,3}?(from\s+)?(visit\w*|seeing|contact\w*|calling|phoning|coming)\b"
+            rf"({_WHO}\s+){{1,3}}?(from\s+)?(visit\w*|seeing|contact\w*|calling|phoning|coming)\b"
             r"|\bno\s+longer\s+(allowed|permitted)\s+to\s+(visit|see)\b",
             re.IGNORECASE,
         ),
@@ -211,7 +239,9 @@ RESTRICTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(not|isn'?t|aren'?t|wasn'?t|weren'?t)\s+(being\s+)?(allowed|permitted)\s+to\s+"
             r"(leave|go\s+out|go\s+home)\b"
-            r"|\blocked\s+(in|him\s+in|her\s+in|them\s+in)\b",
+            r"|\blocked\s+(in|him\s+in|her\s+in|them\s+in)\b"
+            r"|\bso\s+(that\s+)?(she|he|they)\s+(cannot|can'?t|can\s+not|could\s+not|couldn'?t)"
+            r"\s+(leave|go\s+out|get\s+out)\b",
             re.IGNORECASE,
         ),
     ),
@@ -266,5 +296,61 @@ def restriction_statements(s: CaseSnapshot) -> list[Statement]:
 
 def said_in(statement: Statement) -> str:
     """'A case note says “...”'"""
-    article = "The" if statement.source in ("section 42 decision", "closure record") else "A"
+    article = "The" if statement.source in SINGLE_RECORDS else "A"
     return f"{article} {statement.source} says {quoted(statement.sentence)}"
+
+
+def capacity_in_question(s: CaseSnapshot) -> bool:
+    """The record gives reason to think the person lacks capacity for some
+    decision: an assessment found it, the closure says so, or worker text or
+    the concern states it."""
+    return s.capacity_lacking or bool(capacity_statements(s))
+
+
+def gives_lack_of_capacity(reason: str) -> bool:
+    """A reason (for not asking, not telling ...) that rests on the person
+    lacking capacity."""
+    return any(says_lacks_capacity(sentence) for sentence in sentences(reason))
+
+
+# --- Acting against someone's wishes ---------------------------------------------------
+#
+# "Reported to the police even though she asked us not to": a worker who writes
+# that we acted against the person's (or family's) wishes has recorded an
+# override, which M3.c needs as a record with its lawful basis. The sentence
+# must name something we did that reaches others (reported, referred, shared,
+# the police ...): "He moved in against her wishes" is about the source of risk.
+
+AGAINST_WISHES = re.compile(
+    r"\bagainst\s+(his|her|their|the\s+person's|the\s+family's|[a-z]+'s)\s+"
+    r"(\w+\s+)?(wishes|will|consent|objections?)\b"
+    r"|\b(even\s+though|although|though|despite)\s+(she|he|they|the\s+person|the\s+family"
+    r"|[A-Z]\w+)\s+(had\s+)?(asked|begged|told|wanted)\s+(us|me|the\s+\w+)\s+not\s+to\b"
+    r"|\b(even\s+though|although|though|despite)\s+(she|he|they|the\s+person|the\s+family"
+    r"|[A-Z]\w+)\s+(did\s+not|didn'?t|does\s+not|doesn'?t)\s+(want|agree|consent)\b"
+    r"|\bdespite\s+(his|her|their)\s+(wishes|objections?|refusal)\b"
+    r"|\bwithout\s+(his|her|their)\s+(consent|agreement)\b",
+    re.IGNORECASE,
+)
+OUR_ACTION = re.compile(
+    r"\b(report\w*|referr?\w*|shar\w*|disclos\w*|inform\w*|notif\w*|told\s+the|rang\s+the"
+    r"|police|CQC|regulator|employer|PiPoT|safeguarding\s+lead)\b",
+    re.IGNORECASE,
+)
+
+
+def says_acted_against_wishes(sentence: str) -> bool:
+    return any(_stated(sentence, m) for m in AGAINST_WISHES.finditer(sentence)) and bool(
+        OUR_ACTION.search(sentence)
+    )
+
+
+def override_statements(s: CaseSnapshot) -> list[Statement]:
+    """Worker text saying we acted against someone's wishes (the concern is
+    not read: a referrer's account is about what others did)."""
+    return [
+        Statement(t.source, sentence)
+        for t in worker_texts(s)
+        for sentence in sentences(t.text)
+        if says_acted_against_wishes(sentence)
+    ]
