@@ -26,7 +26,7 @@ PLAIN: dict[type[TextChoices], dict[str, str]] = {
         AbuseType.FINANCIAL: "Financial or material abuse",
         AbuseType.DISCRIMINATORY: "Discriminatory abuse",
         AbuseType.ORGANISATIONAL: "Organisational abuse",
-        AbuseType.NEGLECT: "Neglect by others",
+        AbuseType.NEGLECT: "Neglect and acts of omission",
         AbuseType.DOMESTIC: "Domestic abuse",
         AbuseType.SEXUAL_EXPLOITATION: "Sexual exploitation",
         AbuseType.MODERN_SLAVERY: "Modern slavery",

@@ -73,7 +73,9 @@ class ConcernForm(GovukForm):
         help_text="What was seen or heard, when and where, and who was involved",
     )
     abuse_types = _checkboxes(
-        "What types of abuse or neglect?", plain_choices(AbuseType), help_text="Select all that apply"
+        "What types of abuse or neglect?",
+        plain_choices(AbuseType),
+        help_text="Select all that apply",
     )
     location_of_risk = _radios("Where did it happen?", plain_choices(LocationOfRisk))
     sources_of_risk = _checkboxes(
