@@ -18,10 +18,10 @@ from msp.accounts.access import (
 from msp.accounts.models import Role, User
 from msp.accounts.views import casework_user, current_user
 from msp.audit.log import record_list
+from msp.cases import summary
 from msp.cases.actions import unacknowledged_alert_count
 from msp.cases.errors import ActionError
 from msp.cases.models import Case, CaseState
-from msp.cases import summary
 from msp.cases.page import case_page
 from msp.cases.queues import queues_for
 from msp.cases.restriction import restriction_notice

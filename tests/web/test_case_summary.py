@@ -5,10 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from msp.audit.models import AuditEvent
+from msp.cases import actions as restriction_actions
 from msp.cases import summary
 from msp.cases.views import SUMMARY_SHOWN_IN
-from msp.cases import actions as restriction_actions
-from tests import factories
 from tests import record_factories as rf
 from tests.web.conftest import text_of
 
