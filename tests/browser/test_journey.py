@@ -78,7 +78,9 @@ def test_a_practitioner_walks_the_whole_journey(page, settings):
     group(page, "What types of abuse or neglect?").get_by_label(
         "Financial or material abuse"
     ).check()
-    group(page, "What types of abuse or neglect?").get_by_label("Psychological or emotional abuse").check()
+    group(page, "What types of abuse or neglect?").get_by_label(
+        "Psychological or emotional abuse"
+    ).check()
     choose(page, "Where did it happen?", "The person's own home")
     group(page, "Who is the source of risk?").get_by_label(
         "Someone the person knows", exact=True
