@@ -89,7 +89,7 @@ def north(practitioner):
 
 def test_there_are_routes_to_check():
     names = {name for _, name in routes()}
-    assert {"cases:detail", "people:detail", "concerns:raise"} <= names
+    assert {"cases:detail", "cases:summary-pdf", "people:detail", "concerns:raise"} <= names
 
 
 def test_every_page_needs_sign_in(north):

@@ -40,7 +40,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from msp.accounts.models import Role, RoleGrant, User
-from msp.audit.log import record_refusal, record_view
+from msp.audit.log import record_list, record_refusal, record_view
 from msp.cases.models import (
     BreakGlassGrant,
     Case,
@@ -128,7 +128,11 @@ def can_change_case(user: User, case: Case) -> bool:
     return False
 
 
-def get_case_for_user(user: User, pk: int, *, write: bool = False) -> Case:
+def get_case_for_user(user: User, pk: int, *, write: bool = False, shown_in: str = "") -> Case:
+    """The case, if the user may open it (and change it, with ``write``);
+    otherwise 404 or 403, written to the audit log as a refusal. A read is
+    written as a view; ``shown_in`` names where else it was shown (an export,
+    such as the PDF summary)."""
     case = (
         findable_cases(user).select_related("person", "team", "lead_worker").filter(pk=pk).first()
     )
@@ -143,6 +147,8 @@ def get_case_for_user(user: User, pk: int, *, write: bool = False) -> Case:
         if not can_change_case(user, case):
             record_refusal(by=user, kind="case", requested_id=pk, status=403)
             raise PermissionDenied("You can read this case but not change it")
+    elif shown_in:
+        record_list(by=user, shown_in=shown_in, cases=[(case.pk, case.person_id)])
     else:
         record_view(by=user, obj=case, case_id=case.pk, person_id=case.person_id)
     return case

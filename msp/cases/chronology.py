@@ -18,6 +18,7 @@ from msp.enquiries.models.overrides import OverrideGround, OverrideKind
 from msp.enquiries.models.plan import ActionStatus
 from msp.enquiries.models.restrictions import RestrictionBasis
 from msp.enquiries.models.risk import PoliceDecision, RiskToOthersKind
+from msp.words import plain
 
 TITLES = {
     "case.raised": "Concern raised",
@@ -157,8 +158,7 @@ def _value(key: str, value: Any, codes: dict[str, type[TextChoices]] = CODES) ->
     if value is None:
         return ""
     if key in codes:
-        labels = dict(codes[key].choices)
-        return str(labels.get(value, value))
+        return plain(codes[key], value)
     return str(value)
 
 

@@ -16,9 +16,10 @@ from msp.accounts.models import User
 from msp.cases.chronology import Entry, chronology
 from msp.cases.models import Case, CaseState
 from msp.cases.workflow import STATE_HELP, TRANSITIONS, allowed
-from msp.concerns.codes import AbuseType, DecisionResult, SourceOfRisk
+from msp.concerns.codes import AbuseType, DecisionResult, LocationOfRisk, SourceOfRisk
 from msp.concerns.models import Concern, Section42Decision
 from msp.concerns.rules import CRITERIA
+from msp.enquiries.codes import Achievement, ActionResult, LackedCapacity, MspAsked
 from msp.enquiries.models import (
     AdvocacyAssessment,
     BestInterestsDecision,
@@ -47,6 +48,7 @@ from msp.enquiries.models.contacts import CoercionIndicator
 from msp.enquiries.models.involvement import PersonTold, ReferrerPart
 from msp.practice.findings import DUTY, STAGES, Finding, Stage
 from msp.practice.guard import findings_for
+from msp.words import plain, plain_list
 
 Rows = list[tuple[str, str]]
 
@@ -64,11 +66,6 @@ def _date(value: Any) -> str:
     return f"{value:%-d %B %Y}" if value else ""
 
 
-def _labels(codes: list[str], choices: Any) -> str:
-    labels = dict(choices)
-    return ", ".join(str(labels.get(code, code)) for code in codes)
-
-
 def _filled(rows: Rows) -> Rows:
     return [(k, v) for k, v in rows if v]
 
@@ -83,9 +80,9 @@ def concern_rows(concern: Concern) -> Rows:
         ("Date raised", _date(concern.raised_on)),
         ("Raised by", f"{concern.get_raised_via_display()}: {referrer}"),
         ("What happened", concern.what_happened),
-        ("Types of abuse or neglect", _labels(concern.abuse_types, AbuseType.choices)),
-        ("Where it happened", concern.get_location_of_risk_display()),
-        ("Source of risk", _labels(concern.sources_of_risk, SourceOfRisk.choices)),
+        ("Types of abuse or neglect", plain_list(AbuseType, concern.abuse_types)),
+        ("Where it happened", plain(LocationOfRisk, concern.location_of_risk)),
+        ("Source of risk", plain_list(SourceOfRisk, concern.sources_of_risk)),
         ("Immediate actions to keep the person safe", concern.immediate_safety_actions),
         ("Does the person know about the concern?", concern.get_person_aware_display()),
         ("What the person wants to happen", concern.person_wishes),
@@ -111,14 +108,14 @@ def closure_rows(closure: Closure) -> Rows:
     rows = [
         ("Why the case closed", closure.get_reason_display()),
         ("Details", closure.reason_details),
-        ("What the enquiry found", closure.get_action_result_display()),
+        ("What the enquiry found", plain(ActionResult, closure.action_result)),
         ("Risk outcome", closure.get_risk_outcome_display()),
-        ("Was the person asked what outcomes they wanted?", closure.get_msp_asked_display()),
+        ("Was the person asked what outcomes they wanted?", plain(MspAsked, closure.msp_asked)),
         (
             "Was the person asked about their experience of safeguarding?",
             closure.get_experience_asked_display(),
         ),
-        ("Did the person lack capacity?", closure.get_lacked_capacity_display()),
+        ("Did the person lack capacity?", plain(LackedCapacity, closure.lacked_capacity)),
         ("Supported by an advocate, family member or friend", support),
         ("How the person can come back to us", closure.open_door),
         ("Closed", f"{_date(closure.closed_at)} by {closure.closed_by.display_name}"),
@@ -300,7 +297,7 @@ def contact_card(c: Contact) -> Card:
         ("What happened", c.get_outcome_display()),
         ("Who was there", c.who_was_present),
         ("Seen or spoken to alone", c.get_seen_alone_display()),
-        ("Signs of coercion or control", _labels(c.coercion_indicators, CoercionIndicator.choices)),
+        ("Signs of coercion or control", plain_list(CoercionIndicator, c.coercion_indicators)),
         ("What was concluded about coercion or control", c.coercion_conclusion),
         ("Notes", c.notes),
     ]
@@ -464,7 +461,7 @@ def involvement_card(i: Involvement) -> Card:
         ("Why the person does not want support", i.reasons_for_declining),
         (
             "The part played by the person who raised the concern",
-            _labels(i.referrer_part, ReferrerPart.choices),
+            plain_list(ReferrerPart, i.referrer_part),
         ),
         ("More about their part", i.referrer_role),
         ("Review of the pattern of concerns", i.pattern_review),
@@ -740,6 +737,10 @@ class OutcomeView:
     @property
     def revisited(self) -> int:
         return len(self.revisions) - 1
+
+    @property
+    def achievement(self) -> str:
+        return plain(Achievement, self.outcome.achievement)
 
 
 @dataclass

@@ -9,6 +9,7 @@ urlpatterns = [
     path("cases/queues/", views.queues, name="queues"),
     path("cases/team/", views.team_cases, name="team-cases"),
     path("cases/<int:pk>/", views.detail, name="detail"),
+    path("cases/<int:pk>/summary.pdf", views.summary_pdf, name="summary-pdf"),
     path("cases/<int:pk>/allocate/", allocation_views.allocate, name="allocate"),
     path("cases/<int:pk>/break-glass/", restriction_views.break_glass, name="break-glass"),
     path("cases/<int:pk>/restriction/", restriction_views.restriction, name="restriction"),

@@ -18,6 +18,7 @@ from msp.accounts.access import (
 from msp.accounts.models import Role, User
 from msp.accounts.views import casework_user, current_user
 from msp.audit.log import record_list
+from msp.cases import summary
 from msp.cases.actions import unacknowledged_alert_count
 from msp.cases.errors import ActionError
 from msp.cases.models import Case, CaseState
@@ -29,6 +30,7 @@ from msp.enquiries.models.plan import ActionStatus
 from msp.govuk.forms import GovukForm
 from msp.govuk.navigation import home_for
 
+SUMMARY_SHOWN_IN = "case summary PDF"
 OPEN_STATES = [(s.value, s.label) for s in CaseState if s != CaseState.CLOSED]
 OPEN_ACTION_STATUSES = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS)
 
@@ -170,6 +172,19 @@ def render_case(
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render_case(request, pk)
+
+
+@require_GET
+def summary_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The case summary as a PDF to print or keep: the same access as the case
+    page, written to the audit log as a read shown in the PDF summary."""
+    user = current_user(request)
+    case = get_case_for_user(user, pk, shown_in=SUMMARY_SHOWN_IN)
+    content = summary.pdf(summary.html(summary.build(case, user)))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="case-{case.reference}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def button_action(

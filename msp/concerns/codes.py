@@ -40,8 +40,8 @@ SOURCE_OF_RISK_HINTS = {
     SourceOfRisk.SERVICE_PROVIDER: (
         "Anyone paid, contracted or commissioned to provide social care, including care homes"
     ),
-    SourceOfRisk.KNOWN: "Someone the person knows, including family, friends and health staff",
-    SourceOfRisk.UNKNOWN: "Someone the person does not know, such as a stranger",
+    SourceOfRisk.KNOWN: "Including family, friends, neighbours and health staff",
+    SourceOfRisk.UNKNOWN: "Such as a stranger",
 }
 
 

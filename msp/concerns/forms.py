@@ -15,6 +15,7 @@ from msp.concerns.codes import (
 )
 from msp.govuk.fields import GovukDateField
 from msp.govuk.forms import GovukForm, VersionField
+from msp.words import plain_choices
 
 # Required answers are checked by msp.concerns.rules, so every message comes
 # from one place; the form only checks the shape of what was typed.
@@ -72,11 +73,13 @@ class ConcernForm(GovukForm):
         help_text="What was seen or heard, when and where, and who was involved",
     )
     abuse_types = _checkboxes(
-        "What types of abuse or neglect?", AbuseType.choices, help_text="Select all that apply"
+        "What types of abuse or neglect?",
+        plain_choices(AbuseType),
+        help_text="Select all that apply",
     )
-    location_of_risk = _radios("Where did it happen?", LocationOfRisk.choices)
+    location_of_risk = _radios("Where did it happen?", plain_choices(LocationOfRisk))
     sources_of_risk = _checkboxes(
-        "Who is the source of risk?", SourceOfRisk.choices, help_text="Select all that apply"
+        "Who is the source of risk?", plain_choices(SourceOfRisk), help_text="Select all that apply"
     )
     immediate_safety_actions = _text(
         "What has been done to keep the person safe now? (optional)", long=True

@@ -6,6 +6,7 @@ from msp.govuk.fields import GovukDateField
 from msp.govuk.forms import GovukForm, VersionField
 from msp.people.codes import ContactSafety, Ethnicity, Gender, PrimarySupportReason
 from msp.people.validators import ADULT_AGE, estimated_date_of_birth
+from msp.words import plain_choices
 
 SAFETY_HINT = "Someone who is harming them may answer the phone, open their post or hear messages"
 
@@ -80,7 +81,7 @@ class PersonForm(GovukForm):
     )
     primary_support_reason = forms.ChoiceField(
         label="Primary support reason",
-        choices=PrimarySupportReason.choices,
+        choices=plain_choices(PrimarySupportReason),
         initial=PrimarySupportReason.NOT_KNOWN,
         error_messages={"required": "Select their primary support reason, or 'Not known'"},
     )

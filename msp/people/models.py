@@ -128,6 +128,13 @@ class Person(models.Model):
         return f"{self.date_of_birth.day} {self.date_of_birth:%B %Y}"
 
     @property
+    def primary_support_reason_words(self) -> str:
+        """The primary support reason in plain words (msp.words)."""
+        from msp.words import plain
+
+        return plain(PrimarySupportReason, self.primary_support_reason)
+
+    @property
     def nhs_number_display(self) -> str:
         n = self.nhs_number
         return f"{n[:3]} {n[3:6]} {n[6:]}" if len(n) == 10 else n

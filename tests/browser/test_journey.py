@@ -76,11 +76,15 @@ def test_a_practitioner_walks_the_whole_journey(page, settings):
         "is frightened of him."
     )
     group(page, "What types of abuse or neglect?").get_by_label(
-        "Financial or Material Abuse"
+        "Financial or material abuse"
     ).check()
-    group(page, "What types of abuse or neglect?").get_by_label("Psychological Abuse").check()
-    choose(page, "Where did it happen?", "Own Home")
-    group(page, "Who is the source of risk?").get_by_label("Other - Known to individual").check()
+    group(page, "What types of abuse or neglect?").get_by_label(
+        "Psychological or emotional abuse"
+    ).check()
+    choose(page, "Where did it happen?", "The person's own home")
+    group(page, "Who is the source of risk?").get_by_label(
+        "Someone the person knows", exact=True
+    ).check()
     choose(page, "Does the person know about the concern?", "Yes")
     submit(page, "Raise the concern")
     case = Case.objects.get(person__family_name="Ashdown")
@@ -149,7 +153,7 @@ def test_a_practitioner_walks_the_whole_journey(page, settings):
     submit(page, "Start closing the case")
     page.get_by_role("link", name="Record achievement of desired outcome 1").click()
     check_accessibility(page)
-    choose(page, "Was the outcome achieved?", "Fully Achieved")
+    choose(page, "Was the outcome achieved?", "Fully achieved")
     page.get_by_label("What does the person say? (optional)").fill("She says it is sorted now.")
     submit(page, "Save")
 

@@ -28,12 +28,12 @@ def test_back_and_submit_again_opens_one_case(page, settings):
     page.goto(reverse("concerns:raise", args=[person.pk]))
     page.get_by_label("What happened?").fill("Her carer took her bank card.")
     group = page.get_by_role("group", name="What types of abuse or neglect?")
-    group.get_by_label("Financial or Material Abuse").check()
+    group.get_by_label("Financial or material abuse").check()
     page.get_by_role("group", name="Where did it happen?").get_by_label(
-        "Own Home", exact=True
+        "The person's own home", exact=True
     ).check()
     page.get_by_role("group", name="Who is the source of risk?").get_by_label(
-        "Other - Known to individual"
+        "Someone the person knows", exact=True
     ).check()
     page.get_by_role("group", name="Does the person know about the concern?").get_by_label(
         "Yes", exact=True
@@ -59,13 +59,13 @@ def test_back_and_submit_again_opens_one_case(page, settings):
     page.goto(reverse("concerns:raise", args=[person.pk]))
     page.get_by_label("What happened?").fill("A second, separate concern.")
     page.get_by_role("group", name="What types of abuse or neglect?").get_by_label(
-        "Neglect and Acts of Omission"
+        "Neglect and acts of omission"
     ).check()
     page.get_by_role("group", name="Where did it happen?").get_by_label(
-        "Own Home", exact=True
+        "The person's own home", exact=True
     ).check()
     page.get_by_role("group", name="Who is the source of risk?").get_by_label(
-        "Other - Known to individual"
+        "Someone the person knows", exact=True
     ).check()
     page.get_by_role("group", name="Does the person know about the concern?").get_by_label(
         "Yes", exact=True

@@ -21,7 +21,7 @@ def test_case_page_shows_the_case(client_for, practitioner, case_in):
     assert case.person.full_name in text
     assert "An enquiry is under way with the person." in text
     assert "taking money from her purse" in text
-    assert "Financial or Material Abuse" in text
+    assert "Financial or material abuse" in text
     assert "Bank statements show regular cash withdrawals" in text
     assert "I want to feel safe in my own home (1)" in text
     assert "In the person's own words" in text

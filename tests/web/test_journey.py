@@ -155,7 +155,7 @@ def test_from_new_person_to_closed_case(client_for, practitioner, manager):
     assert "Closed" in page
     assert "I want Lee to visit only when my daughter is here." in page
     assert "Revisited 1 time" in page
-    assert "Fully Achieved" in page and "I feel safer." in page
+    assert "Fully achieved" in page and "I feel safer." in page
     for title in [
         "Concern raised",
         "Triage started",

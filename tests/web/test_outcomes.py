@@ -122,7 +122,7 @@ def test_rate_an_outcome_when_closing(client_for, practitioner, case_in):
     outcome = case.desired_outcomes.get()
     client = client_for(practitioner)
     url = reverse("enquiries:rate-outcome", args=[outcome.pk])
-    assert "Fully Achieved" in text_of(client.get(url))
+    assert "Fully achieved" in text_of(client.get(url))
     empty = client.post(url, {"version": outcome.version})
     assert "Select how far the outcome was achieved" in text_of(empty)
     response = client.post(
@@ -130,7 +130,7 @@ def test_rate_an_outcome_when_closing(client_for, practitioner, case_in):
     )
     assert response.status_code == 302
     page = text_of(client.get(reverse("cases:detail", args=[case.pk])))
-    assert "Partially Achieved" in page
+    assert "Partly achieved" in page
     assert "Outcome achievement recorded by Pat Okafor" in page
 
 

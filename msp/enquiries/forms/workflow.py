@@ -21,6 +21,7 @@ from msp.govuk.forms import GovukForm, VersionField
 from msp.practice.checks import CHECKS
 from msp.practice.models import GuardConfig
 from msp.practice.reasons import is_empty_reason
+from msp.words import plain_choices
 
 
 class OutcomeForm(GovukForm):
@@ -53,7 +54,7 @@ class ReviseOutcomeForm(OutcomeForm):
 
 class RateOutcomeForm(GovukForm):
     version = VersionField()
-    achievement = radios("Was the outcome achieved?", Achievement.choices)
+    achievement = radios("Was the outcome achieved?", plain_choices(Achievement))
     person_view = free_text(
         "What does the person say? (optional)",
         long=True,
