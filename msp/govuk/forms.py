@@ -9,6 +9,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxLengthValidator
 
 from msp.govuk.fields import YEAR_LENGTH, GovukDateWidget
+from msp.govuk.merge import sign_base, value_names
 from msp.limits import LONG_TEXT, SHORT_TEXT, too_long
 
 
@@ -63,6 +64,13 @@ class GovukForm(forms.Form):
         kwargs.setdefault("auto_id", "%s")
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        if "version" in self.fields:
+            # The values the user starts from, for a three-way merge on a conflict.
+            self.fields["base"] = forms.CharField(widget=forms.HiddenInput, required=False)
+            if not self.is_bound:
+                self.initial["base"] = sign_base(
+                    {n: self.get_initial_for_field(self.fields[n], n) for n in value_names(self)}
+                )
 
     def full_clean(self) -> None:
         # Here rather than in __init__, so fields a subclass adds are bounded too.
@@ -104,7 +112,7 @@ class GovukForm(forms.Form):
     def values(self) -> dict[str, Any]:
         """What to pass to the action function. Works on a partly valid form."""
         data = getattr(self, "cleaned_data", {})
-        return {name: data[name] for name in self.fields if name in data and name != "version"}
+        return {name: data[name] for name in self.fields if name in data and name not in ("version", "base")}
 
 
 class VersionField(forms.IntegerField):
