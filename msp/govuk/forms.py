@@ -10,6 +10,7 @@ from django.core.validators import MaxLengthValidator
 
 from msp.govuk.fields import YEAR_LENGTH, GovukDateWidget
 from msp.govuk.merge import sign_base, value_names
+from msp.govuk.kept import kept_data
 from msp.limits import LONG_TEXT, SHORT_TEXT, too_long
 
 
@@ -71,6 +72,25 @@ class GovukForm(forms.Form):
                 self.initial["base"] = sign_base(
                     {n: self.get_initial_for_field(self.fields[n], n) for n in value_names(self)}
                 )
+        if not self.is_bound:
+            self._show_kept()
+
+    def _show_kept(self) -> None:
+        """After signing in again, show what the user typed before the session
+        ended (as the form's starting values: nothing is submitted)."""
+        kept = kept_data()
+        if kept is None:
+            return
+        for name, field in self.fields.items():
+            key = self.add_prefix(name)
+            if isinstance(field.widget, forms.CheckboxInput):
+                if any(k == key for k in kept):
+                    self.initial[name] = True
+                elif name in self.initial or field.initial is not None:
+                    self.initial[name] = False
+                continue
+            if not field.widget.value_omitted_from_data(kept, {}, key):
+                self.initial[name] = field.widget.value_from_datadict(kept, {}, key)
 
     def full_clean(self) -> None:
         # Here rather than in __init__, so fields a subclass adds are bounded too.

@@ -1,0 +1,112 @@
+"""A form submitted after the session ended is kept: after signing in again as
+the same user, the page shows what they typed (not submitted for them); anyone
+else gets nothing; passwords and tokens are never kept."""
+
+import datetime
+import re
+
+from django.contrib.sessions.models import Session
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone
+
+from msp.accounts.kept import COOKIE, KEPT_MESSAGE, SALT
+from msp.accounts.models import KeptForm
+from msp.enquiries.models import CaseNote
+from tests import record_factories as rf
+from tests.web.conftest import text_of
+
+NOTE = "Phoned her GP about a review of her tablets."
+
+
+def end_sessions() -> None:
+    """The idle timeout passes."""
+    Session.objects.update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
+
+
+def submit_after_timeout(client, url, data):
+    end_sessions()
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('accounts:sign-in')}?next={url.replace('/', '%2F')}"
+    return response
+
+
+def test_a_note_typed_before_the_timeout_is_shown_again(client_for, practitioner, case_in):
+    case = case_in("enquiry")
+    client = client_for(practitioner)
+    url = reverse("enquiries:note-new", args=[case.pk])
+    submit_after_timeout(client, url, {"text": NOTE, "submission_token": "abc"})
+    assert not CaseNote.objects.filter(case=case).exists()
+    sign_in = client.get(reverse("accounts:sign-in") + f"?next={url}")
+    assert "what you typed has been kept" in text_of(sign_in)
+    # Nothing personal in the address or the cookie: a random key only
+    assert NOTE not in client.cookies[COOKIE].value
+
+    client.force_login(practitioner)
+    page = client.get(url)
+    assert KEPT_MESSAGE in text_of(page)
+    assert NOTE in page.content.decode()
+    assert not CaseNote.objects.filter(case=case).exists()  # not submitted for them
+    assert not KeptForm.objects.exists()  # used once
+    assert NOTE not in client.get(url).content.decode()
+
+
+def test_someone_else_signing_in_gets_nothing(client_for, practitioner, colleague, case_in):
+    case = case_in("enquiry")
+    client = client_for(practitioner)
+    url = reverse("enquiries:note-new", args=[case.pk])
+    submit_after_timeout(client, url, {"text": NOTE})
+    client.force_login(colleague)
+    page = client.get(url)
+    assert NOTE not in page.content.decode()
+    assert KEPT_MESSAGE not in text_of(page)
+    assert not KeptForm.objects.exists()
+
+
+def test_secrets_and_tokens_are_never_kept(client_for, practitioner, case_in):
+    case = case_in("enquiry")
+    client = client_for(practitioner)
+    url = reverse("enquiries:note-new", args=[case.pk])
+    data = {"text": NOTE, "new_password": "hunter2hunter2", "submission_token": "t0k"}
+    submit_after_timeout(client, url, data)
+    kept = signing.loads(KeptForm.objects.get().data, salt=SALT)
+    assert kept == {"text": [NOTE]}
+
+
+def test_a_kept_form_does_not_last(client_for, practitioner, case_in, settings):
+    case = case_in("enquiry")
+    client = client_for(practitioner)
+    url = reverse("enquiries:note-new", args=[case.pk])
+    submit_after_timeout(client, url, {"text": NOTE})
+    KeptForm.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=61))
+    client.force_login(practitioner)
+    assert NOTE not in client.get(url).content.decode()
+
+
+def test_signing_out_keeps_nothing(client_for, practitioner, case_in):
+    case = case_in("enquiry")
+    client = client_for(practitioner)
+    url = reverse("enquiries:note-new", args=[case.pk])
+    client.logout()
+    response = client.post(url, {"text": NOTE})
+    assert response.status_code == 302
+    assert not KeptForm.objects.exists()
+
+
+def test_a_changed_record_kept_across_sign_in(client_for, practitioner, case_in):
+    """A kept edit form keeps the version it started from, so a save by someone
+    else meanwhile is still caught as a conflict."""
+    case = case_in("enquiry")
+    rf.plan(case, practitioner, pace="Slowly")
+    client = client_for(practitioner)
+    url = reverse("enquiries:plan", args=[case.pk])
+    form = client.get(url).content.decode()
+    assert 'name="base"' in form
+    version = re.search(r'name="version" value="(\d+)"', form)
+    assert version
+    submit_after_timeout(client, url, {"pace": "Faster", "version": version.group(1)})
+    client.force_login(practitioner)
+    page = client.get(url).content.decode()
+    assert "Faster" in page
+    assert f'name="version" value="{version.group(1)}"' in page
