@@ -123,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "msp.accounts.context_processors.service",
+                "msp.accounts.context_processors.session_timeout",
             ],
             "builtins": ["msp.govuk.templatetags.govuk"],
         },

@@ -71,10 +71,13 @@ def user_of_ended_session(request: HttpRequest) -> User | None:
     return user
 
 
-def keep(request: HttpRequest, user: User) -> str:
-    """Store the posted fields; return the key for the browser's cookie."""
+def keep(request: HttpRequest, user: User) -> str | None:
+    """Store the posted fields; return the key for the browser's cookie (None:
+    nothing typed to keep)."""
     KeptForm.objects.filter(created_at__lt=timezone.now() - lifetime()).delete()
     fields = {k: request.POST.getlist(k) for k in request.POST if keepable(k)}
+    if not fields:
+        return None
     key = secrets.token_urlsafe(32)
     KeptForm.objects.create(
         key_hash=_hash(key),
@@ -146,6 +149,8 @@ class KeptFormMiddleware:
         if user is None:
             return None
         key = keep(request, user)
+        if key is None:
+            return None
         messages.info(request, SIGNED_OUT_MESSAGE)
         query = urlencode({"next": request.path})
         response = HttpResponseRedirect(f"{resolve_url(settings.LOGIN_URL)}?{query}")
