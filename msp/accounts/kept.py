@@ -12,7 +12,7 @@ import hashlib
 import secrets
 from collections.abc import Callable
 from importlib import import_module
-from typing import Any
+from typing import Any, Literal
 
 from django.conf import settings
 from django.contrib import messages
@@ -38,6 +38,7 @@ SIGNED_OUT_MESSAGE = (
 # Never kept: secrets, and the tokens of the page the user submitted.
 DROPPED = ("csrfmiddlewaretoken", "submission_token")
 SECRET_WORDS = ("password", "token", "secret", "otp", "passkey", "credential")
+
 
 def keepable(name: str) -> bool:
     lowered = name.lower()
@@ -88,7 +89,7 @@ def keep(request: HttpRequest, user: User) -> str | None:
     return key
 
 
-def take(request: HttpRequest, user: User) -> MultiValueDict[str, str] | None | bool:
+def take(request: HttpRequest, user: User) -> MultiValueDict[str, str] | Literal[False] | None:
     """The kept fields for this user and page (used once). False: the kept form
     is gone or someone else's, and the cookie should go."""
     key = request.COOKIES.get(COOKIE, "")

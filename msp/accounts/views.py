@@ -134,7 +134,7 @@ change_password = ChangePasswordView.as_view()
 
 @require_POST
 def keep_alive(request: HttpRequest) -> HttpResponse:
-    """"Stay signed in" on the timeout warning: any signed-in request restarts
+    """ "Stay signed in" on the timeout warning: any signed-in request restarts
     the idle timeout (the session is saved on every request), so say nothing."""
     return HttpResponse(status=204)
 

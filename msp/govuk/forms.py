@@ -9,8 +9,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxLengthValidator
 
 from msp.govuk.fields import YEAR_LENGTH, GovukDateWidget
-from msp.govuk.merge import sign_base, value_names
 from msp.govuk.kept import kept_data
+from msp.govuk.merge import sign_base, value_names
 from msp.limits import LONG_TEXT, SHORT_TEXT, too_long
 
 
@@ -132,7 +132,11 @@ class GovukForm(forms.Form):
     def values(self) -> dict[str, Any]:
         """What to pass to the action function. Works on a partly valid form."""
         data = getattr(self, "cleaned_data", {})
-        return {name: data[name] for name in self.fields if name in data and name not in ("version", "base")}
+        return {
+            name: data[name]
+            for name in self.fields
+            if name in data and name not in ("version", "base")
+        }
 
 
 class VersionField(forms.IntegerField):

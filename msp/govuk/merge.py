@@ -12,6 +12,7 @@ again with:
   user did not make.
 """
 
+import contextlib
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -114,10 +115,10 @@ def merge(form: forms.Form, record: Any, changes: Mapping[str, Any]) -> Merge | 
             merged[name] = theirs.get(name, user_value)
             continue
         merged[name] = user_value
-        if name in theirs and norm(theirs[name]) != base.get(name):
-            if norm(theirs[name]) != norm(user_value):
-                label = form.fields[name].label or name.replace("_", " ").capitalize()
-                both.append(str(label))
+        theirs_changed = name in theirs and norm(theirs[name]) != base.get(name)
+        if theirs_changed and norm(theirs[name]) != norm(user_value):
+            label = form.fields[name].label or name.replace("_", " ").capitalize()
+            both.append(str(label))
     return Merge(values=merged, theirs=theirs, both_changed=both)
 
 
@@ -131,10 +132,8 @@ def as_data(form: forms.Form, values: Mapping[str, Any]) -> QueryDict:
         widget = form.fields[name].widget
         if isinstance(widget, GovukDateWidget):
             if isinstance(value, str) and value:
-                try:
+                with contextlib.suppress(ValueError):
                     value = datetime.date.fromisoformat(value)
-                except ValueError:
-                    pass
             for part, shown in zip(("day", "month", "year"), widget.parts(value), strict=True):
                 data[f"{key}-{part}"] = shown
         elif isinstance(widget, forms.CheckboxInput):
