@@ -68,7 +68,8 @@ class GovukForm(forms.Form):
         if "version" in self.fields:
             # The values the user starts from, for a three-way merge on a conflict.
             self.fields["base"] = forms.CharField(widget=forms.HiddenInput, required=False)
-            if not self.is_bound:
+            # A form carried through steps (check your answers) keeps its first base.
+            if not self.is_bound and not self.initial.get("base"):
                 self.initial["base"] = sign_base(
                     {n: self.get_initial_for_field(self.fields[n], n) for n in value_names(self)}
                 )
