@@ -91,6 +91,20 @@ def current_values(form: forms.Form, record: Any, changes: Mapping[str, Any]) ->
     return values
 
 
+def typed_values(form: forms.Form) -> dict[str, Any]:
+    """Each field's value as the user typed it, cleaned by the field alone: a
+    form's ``clean`` may fill one field from another (a date of birth from an
+    estimated age), which is not something the user changed."""
+    cleaned = getattr(form, "cleaned_data", {})
+    values: dict[str, Any] = {}
+    for name in value_names(form):
+        try:
+            values[name] = form.fields[name].clean(form[name].data)
+        except forms.ValidationError:
+            values[name] = cleaned.get(name)
+    return values
+
+
 @dataclass
 class Merge:
     values: dict[str, Any]
@@ -104,7 +118,7 @@ def merge(form: forms.Form, record: Any, changes: Mapping[str, Any]) -> Merge | 
     base = read_base(form.data.get("base"))
     if base is None:
         return None
-    mine = getattr(form, "cleaned_data", {})
+    mine = typed_values(form)
     theirs = current_values(form, record, changes)
     merged: dict[str, Any] = {}
     both: list[str] = []

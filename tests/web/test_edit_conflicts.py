@@ -128,3 +128,19 @@ def test_a_base_changed_in_the_browser_is_ignored(client_for, practitioner, coll
     assert response.status_code == 409
     # Without a trustworthy base, everything A typed is kept, as before.
     assert form_of(response)["pace"] == ["Slowly"]
+
+
+def test_a_person_with_an_estimated_age_stays_estimated(client_for, practitioner, colleague):
+    """The merge starts from what the form shows (an age, not a made-up date)."""
+    person = factories.person(practitioner)
+    Person.objects.filter(pk=person.pk).update(date_of_birth_estimated=True)
+    url = reverse("people:edit", args=[person.pk])
+    a, b = client_for(practitioner), client_for(colleague)
+    a_form, b_form = form_of(a.get(url)), form_of(b.get(url))
+    assert a_form.get("date_of_birth-day") == [""]
+    assert b.post(url, {**b_form, "given_name": ["Zoë"]}).status_code == 302
+    response = a.post(url, {**a_form, "family_name": ["Boothroyd"]})
+    assert response.status_code == 409
+    shown = form_of(response)
+    assert shown["date_of_birth-day"] == [""] and shown["estimated_age"] == a_form["estimated_age"]
+    assert shown["given_name"] == ["Zoë"]
