@@ -3,9 +3,11 @@ timeout is kept (server-side, signed, for a few minutes, never passwords or
 tokens), the user signs in again, and the same page is shown with what they
 typed filled in. Nothing is submitted for them, and nobody else gets it.
 
-Who posted is read from the expired session the browser still names: the
-session key is secret, and the user's session hash must still match (a
-password change since means nothing is kept)."""
+Who posted is read from the expired session the browser still names (the
+session key is secret), or, once a first request after the end has removed
+that cookie, from a signed note of it (``msp_ended``: the user id and a digest
+of the session hash). The user's session hash must still match: a password
+change since means nothing is kept."""
 
 import datetime
 import hashlib
@@ -13,6 +15,7 @@ import secrets
 from collections.abc import Callable
 from importlib import import_module
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -23,12 +26,14 @@ from django.shortcuts import resolve_url
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.datastructures import MultiValueDict
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from msp.accounts.models import KeptForm, User
 from msp.govuk.kept import showing
 
 COOKIE = "msp_kept"
+# A signed note of whose session ended (user id and session hash, no more).
+ENDED = "msp_ended"
 SALT = "msp.accounts.kept"
 KEPT_MESSAGE = "We kept what you typed. Check it and submit again."
 SIGNED_OUT_MESSAGE = (
@@ -53,8 +58,17 @@ def lifetime() -> datetime.timedelta:
     return datetime.timedelta(minutes=settings.KEPT_FORM_MINUTES)
 
 
-def user_of_ended_session(request: HttpRequest) -> User | None:
-    """The user whose session (named by the browser's cookie) has ended."""
+def _checked(user_pk: Any, session_hash: Any) -> User | None:
+    user = User.objects.filter(pk=user_pk, is_active=True).first()
+    if user is None or not constant_time_compare(
+        str(session_hash or ""), _hash(user.get_session_auth_hash())
+    ):
+        return None
+    return user
+
+
+def _ended_session(request: HttpRequest) -> tuple[Any, Any] | None:
+    """(user id, digest of the session hash) of the ended session the browser's cookie names."""
     key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
     store = import_module(settings.SESSION_ENGINE).SessionStore
     get_model = getattr(store, "get_model_class", None)
@@ -64,12 +78,36 @@ def user_of_ended_session(request: HttpRequest) -> User | None:
     if row is None:
         return None
     decoded = row.get_decoded()
-    user = User.objects.filter(pk=decoded.get(SESSION_KEY), is_active=True).first()
-    if user is None or not constant_time_compare(
-        str(decoded.get(HASH_SESSION_KEY, "")), user.get_session_auth_hash()
-    ):
+    # The session hash itself never leaves the server: only a digest of it.
+    return decoded.get(SESSION_KEY), _hash(str(decoded.get(HASH_SESSION_KEY, "")))
+
+
+def user_of_ended_session(request: HttpRequest) -> User | None:
+    """The user whose session has ended: from the ended session the browser
+    still names, or (once the first request after the end has removed that
+    cookie) from the signed note of it this middleware left."""
+    ended = _ended_session(request)
+    if ended is None:
+        try:
+            ended = signing.loads(request.COOKIES.get(ENDED, ""), salt=ENDED, max_age=lifetime())
+        except signing.BadSignature:
+            return None
+    if not isinstance(ended, list | tuple) or len(ended) != 2:
         return None
-    return user
+    return _checked(*ended)
+
+
+def page_of(request: HttpRequest) -> str:
+    """The page the form was on: where the browser says it came from (same
+    site only), else the address it was posted to."""
+    referer = request.headers.get("referer", "")
+    if referer and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        path = urlsplit(referer).path
+        if path:
+            return path
+    return request.path
 
 
 def keep(request: HttpRequest, user: User) -> str | None:
@@ -83,7 +121,7 @@ def keep(request: HttpRequest, user: User) -> str | None:
     KeptForm.objects.create(
         key_hash=_hash(key),
         user=user,
-        path=request.path,
+        path=page_of(request),
         data=signing.dumps(fields, salt=SALT, compress=True),
     )
     return key
@@ -116,6 +154,31 @@ class KeptFormMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return self._signed_out(request)
+        if ENDED in request.COOKIES:
+            response = self._signed_in(request)
+            response.delete_cookie(ENDED, samesite="Lax")
+            return response
+        return self._signed_in(request)
+
+    def _signed_out(self, request: HttpRequest) -> HttpResponse:
+        """The first request after the session ended removes its cookie: note
+        whose it was, so a form submitted later is still kept for them."""
+        ended = _ended_session(request) if ENDED not in request.COOKIES else None
+        response = self.get_response(request)
+        if ended is not None and _checked(*ended) is not None:
+            response.set_cookie(
+                ENDED,
+                signing.dumps(list(ended), salt=ENDED),
+                max_age=int(lifetime().total_seconds()),
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
+
+    def _signed_in(self, request: HttpRequest) -> HttpResponse:
         if COOKIE not in request.COOKIES or request.method != "GET":
             return self.get_response(request)
         user = request.user
@@ -153,7 +216,7 @@ class KeptFormMiddleware:
         if key is None:
             return None
         messages.info(request, SIGNED_OUT_MESSAGE)
-        query = urlencode({"next": request.path})
+        query = urlencode({"next": page_of(request)})
         response = HttpResponseRedirect(f"{resolve_url(settings.LOGIN_URL)}?{query}")
         response.set_cookie(
             COOKIE,

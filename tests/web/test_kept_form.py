@@ -110,3 +110,56 @@ def test_a_changed_record_kept_across_sign_in(client_for, practitioner, case_in)
     page = client.get(url).content.decode()
     assert "Faster" in page
     assert f'name="version" value="{version.group(1)}"' in page
+
+
+def test_a_form_posted_elsewhere_comes_back_on_its_page(client_for, practitioner, case_in):
+    """The sign-in leads back to the page the form was on, not to the address
+    it was posted to (which may only take posts)."""
+    case = case_in("enquiry")
+    client = client_for(practitioner)
+    page = reverse("enquiries:note-new", args=[case.pk])
+    elsewhere = reverse("accounts:keep-alive")
+    end_sessions()
+    response = client.post(
+        elsewhere, {"text": NOTE}, headers={"referer": f"http://testserver{page}"}
+    )
+    assert response["Location"].endswith(page.replace("/", "%2F"))
+    # A referer from another site is not trusted
+    response = client.post(page, {"text": NOTE}, headers={"referer": "https://example.org/x/"})
+    assert response["Location"].endswith(page.replace("/", "%2F"))
+    client.force_login(practitioner)
+    assert NOTE in client.get(page).content.decode()
+
+
+def test_kept_even_after_another_request_ended_the_session(client_for, practitioner, case_in):
+    """Another tab (or the warning's "Stay signed in", too late) reaches the
+    server first and the session's cookie goes; the form is still kept."""
+    case = case_in("enquiry")
+    client = client_for(practitioner)
+    url = reverse("enquiries:note-new", args=[case.pk])
+    end_sessions()
+    assert client.get(reverse("accounts:account")).status_code == 302
+    assert client.post(reverse("accounts:keep-alive")).status_code == 302
+    response = client.post(url, {"text": NOTE})
+    assert response["Location"].endswith(url.replace("/", "%2F"))
+    client.force_login(practitioner)
+    assert NOTE in client.get(url).content.decode()
+    assert "msp_ended" not in client.cookies or not client.cookies["msp_ended"].value
+
+
+def test_a_forged_note_of_who_was_signed_in_keeps_nothing(client, practitioner, case_in):
+    case = case_in("enquiry")
+    client.cookies["msp_ended"] = f"{practitioner.pk}"
+    response = client.post(reverse("enquiries:note-new", args=[case.pk]), {"text": NOTE})
+    assert response.status_code == 302
+    assert not KeptForm.objects.exists()
+
+
+def test_nothing_kept_after_a_password_change(client_for, practitioner, case_in):
+    case = case_in("enquiry")
+    client = client_for(practitioner)
+    end_sessions()
+    practitioner.set_password("A new and long passphrase 2026")
+    practitioner.save()
+    client.post(reverse("enquiries:note-new", args=[case.pk]), {"text": NOTE})
+    assert not KeptForm.objects.exists()
