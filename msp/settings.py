@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "msp.accounts.kept.KeptFormMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "msp.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -122,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "msp.accounts.context_processors.service",
+                "msp.accounts.context_processors.session_timeout",
             ],
             "builtins": ["msp.govuk.templatetags.govuk"],
         },
@@ -238,6 +240,10 @@ OTP_WEBAUTHN_TIMEOUT_SECONDS = 5 * 60
 # Sessions end after this many minutes without a request.
 SESSION_IDLE_MINUTES = env_int("MSP_SESSION_IDLE_MINUTES", 30, minimum=1)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+# The warning that the session is about to end shows this many minutes before.
+SESSION_WARNING_MINUTES = env_int("MSP_SESSION_WARNING_MINUTES", 2, minimum=1)
+# A form posted after the session ended is kept this long for the user to sign in again.
+KEPT_FORM_MINUTES = env_int("MSP_KEPT_FORM_MINUTES", 60, minimum=1)
 
 # API tokens expire after this many days unless issued with --days.
 MSP_API_TOKEN_DAYS = env_int("MSP_API_TOKEN_DAYS", 90, minimum=1)

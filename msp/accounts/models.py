@@ -238,3 +238,18 @@ class RoleGrant(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.outcome == self.Outcome.PENDING
+
+
+class KeptForm(models.Model):
+    """A form submitted after the user's session ended, kept for a short time
+    so it can be shown again, filled in, once the same user has signed in.
+    The browser holds only a random key; the values are stored signed."""
+
+    key_hash = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    path = models.CharField(max_length=2000)
+    data = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"Kept form {self.pk}"

@@ -7,6 +7,7 @@ urlpatterns = [
     path("sign-in/", views.sign_in, name="sign-in"),
     path("sign-out/", views.sign_out, name="sign-out"),
     path("signed-out/", views.signed_out, name="signed-out"),
+    path("stay-signed-in/", views.keep_alive, name="keep-alive"),
     path("sign-in/code/", two_factor_views.code, name="two-factor-code"),
     path("account/", two_factor_views.account, name="account"),
     path("account/password/", views.change_password, name="change-password"),

@@ -132,6 +132,13 @@ sign_out = auth_views.LogoutView.as_view()
 change_password = ChangePasswordView.as_view()
 
 
+@require_POST
+def keep_alive(request: HttpRequest) -> HttpResponse:
+    """ "Stay signed in" on the timeout warning: any signed-in request restarts
+    the idle timeout (the session is saved on every request), so say nothing."""
+    return HttpResponse(status=204)
+
+
 @login_not_required
 def signed_out(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/signed_out.html")

@@ -11,6 +11,7 @@ from django.http import QueryDict
 
 from msp.cases.errors import ActionError, StaleVersion
 from msp.govuk.forms import GovukForm
+from msp.govuk.merge import as_data, merge, sign_base
 
 Rules = Callable[[dict[str, Any]], Mapping[str, str]]
 
@@ -68,13 +69,31 @@ def attempt[T](
         form.add_action_errors(error)
         return Attempt(form=form, refusal=error)
     except StaleVersion as error:
-        # Keep what the user typed; carry the current version so saving again works.
+        return _conflict(form, error)
+    except ActionError as error:
+        return Attempt(form=form, status=409, context={"problem": error.message})
+
+
+def _conflict[T](form: GovukForm, error: StaleVersion) -> Attempt[T]:
+    """Show the form again after someone else saved first: the other person's
+    change, their new values where the user changed nothing, the user's values
+    where the user changed something, and the current version and base."""
+    merged = merge(form, error.record, error.changes)
+    if merged is None:
+        # No base to compare with (an old page): keep everything the user typed.
         data = form.data.copy() if isinstance(form.data, QueryDict) else QueryDict(mutable=True)
         if not isinstance(form.data, QueryDict):
             data.update(form.data)
-        data["version"] = str(error.current_version)
-        form.data = data
-        form.full_clean()
-        return Attempt(form=form, status=409, context=stale_context(error, form))
-    except ActionError as error:
-        return Attempt(form=form, status=409, context={"problem": error.message})
+    else:
+        data = as_data(form, merged.values)
+        data["base"] = sign_base(merged.theirs)
+        for key in ("submission_token", "csrfmiddlewaretoken"):
+            if key in form.data:
+                data[key] = form.data[key]
+    data["version"] = str(error.current_version)
+    form.data = data
+    form.full_clean()
+    context = stale_context(error, form)
+    context["stale_both"] = merged.both_changed if merged is not None else []
+    context["stale_merged"] = merged is not None
+    return Attempt(form=form, status=409, context=context)

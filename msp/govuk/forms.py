@@ -9,6 +9,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxLengthValidator
 
 from msp.govuk.fields import YEAR_LENGTH, GovukDateWidget
+from msp.govuk.kept import kept_data
+from msp.govuk.merge import sign_base, value_names
 from msp.limits import LONG_TEXT, SHORT_TEXT, too_long
 
 
@@ -63,6 +65,33 @@ class GovukForm(forms.Form):
         kwargs.setdefault("auto_id", "%s")
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        if "version" in self.fields:
+            # The values the user starts from, for a three-way merge on a conflict.
+            self.fields["base"] = forms.CharField(widget=forms.HiddenInput, required=False)
+            # A form carried through steps (check your answers) keeps its first base.
+            if not self.is_bound and not self.initial.get("base"):
+                self.initial["base"] = sign_base(
+                    {n: self.get_initial_for_field(self.fields[n], n) for n in value_names(self)}
+                )
+        if not self.is_bound:
+            self._show_kept()
+
+    def _show_kept(self) -> None:
+        """After signing in again, show what the user typed before the session
+        ended (as the form's starting values: nothing is submitted)."""
+        kept = kept_data()
+        if kept is None:
+            return
+        for name, field in self.fields.items():
+            key = self.add_prefix(name)
+            if isinstance(field.widget, forms.CheckboxInput):
+                if any(k == key for k in kept):
+                    self.initial[name] = True
+                elif name in self.initial or field.initial is not None:
+                    self.initial[name] = False
+                continue
+            if not field.widget.value_omitted_from_data(kept, {}, key):
+                self.initial[name] = field.widget.value_from_datadict(kept, {}, key)
 
     def full_clean(self) -> None:
         # Here rather than in __init__, so fields a subclass adds are bounded too.
@@ -104,7 +133,11 @@ class GovukForm(forms.Form):
     def values(self) -> dict[str, Any]:
         """What to pass to the action function. Works on a partly valid form."""
         data = getattr(self, "cleaned_data", {})
-        return {name: data[name] for name in self.fields if name in data and name != "version"}
+        return {
+            name: data[name]
+            for name in self.fields
+            if name in data and name not in ("version", "base")
+        }
 
 
 class VersionField(forms.IntegerField):

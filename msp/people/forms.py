@@ -130,6 +130,14 @@ class PersonForm(GovukForm):
 class EditPersonForm(PersonForm):
     version = VersionField()
 
+    @classmethod
+    def initial_from(cls, person: Any) -> dict[str, Any]:
+        """What the form shows to change ``person`` (also what a conflict merges with)."""
+        initial = {name: getattr(person, name) for name in person.EDITABLE_FIELDS}
+        if person.date_of_birth_estimated:
+            initial.update(date_of_birth=None, estimated_age=person.age)
+        return {**initial, "version": person.version}
+
 
 class SearchForm(GovukForm):
     q = forms.CharField(

@@ -125,10 +125,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         person = get_person_for_user(user, pk)
         if not can_change_person(user, person):
             raise PermissionDenied("You can read this person's record but not change it")
-        initial = {name: getattr(person, name) for name in Person.EDITABLE_FIELDS}
-        if person.date_of_birth_estimated:
-            initial.update(date_of_birth=None, estimated_age=person.age)
-        form = EditPersonForm(initial={**initial, "version": person.version})
+        form = EditPersonForm(initial=EditPersonForm.initial_from(person))
         return render(request, "people/form.html", {"form": form, "person": person})
     person = get_person_for_user(user, pk, write=True)
     tried = attempt(
