@@ -40,7 +40,9 @@ def date(page, legend: str, day: int, month: int, year: int) -> None:
     fieldset.get_by_label("Year").fill(str(year))
 
 
-def test_a_practitioner_walks_the_whole_journey(page, settings):
+def test_a_practitioner_walks_the_whole_journey(page, settings, practitioners_decide):
+    """In a council whose policy lets practitioners record the decision (the
+    default is managers: see tests/web/test_queues.py and tests/cases)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     today = timezone.localdate()
     factories.user(Role.PRACTITIONER, username="jess", first_name="Jess", last_name="Whitfield")
@@ -124,9 +126,12 @@ def test_a_practitioner_walks_the_whole_journey(page, settings):
     page.get_by_label("How did the person take part in the enquiry?").fill(
         "Chose to meet at the day centre, and who else came."
     )
-    page.get_by_label(
-        "What part does the person who raised the concern play in the enquiry or plan?"
-    ).fill("Her neighbour will call in each Friday and tell us if anything changes.")
+    group(
+        page, "What part does the person who raised the concern play in the enquiry or plan?"
+    ).get_by_label("They keep supporting or seeing the person").check()
+    page.get_by_label("More about their part (optional)").fill(
+        "Her neighbour will call in each Friday and tell us if anything changes."
+    )
     submit(page, "Save")
     assert "How has the person taken part in the enquiry?" not in page.locator("main").inner_text()
 
@@ -196,6 +201,8 @@ def test_a_practitioner_walks_the_whole_journey(page, settings):
         "Did the person lack capacity to make decisions about the enquiry?",
         "No, they did not lack capacity",
     )
+    submit(page, "Continue")
+    assert "Check your answers" in page.get_by_role("heading", level=1).inner_text()
     submit(page, "Close the case")
 
     case.refresh_from_db()
