@@ -7,7 +7,10 @@ from msp.accounts.access import get_case_for_user, readable_cases
 from msp.accounts.models import Role, Team
 from msp.assurance.synthetic import DEFAULT_TEAM
 from msp.cases.models import Case, CaseState, EnquiryType
+from msp.concerns.codes import LocationOfRisk
+from msp.enquiries.codes import ActionResult, MspAsked
 from msp.enquiries.models import DesiredOutcome
+from msp.words import plain
 from tests import factories
 from tests.web.conftest import text_of
 
@@ -37,10 +40,11 @@ def test_a_lead_opens_a_closed_synthetic_enquiry(generated, lead, client_for):
     assert f"Case {case.reference}" in text
     assert case.person.full_name in text
     assert concern.what_happened in text
-    assert concern.get_location_of_risk_display() in text
+    # in plain words on a staff page, not the national label
+    assert plain(LocationOfRisk, concern.location_of_risk) in text
     assert "Section 42 enquiry" in text
-    assert closure.get_action_result_display() in text
-    assert closure.get_msp_asked_display() in text
+    assert plain(ActionResult, closure.action_result) in text
+    assert plain(MspAsked, closure.msp_asked) in text
     outcome = DesiredOutcome.objects.filter(case=case).first()
     assert outcome.current.text in text
 
