@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -89,12 +90,22 @@ def _axe_source() -> str:
 def check_accessibility(page) -> None:
     """Run axe-core on the current page; fail on any WCAG 2.2 A/AA violation."""
     # evaluate() runs through the DevTools protocol, so the page's strict
-    # Content Security Policy stays on while axe is loaded.
-    page.evaluate(_axe_source())
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        AXE_TAGS,
-    )
+    # Content Security Policy stays on while axe is loaded. A click that
+    # submits a form may still be navigating when this is called: wait for
+    # the new document, and try again if it was replaced under axe's feet.
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            page.evaluate(_axe_source())
+            result = page.evaluate(
+                "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                AXE_TAGS,
+            )
+            break
+        except PlaywrightError as error:
+            navigating = "documentElement" in str(error) or "context was destroyed" in str(error)
+            if attempt == 2 or not navigating:
+                raise
     violations = [v for v in map(_without_known_exceptions, result["violations"]) if v["nodes"]]
     if violations:
         summary = [
