@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "msp.submissions",
     "msp.operations",
     "msp.demo",
+    "msp.letters",
 ]
 
 MIDDLEWARE = [
@@ -342,5 +343,19 @@ MSP_AUDIT_ALERT_MINUTES = env_int("MSP_AUDIT_ALERT_MINUTES", 10, minimum=1)
 
 # Case reference prefix, e.g. SG-2026-000123.
 CASE_REFERENCE_PREFIX = env_str("MSP_CASE_REFERENCE_PREFIX", "SG")
+
+# Letters (msp/letters) and how they are sent (msp/delivery). The council's
+# contact details go on every letter, so the person knows whom to call.
+COUNCIL_PHONE = env_str("MSP_COUNCIL_PHONE", "0300 000 0000")
+COUNCIL_EMAIL = env_str("MSP_COUNCIL_EMAIL", "")
+COUNCIL_ADDRESS = env_str("MSP_COUNCIL_ADDRESS", "")
+COUNCIL_HOURS = env_str("MSP_COUNCIL_HOURS", "Monday to Friday, 9am to 5pm")
+DELIVERY_BACKEND = env_choice("MSP_DELIVERY_BACKEND", "outbox", ("outbox", "notify"))
+DELIVERY_OUTBOX_DIR = env_str("MSP_DELIVERY_OUTBOX_DIR", str(VAR_DIR / "outbox"))
+DELIVERY_MAX_ATTEMPTS = env_int("MSP_DELIVERY_MAX_ATTEMPTS", 5, minimum=1)
+NOTIFY_API_KEY = env_str("MSP_NOTIFY_API_KEY", "")
+NOTIFY_EMAIL_TEMPLATE_ID = env_str("MSP_NOTIFY_EMAIL_TEMPLATE_ID", "")
+NOTIFY_TEXT_TEMPLATE_ID = env_str("MSP_NOTIFY_TEXT_TEMPLATE_ID", "")
+NOTIFY_POSTAGE = env_choice("MSP_NOTIFY_POSTAGE", "second", ("first", "second", "economy"))
 
 NINJA_PAGINATION_PER_PAGE = 50

@@ -13,5 +13,6 @@ urlpatterns = [
     path("board/", include("msp.board.urls")),
     path("survey/", include("msp.survey.urls")),
     path("", include("msp.privacy.urls")),
+    path("", include("msp.letters.urls")),
     path("audit/", include("msp.audit.urls")),
 ]

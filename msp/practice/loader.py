@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value
 from django.utils import timezone
 
 from msp.cases.models import Case
@@ -32,6 +32,7 @@ from msp.enquiries.models import (
     Restriction,
     RiskToOthersAction,
 )
+from msp.letters.models import Letter
 from msp.practice.config import Config
 from msp.practice.snapshot import (
     STATE_CLOSING,
@@ -50,6 +51,7 @@ from msp.practice.snapshot import (
     EscalationFacts,
     FeedbackFacts,
     InvolvementFacts,
+    LetterFacts,
     NoteFacts,
     OutcomeFacts,
     OverrideFacts,
@@ -415,11 +417,22 @@ def load_snapshot(
         .values("raised_on", "resolved_on")
     )
 
+    # Notes and letters are both worker text: one query (UNION ALL) reads both.
+    note_rows = CaseNote.objects.filter(case_id=pk).order_by().annotate(
+        source=Value("note", output_field=CharField())
+    )
+    letter_rows = Letter.objects.filter(case_id=pk).order_by().annotate(source=F("status"))
+    written = sorted(
+        note_rows.values_list("recorded_at", "id", "text", "source").union(
+            letter_rows.values_list("drafted_at", "id", "text", "source"), all=True
+        ),
+        key=lambda r: (r[3] != "note", r[0], r[1]),
+    )
     notes = tuple(
-        NoteFacts(recorded_on=_day(r["recorded_at"]), text=r["text"])
-        for r in CaseNote.objects.filter(case_id=pk)
-        .order_by("recorded_at", "id")
-        .values("recorded_at", "text")
+        NoteFacts(recorded_on=_day(at), text=text) for at, _, text, src in written if src == "note"
+    )
+    letters = tuple(
+        LetterFacts(text=text, sent=src == "sent") for _, _, text, src in written if src != "note"
     )
 
     if proposed_closure is None and c.state == STATE_CLOSING:
@@ -485,6 +498,7 @@ def load_snapshot(
             )
         ),
         notes=notes,
+        letters=letters,
         other_concern_dates=other_concern_dates,
     )
 

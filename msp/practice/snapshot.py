@@ -369,6 +369,14 @@ class NoteFacts:
 
 
 @dataclass(frozen=True)
+class LetterFacts:
+    """A letter kept with the case (msp/letters): its words, as drafted or sent."""
+
+    text: str
+    sent: bool
+
+
+@dataclass(frozen=True)
 class CaseSnapshot:
     case: CaseFacts
     person: PersonFacts
@@ -394,6 +402,7 @@ class CaseSnapshot:
     death: DeathFacts | None = None
     involvement: InvolvementFacts = InvolvementFacts()
     notes: tuple[NoteFacts, ...] = ()
+    letters: tuple[LetterFacts, ...] = ()
     # Dates of concerns about the same person in their other cases, within the
     # configured window before this case's latest concern.
     other_concern_dates: tuple[datetime.date, ...] = ()

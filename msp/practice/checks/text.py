@@ -1,9 +1,9 @@
 """Free text written by workers, and the phrases some checks look for.
 
 Only text a worker wrote is read: case notes, contact records, the section 42
-decision, the closure and feedback to the referrer. The person's own words
-(desired outcomes, their reasons for declining) are never scanned: the guard
-does not judge what a person said.
+decision, the closure, feedback to the referrer and letters (drafts and sent).
+The person's own words (desired outcomes, their reasons for declining) are
+never scanned: the guard does not judge what a person said.
 """
 
 import re
@@ -46,6 +46,8 @@ def worker_texts(s: CaseSnapshot) -> Iterator[WorkerText]:
         yield WorkerText("closure record", f"{s.closure.reason_details}\n{s.closure.open_door}")
     for feedback in s.feedback:
         yield WorkerText("feedback to the referrer", feedback.what_was_said)
+    for letter in s.letters:
+        yield WorkerText("sent letter" if letter.sent else "draft letter", letter.text)
 
 
 # Sources a case has only one of: "the closure record", not "a closure record".
