@@ -57,9 +57,14 @@ def html(letter: Letter, *, send_to: str = "", on: date | None = None) -> str:
     return render_to_string(template, context)
 
 
-def pdf(source: str) -> bytes:
-    """WeasyPrint is imported here: it loads Pango, which only this path needs."""
+def render(source: str) -> Any:
+    """The laid-out document (weasyprint.Document), to count and inspect its
+    pages. WeasyPrint is imported here: it loads Pango, which only this path needs."""
     from weasyprint import HTML  # type: ignore[import-untyped]
 
-    content: bytes = HTML(string=source).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=source).render(pdf_variant="pdf/ua-1")
+
+
+def pdf(source: str) -> bytes:
+    content: bytes = render(source).write_pdf(pdf_variant="pdf/ua-1")
     return content

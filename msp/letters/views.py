@@ -97,7 +97,7 @@ def choose(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("letters:edit", pk=case.pk, letter=once.target_id)
     if isinstance(once.result, Letter):
         return redirect("letters:edit", pk=case.pk, letter=once.result.pk)
-    status = 409 if once.result else 400
+    status = 409 if once.result else 200
     return render(
         request, "letters/choose.html", {**context, "problem": once.result}, status=status
     )
