@@ -26,7 +26,8 @@ class DeliveryFailed(Exception):
 
 
 class Backend(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def send_email(
         self, *, to: str, subject: str, body: str, reference: str, pdf: bytes | None = None

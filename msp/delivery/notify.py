@@ -19,12 +19,16 @@ from msp.delivery.interface import DeliveryFailed, Receipt
 class NotifyClient(Protocol):
     """The part of ``notifications_python_client.NotificationsAPIClient`` we use."""
 
-    def send_email_notification(self, email_address: str, template_id: str, **kw: Any) -> Any: ...
+    def send_email_notification(
+        self, email_address: Any, template_id: Any, personalisation: Any = ..., reference: Any = ...
+    ) -> Any: ...
 
-    def send_sms_notification(self, phone_number: str, template_id: str, **kw: Any) -> Any: ...
+    def send_sms_notification(
+        self, phone_number: Any, template_id: Any, personalisation: Any = ..., reference: Any = ...
+    ) -> Any: ...
 
     def send_precompiled_letter_notification(
-        self, reference: str, pdf_file: Any, postage: str | None = None
+        self, reference: Any, pdf_file: Any, postage: Any = ...
     ) -> Any: ...
 
 
@@ -59,14 +63,14 @@ class NotifyBackend:
 
     @classmethod
     def from_settings(cls) -> "NotifyBackend":
-        from notifications_python_client import NotificationsAPIClient
+        from notifications_python_client.notifications import NotificationsAPIClient
 
         if not settings.NOTIFY_API_KEY:
             raise DeliveryFailed(
                 "Set MSP_NOTIFY_API_KEY to send through GOV.UK Notify.", temporary=False
             )
         return cls(
-            client=NotificationsAPIClient(settings.NOTIFY_API_KEY),
+            client=NotificationsAPIClient(settings.NOTIFY_API_KEY),  # type: ignore[no-untyped-call]
             email_template_id=settings.NOTIFY_EMAIL_TEMPLATE_ID,
             text_template_id=settings.NOTIFY_TEXT_TEMPLATE_ID,
             postage=settings.NOTIFY_POSTAGE,
@@ -85,9 +89,9 @@ class NotifyBackend:
         template = self._template(self.email_template_id, "MSP_NOTIFY_EMAIL_TEMPLATE_ID")
         personalisation: dict[str, Any] = {"subject": subject, "body": body}
         if pdf is not None:
-            from notifications_python_client import prepare_upload
+            from notifications_python_client.utils import prepare_upload
 
-            personalisation["link_to_file"] = prepare_upload(
+            personalisation["link_to_file"] = prepare_upload(  # type: ignore[no-untyped-call]
                 io.BytesIO(pdf), filename=f"{reference}.pdf", confirm_email_before_download=True
             )
         try:

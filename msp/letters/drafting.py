@@ -16,12 +16,12 @@ from msp.enquiries.codes import Achievement
 from msp.enquiries.models import Closure, DesiredOutcome, ReferrerFeedback
 from msp.letters.models import LetterKind
 
-ACHIEVED = {
+ACHIEVED: dict[str, str] = {
     Achievement.FULLY: "we think this happened",
     Achievement.PARTIALLY: "we think some of this happened",
     Achievement.NOT: "we think this did not happen",
 }
-ACHIEVED_EASY = {
+ACHIEVED_EASY: dict[str, str] = {
     Achievement.FULLY: "We think this happened.",
     Achievement.PARTIALLY: "We think some of this happened.",
     Achievement.NOT: "We think this did not happen.",

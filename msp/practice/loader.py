@@ -418,8 +418,10 @@ def load_snapshot(
     )
 
     # Notes and letters are both worker text: one query (UNION ALL) reads both.
-    note_rows = CaseNote.objects.filter(case_id=pk).order_by().annotate(
-        source=Value("note", output_field=CharField())
+    note_rows = (
+        CaseNote.objects.filter(case_id=pk)
+        .order_by()
+        .annotate(source=Value("note", output_field=CharField()))
     )
     letter_rows = Letter.objects.filter(case_id=pk).order_by().annotate(source=F("status"))
     written = sorted(

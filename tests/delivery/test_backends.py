@@ -50,7 +50,9 @@ class StandInNotify:
         return {"id": f"notify-{len(self.calls)}"}
 
     def send_email_notification(self, email_address, template_id, **kw):
-        return self._answer("email", {"email_address": email_address, "template_id": template_id, **kw})
+        return self._answer(
+            "email", {"email_address": email_address, "template_id": template_id, **kw}
+        )
 
     def send_sms_notification(self, phone_number, template_id, **kw):
         return self._answer("sms", {"phone_number": phone_number, "template_id": template_id, **kw})
@@ -68,9 +70,12 @@ def notify(client) -> NotifyBackend:
 def test_notify_sends_email_letters_and_texts_with_our_templates():
     client = StandInNotify()
     backend = notify(client)
-    assert backend.send_email(
-        to="jo@example.org", subject="Hello", body="Dear Jo", reference="letter-1"
-    ).id == "notify-1"
+    assert (
+        backend.send_email(
+            to="jo@example.org", subject="Hello", body="Dear Jo", reference="letter-1"
+        ).id
+        == "notify-1"
+    )
     backend.send_letter(pdf=PDF, reference="letter-2")
     backend.send_text(to="07700900123", body="Hi", reference="letter-3")
     (_, email), (_, letter), (_, sms) = client.calls
