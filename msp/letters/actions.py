@@ -202,9 +202,11 @@ def retry(letter: Letter, *, by: User | None) -> Letter:
 
 
 def retry_failed_letters() -> tuple[int, int]:
-    """Try every letter waiting to be retried once; (sent, still not sent)."""
+    """Try every letter waiting to be retried once; (sent, still not sent).
+    A letter not yet tried at all is being sent by the worker right now."""
     sent = failed = 0
-    for letter in Letter.objects.filter(status=LetterStatus.RETRYING).exclude(pdf=None):
+    waiting = Letter.objects.filter(status=LetterStatus.RETRYING, attempts__gte=1).exclude(pdf=None)
+    for letter in waiting:
         result = _try(letter, by=None)
         if result.status == LetterStatus.SENT:
             sent += 1

@@ -87,6 +87,8 @@ CASE_PARTS: dict[str, dict[str, Any]] = {
         "pattern_review": "",
     },
     "enquiries.casenote": {"text": ERASED},
+    # A letter's words, who it went to and where, and the PDF as sent.
+    "letters.letter": {"addressee": "", "text": ERASED, "send_to": "", "pdf": None},
     "enquiries.restriction": {"what": ERASED, "decided_by": ERASED, "basis_details": ""},
     "enquiries.override": {
         "legal_basis": ERASED,
@@ -141,4 +143,8 @@ KEPT: dict[str, dict[str, str]] = {
     "enquiries.clutterrating": {"room": "a room's name says nothing about anyone"},
     "practice.closurefinding": {"check_id": "a code"},
     "survey.surveyanswer": {"option": "the answer's code, counted in survey figures"},
+    "letters.letter": {
+        "last_error": "the delivery service's reason, never the letter or the address",
+        "delivery_id": "the delivery service's id for the message",
+    },
 }
