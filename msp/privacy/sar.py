@@ -72,6 +72,11 @@ MARKS: dict[str, dict[str, str]] = {
     "enquiries.referrerfeedback": {"what_was_said": "What the person who raised it was told"},
     "enquiries.involvement": {"referrer_role": REFERRER},
     "survey.surveyresponse": {"representative_role": OTHER_PERSON},
+    "letters.letter": {
+        "addressee": "May name the person who raised the concern, a third party",
+        "send_to": "May be the address of the person who raised the concern",
+        "text": FREE_TEXT,
+    },
 }
 
 # JSON lists of codes, shown by their labels.
@@ -82,7 +87,8 @@ CODE_LISTS: dict[tuple[str, str], type[models.TextChoices]] = {
     ("enquiries.involvement", "referrer_part"): ReferrerPart,
 }
 
-SKIPPED = {"version", "case", "outcome", "closure", "response", "person"}
+# The PDF of a letter is the same words as its text, laid out.
+SKIPPED = {"version", "case", "outcome", "closure", "response", "person", "pdf"}
 
 # (relation on Case, heading, children relation or None)
 MANY = (
@@ -102,6 +108,7 @@ MANY = (
     ("referrer_escalations", "Escalations by the person who raised the concern", None),
     ("clutter_ratings", "Clutter ratings", None),
     ("closures", "Closures", None),
+    ("letters", "Letters", None),
     ("surveys", "Outcome survey responses", "answers"),
 )
 ONE = (

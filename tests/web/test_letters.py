@@ -307,3 +307,21 @@ def test_people_outside_the_team_cannot_see_or_send_letters(
 def test_the_case_page_links_to_its_letters(client_for, practitioner, closed_case):
     page = client_for(practitioner).get(reverse("cases:detail", args=[closed_case.pk]))
     assert reverse("letters:list", args=[closed_case.pk]) in page.content.decode()
+
+
+def test_letters_are_in_the_subject_access_export_marked_for_review(practitioner, lead, case_in):
+    from msp.privacy import sar
+
+    case = case_in("enquiry", **CONFIDENTIAL)
+    actions.draft_letter(
+        case,
+        by=practitioner,
+        kind=LetterKind.FEEDBACK,
+        easy_read=False,
+        concern=case.concerns.get(),
+    )
+    data = sar.build(case.person_id, by=lead).as_json()
+    (letter,) = data["cases"][0]["letters"]
+    assert letter["addressee"]["value"] == "Dana Whitlock"
+    assert letter["addressee"]["review_before_release"]
+    assert "pdf" not in letter
