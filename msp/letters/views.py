@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from msp.accounts.access import can_change_case, get_case_for_user
 from msp.accounts.models import User
 from msp.accounts.views import current_user
+from msp.audit.log import record_view
 from msp.cases.errors import ActionError
 from msp.cases.models import Case
 from msp.concerns.models import Concern
@@ -111,6 +112,7 @@ def edit(request: HttpRequest, pk: int, letter: int) -> HttpResponse:
     if not found.editable:
         return redirect("letters:preview", pk=case.pk, letter=found.pk)
     if request.method == "GET":
+        record_view(by=user, obj=found, case_id=case.pk, person_id=case.person_id)
         form = EditForm(initial={"version": found.version, "text": found.text})
         return render(request, "letters/edit.html", {"case": case, "letter": found, "form": form})
     form = EditForm(request.POST)
@@ -156,6 +158,7 @@ def preview(request: HttpRequest, pk: int, letter: int) -> HttpResponse:
         "person": case.person,
     }
     if request.method == "GET":
+        record_view(by=user, obj=found, case_id=case.pk, person_id=case.person_id)
         how, where = _default_send(case, found)
         form = SendForm(initial={"version": found.version, "send_by": how, "send_to": where})
         return render(request, "letters/preview.html", {**context, "form": form})

@@ -88,7 +88,7 @@ def test_a_worker_drafts_edits_previews_and_sends_the_easy_read_closure_letter(
     actions_logged = AuditEvent.objects.filter(
         object_type="letters.letter", object_id=str(letter.pk)
     ).values_list("action", flat=True)
-    assert {"create", "update", "send"} <= set(actions_logged)
+    assert {"create", "view", "update", "send"} <= set(actions_logged)
     # A sent letter cannot be changed.
     again = client.post(
         reverse("letters:edit", args=[closed_case.pk, letter.pk]),
