@@ -8,8 +8,8 @@ from ninja import Field, Schema
 
 from msp.api.schemas.common import NAME, RecordOut, singleton_version, text
 from msp.api.types import MAX_ID, MAX_TEXT, InputSchema, IsoDate, Version, codes, optional
+from msp.concerns.codes import YesNoUnknown
 from msp.enquiries.models.advocacy import AdvocacyResult
-from msp.enquiries.models.base import Answer
 from msp.enquiries.models.best_interests import ConsulteeRole
 from msp.enquiries.models.capacity import Ability
 from msp.enquiries.models.contacts import (
@@ -39,9 +39,9 @@ class CapacityIn(InputSchema):
     use_or_weigh_evidence: str = text()
     communicate: Ability = Field(description=ABILITY)
     communicate_evidence: str = text()
-    impairment: Answer = Field(
+    impairment: YesNoUnknown = Field(
         description="Is there an impairment of, or a disturbance in the functioning of, the "
-        "mind or brain? " + codes(Answer)
+        "mind or brain? " + codes(YesNoUnknown)
     )
     impairment_evidence: str = text(
         "", description="Required when the person is `unable` in any part of the test"
@@ -63,7 +63,7 @@ class CapacityOut(RecordOut):
     use_or_weigh_evidence: str
     communicate: Ability
     communicate_evidence: str
-    impairment: Answer
+    impairment: YesNoUnknown
     impairment_evidence: str
     executive_function: str
     reassess_on: datetime.date | None
@@ -178,8 +178,8 @@ class AdvocacyIn(InputSchema):
     difficulty_communicating: bool = Field(
         description=DIFFICULTY.format("communicating their views, wishes and feelings")
     )
-    appropriate_individual: Answer = Field(
-        description="Is there an appropriate person to support them? " + codes(Answer)
+    appropriate_individual: YesNoUnknown = Field(
+        description="Is there an appropriate person to support them? " + codes(YesNoUnknown)
     )
     appropriate_individual_name: str = Field(
         "", max_length=NAME, description="Required when appropriate_individual is `yes`"
@@ -205,7 +205,7 @@ class AdvocacyOut(RecordOut):
     difficulty_retaining: bool
     difficulty_using_or_weighing: bool
     difficulty_communicating: bool
-    appropriate_individual: Answer
+    appropriate_individual: YesNoUnknown
     appropriate_individual_name: str
     individual_implicated: bool
     result: AdvocacyResult

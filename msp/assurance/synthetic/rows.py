@@ -41,7 +41,6 @@ from msp.enquiries.codes import (
     MspAsked,
     WhoseWords,
 )
-from msp.enquiries.models.base import Answer
 from msp.enquiries.models.capacity import Ability
 from msp.people.codes import Gender
 
@@ -693,7 +692,7 @@ class Builder:
                 at.date(), self.worker_name, text.CAPACITY_SUPPORT, able, text.CAPACITY_ABLE,
                 retain, text.CAPACITY_UNABLE if lacks else text.CAPACITY_ABLE, use,
                 text.CAPACITY_UNABLE if use == unable else text.CAPACITY_ABLE, able,
-                text.CAPACITY_ABLE, Answer.YES if lacks else Answer.NO,
+                text.CAPACITY_ABLE, YesNoUnknown.YES if lacks else YesNoUnknown.NO,
                 text.CAPACITY_IMPAIRMENT if lacks else "",
             )
         )  # fmt: skip
