@@ -92,6 +92,9 @@ class ConcernForm(GovukForm):
     )
 
     item_hints = {
+        "raised_via": {
+            RaisedVia.SELF: "You do not need to give their name again: it comes from their record",
+        },
         "referrer_wishes": {
             "anonymous": "We will not record their name or contact details",
             "confidential": "We will not tell the person or the source of risk who raised it",

@@ -40,7 +40,8 @@ class ConcernDetailsIn(InputSchema):
         max_length=NAME,
         description=(
             "Required unless anonymous, raised by council staff, or raised by the person "
-            "themselves (`raised_via` `self`: their own name is not repeated)"
+            "themselves (`raised_via` `self`: leave it out; the referrer is filled from the "
+            "person's record, and any name, role or organisation given is replaced)"
         ),
     )
     referrer_role: str = Field("", max_length=NAME)
