@@ -1,8 +1,11 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 
+from msp.accounts.models import User
+from msp.cases.models import Case
 from msp.concerns.codes import (
     SOURCE_OF_RISK_HINTS,
     AbuseType,
@@ -110,14 +113,21 @@ class ConcernForm(GovukForm):
         return values
 
     @staticmethod
-    def initial_for(user_name: str, job_title: str, organisation: str) -> dict[str, Any]:
-        return {
+    def initial_for(user: User, case: Case | None = None) -> dict[str, Any]:
+        """What a concern form starts with when a member of staff fills it in:
+        raised today, by them, for the council. The one helper for raising a
+        concern, adding a repeat concern to an open case and reopening a case
+        (with ``case``, whose version guards against saving twice)."""
+        initial: dict[str, Any] = {
             "raised_on": timezone.localdate(),
             "raised_via": RaisedVia.STAFF,
-            "referrer_name": user_name,
-            "referrer_role": job_title,
-            "referrer_organisation": organisation,
+            "referrer_name": user.display_name,
+            "referrer_role": user.job_title,
+            "referrer_organisation": settings.COUNCIL_NAME,
         }
+        if case is not None:
+            initial["version"] = case.version
+        return initial
 
 
 class AddConcernForm(ConcernForm):
