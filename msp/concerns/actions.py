@@ -22,7 +22,7 @@ CONCERN_FIELDS = (
     "referrer_anonymous",
     "referrer_confidential",
     "referrer_name",
-    "referrer_role",
+    "referrer_job_title",
     "referrer_organisation",
     "referrer_contact",
     "referrer_relationship",
@@ -64,7 +64,7 @@ def _referrer(data: dict[str, Any], person: Person) -> dict[str, Any]:
         data.update(
             referrer_anonymous=False,
             referrer_name=person.full_name,
-            referrer_role="",
+            referrer_job_title="",
             referrer_organisation="",
             referrer_relationship=SELF_RELATIONSHIP,
         )

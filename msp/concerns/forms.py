@@ -58,7 +58,7 @@ class ConcernForm(GovukForm):
         help_text="Select all that apply",
     )
     referrer_name = _text("Their name", max_length=200)
-    referrer_role = _text("Their role or job title (optional)", max_length=200)
+    referrer_job_title = _text("Their role or job title (optional)", max_length=200)
     referrer_organisation = _text("Their organisation (optional)", max_length=200)
     referrer_contact = _text(
         "How to contact them (optional)",
@@ -122,7 +122,7 @@ class ConcernForm(GovukForm):
             "raised_on": timezone.localdate(),
             "raised_via": RaisedVia.STAFF,
             "referrer_name": user.display_name,
-            "referrer_role": user.job_title,
+            "referrer_job_title": user.job_title,
             "referrer_organisation": settings.COUNCIL_NAME,
         }
         if case is not None:

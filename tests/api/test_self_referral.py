@@ -35,7 +35,7 @@ def test_what_is_typed_for_a_self_referral_is_replaced(api, practitioner):
         f"/people/{person.pk}/concerns",
         _self_concern(
             referrer_name="A Brook",
-            referrer_role="Retired teacher",
+            referrer_job_title="Retired teacher",
             referrer_organisation="Nowhere",
             referrer_anonymous=True,
             referrer_contact="07700 900123",
@@ -43,7 +43,7 @@ def test_what_is_typed_for_a_self_referral_is_replaced(api, practitioner):
     )
     assert r.status_code == 201, r.content
     concern = Concern.objects.get(pk=r.json()["concerns"][0]["id"])
-    assert (concern.referrer_name, concern.referrer_role, concern.referrer_organisation) == (
+    assert (concern.referrer_name, concern.referrer_job_title, concern.referrer_organisation) == (
         "Ada Brook",
         "",
         "",
@@ -65,3 +65,22 @@ def test_repeat_self_referral_on_an_open_case(api, practitioner):
     event = AuditEvent.objects.filter(case_id=case.pk).order_by("-id").first()
     assert event is not None
     assert event.changes["referrer_name"] == [None, "Ada Brook"]
+
+
+def test_a_concern_still_takes_the_old_name_for_the_job_title(api, practitioner):
+    """`referrer_role` on a concern was renamed `referrer_job_title`; the old name
+    is accepted until the next API version."""
+    person = factories.person(practitioner)
+    r = api(practitioner).post(
+        f"/people/{person.pk}/concerns",
+        {
+            **_self_concern(),
+            "raised_via": "partner",
+            "referrer_name": "Nia Evans",
+            "referrer_role": "District nurse",
+        },
+    )
+    assert r.status_code == 201, r.content
+    [concern] = r.json()["concerns"]
+    assert concern["referrer_job_title"] == "District nurse"
+    assert "referrer_role" not in concern

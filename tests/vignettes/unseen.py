@@ -169,7 +169,7 @@ KAI = {"given_name": "Kai", "family_name": "Brennan", "date_of_birth": "2007-10-
 LEAVING_CARE = {
     "raised_via": "partner",
     "referrer_name": "Dee Walsh",
-    "referrer_role": "Personal adviser, leaving care team",
+    "referrer_job_title": "Personal adviser, leaving care team",
     "referrer_organisation": "Northmoor Children's Services",
     "what_happened": (
         "Turned 18 last month and moved into a flat alone; older men stay there and "
@@ -309,7 +309,10 @@ VIGNETTES = [
         steps=r.enquiry_record(
             "advocacy",
             referrer_action={"owner_kind": "worker", "owner_name": "Pat Okafor"},
-            involvement={"referrer_role": "Passed to adults.", "referrer_part": ["referred_only"]},
+            involvement={
+                "referrer_part_details": "Passed to adults.",
+                "referrer_part": ["referred_only"],
+            },
         ),
         outcomes=(
             Outcome(
@@ -609,7 +612,7 @@ VIGNETTES = [
                 "owner_name": "Dee Walsh",
             },
             involvement={
-                "referrer_role": "Dee, his personal adviser, keeps visiting weekly.",
+                "referrer_part_details": "Dee, his personal adviser, keeps visiting weekly.",
                 "referrer_part": ["plan_actions", "ongoing_support"],
             },
         ),

@@ -5,6 +5,7 @@ and notes. Every record part carries who recorded it and its ``version``."""
 import datetime
 
 from ninja import Field, Schema
+from pydantic import AliasChoices
 
 from msp.api.schemas.common import NAME, RecordOut, singleton_version, text
 from msp.api.types import MAX_ID, MAX_TEXT, InputSchema, IsoDate, Version, codes, optional
@@ -287,9 +288,12 @@ class InvolvementIn(InputSchema):
         description="The part the person who raised the concern plays in the enquiry or plan. "
         "`referred_only` cannot be given with another answer. " + codes(ReferrerPart),
     )
-    referrer_role: str = optional(
+    referrer_part_details: str = optional(
         max_length=MAX_TEXT,
-        description="More about the part the person who raised the concern plays (optional)",
+        # The old name is accepted until the next API version (deprecated).
+        validation_alias=AliasChoices("referrer_part_details", "referrer_role"),
+        description="More about the part the person who raised the concern plays (optional). "
+        "Until API v2 the old name `referrer_role` is also accepted (deprecated)",
     )
     pattern_review: str = optional(
         max_length=MAX_TEXT,
@@ -305,7 +309,7 @@ class InvolvementOut(RecordOut):
     options_explained: str
     reasons_for_declining: str
     referrer_part: list[ReferrerPart]
-    referrer_role: str
+    referrer_part_details: str
     pattern_review: str
 
 

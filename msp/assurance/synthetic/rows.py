@@ -220,7 +220,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "concerns": (
         "id", "case_id", "raised_on", "received_at", "raised_via", "raised_by_id",
-        "referrer_anonymous", "referrer_confidential", "referrer_name", "referrer_role",
+        "referrer_anonymous", "referrer_confidential", "referrer_name", "referrer_job_title",
         "referrer_organisation", "what_happened", "abuse_types", "location_of_risk",
         "sources_of_risk", "immediate_safety_actions", "person_aware", "person_wishes",
     ),

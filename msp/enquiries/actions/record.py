@@ -115,7 +115,7 @@ INVOLVEMENT_FIELDS = (
     "options_explained",
     "reasons_for_declining",
     "referrer_part",
-    "referrer_role",
+    "referrer_part_details",
     "pattern_review",
 )
 

@@ -418,7 +418,7 @@ class InvolvementForm(RecordForm):
         ReferrerPart.choices,
         help_text="Select all that apply",
     )
-    referrer_role = free_text(
+    referrer_part_details = free_text(
         "More about their part (optional)",
         long=True,
         help_text="For example, what information they gave or which action they own",
