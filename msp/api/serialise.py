@@ -138,7 +138,7 @@ def concern_out(concern: Concern) -> ConcernOut:
         referrer_confidential=concern.referrer_confidential,
         referrer=concern.referrer_display,
         referrer_name=concern.referrer_name,
-        referrer_role=concern.referrer_role,
+        referrer_job_title=concern.referrer_job_title,
         referrer_organisation=concern.referrer_organisation,
         referrer_contact=concern.referrer_contact,
         referrer_relationship=concern.referrer_relationship,

@@ -8,10 +8,9 @@ from django.db.models import TextChoices
 
 from msp.audit.models import AuditEvent
 from msp.cases.models import Case, EnquiryType
-from msp.concerns.codes import DecisionResult
+from msp.concerns.codes import DecisionResult, YesNoUnknown
 from msp.enquiries.codes import Achievement, ActionResult, ClosureReason, RiskOutcome, WhoseWords
 from msp.enquiries.models.advocacy import AdvocacyResult
-from msp.enquiries.models.base import Answer
 from msp.enquiries.models.contacts import ContactMethod, ContactOutcome
 from msp.enquiries.models.involvement import PersonTold
 from msp.enquiries.models.overrides import OverrideGround, OverrideKind
@@ -146,7 +145,7 @@ RECORD_CODES: dict[str, dict[str, type[TextChoices]]] = {
     "risk_action.recorded": {"kind": RiskToOthersKind},
     "override.recorded": {"kind": OverrideKind, "ground": OverrideGround},
     "plan_action.updated": {"status": ActionStatus},
-    "death.recorded": {"sar_criteria_may_be_met": Answer},
+    "death.recorded": {"sar_criteria_may_be_met": YesNoUnknown},
     "involvement.saved": {"person_told": PersonTold},
     "restriction.recorded": {"basis": RestrictionBasis},
 }

@@ -463,7 +463,7 @@ def involvement_card(i: Involvement) -> Card:
             "The part played by the person who raised the concern",
             plain_list(ReferrerPart, i.referrer_part),
         ),
-        ("More about their part", i.referrer_role),
+        ("More about their part", i.referrer_part_details),
         ("Review of the pattern of concerns", i.pattern_review),
     ]
     return Card("How the person took part", _filled(rows))

@@ -11,7 +11,7 @@ from msp.accounts.models import Team, User
 from msp.audit.log import created, record_change
 from msp.cases.models import Case
 from msp.cases.workflow import check_allowed, transition
-from msp.concerns.codes import DecisionResult
+from msp.concerns.codes import DecisionResult, RaisedVia
 from msp.concerns.models import Concern, Section42Decision
 from msp.concerns.rules import concern_errors, decision_errors
 from msp.people.models import Person
@@ -22,7 +22,7 @@ CONCERN_FIELDS = (
     "referrer_anonymous",
     "referrer_confidential",
     "referrer_name",
-    "referrer_role",
+    "referrer_job_title",
     "referrer_organisation",
     "referrer_contact",
     "referrer_relationship",
@@ -52,6 +52,28 @@ def _pick(values: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
     return {k: values[k] for k in fields if k in values}
 
 
+SELF_RELATIONSHIP = "The person themselves"
+
+
+def _referrer(data: dict[str, Any], person: Person) -> dict[str, Any]:
+    """Who raised it, as stored. An adult raising a concern about themselves does
+    not repeat their own name: the referrer is filled from the person's record
+    (they are not anonymous to us, and have no job title or organisation here).
+    An anonymous referrer keeps no name or contact details."""
+    if data.get("raised_via") == RaisedVia.SELF:
+        data.update(
+            referrer_anonymous=False,
+            referrer_name=person.full_name,
+            referrer_job_title="",
+            referrer_organisation="",
+            referrer_relationship=SELF_RELATIONSHIP,
+        )
+    elif data.get("referrer_anonymous"):
+        for key in ("referrer_name", "referrer_contact"):
+            data[key] = ""
+    return data
+
+
 @transaction.atomic
 def raise_concern(*, person: Person, by: User, team: Team | None = None, **values: Any) -> Case:
     """Open a new case about ``person`` with its first concern."""
@@ -59,9 +81,7 @@ def raise_concern(*, person: Person, by: User, team: Team | None = None, **value
     errors = concern_errors(data)
     if errors:
         raise ValidationError(errors)
-    if data.get("referrer_anonymous"):
-        for key in ("referrer_name", "referrer_contact"):
-            data[key] = ""
+    data = _referrer(data, person)
     owning_team = team or by.team
     if owning_team is None:
         raise ValidationError({"team": "Choose the team that will triage this concern"})
@@ -95,9 +115,7 @@ def add_concern_record(
     errors = concern_errors(data)
     if errors:
         return None, errors
-    if data.get("referrer_anonymous"):
-        for key in ("referrer_name", "referrer_contact"):
-            data[key] = ""
+    data = _referrer(data, case.person)
     concern = Concern(case=case, raised_by=by, received_at=timezone.now(), **data)
     if save:
         concern.save()
@@ -118,7 +136,10 @@ def add_concern(case: Case, *, by: User, expected_version: int, **values: Any) -
         "add_concern",
         by=by,
         expected_version=expected_version,
-        extra_changes={**created(_pick(values, CONCERN_FIELDS)), "concern_id": [None, concern.pk]},
+        extra_changes={
+            **created({k: getattr(concern, k) for k in CONCERN_FIELDS if k in values}),
+            "concern_id": [None, concern.pk],
+        },
     )
     return concern
 

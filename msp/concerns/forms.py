@@ -1,8 +1,11 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 
+from msp.accounts.models import User
+from msp.cases.models import Case
 from msp.concerns.codes import (
     SOURCE_OF_RISK_HINTS,
     AbuseType,
@@ -55,7 +58,7 @@ class ConcernForm(GovukForm):
         help_text="Select all that apply",
     )
     referrer_name = _text("Their name", max_length=200)
-    referrer_role = _text("Their role or job title (optional)", max_length=200)
+    referrer_job_title = _text("Their role or job title (optional)", max_length=200)
     referrer_organisation = _text("Their organisation (optional)", max_length=200)
     referrer_contact = _text(
         "How to contact them (optional)",
@@ -92,6 +95,9 @@ class ConcernForm(GovukForm):
     )
 
     item_hints = {
+        "raised_via": {
+            RaisedVia.SELF: "You do not need to give their name again: it comes from their record",
+        },
         "referrer_wishes": {
             "anonymous": "We will not record their name or contact details",
             "confidential": "We will not tell the person or the source of risk who raised it",
@@ -107,14 +113,21 @@ class ConcernForm(GovukForm):
         return values
 
     @staticmethod
-    def initial_for(user_name: str, job_title: str, organisation: str) -> dict[str, Any]:
-        return {
+    def initial_for(user: User, case: Case | None = None) -> dict[str, Any]:
+        """What a concern form starts with when a member of staff fills it in:
+        raised today, by them, for the council. The one helper for raising a
+        concern, adding a repeat concern to an open case and reopening a case
+        (with ``case``, whose version guards against saving twice)."""
+        initial: dict[str, Any] = {
             "raised_on": timezone.localdate(),
             "raised_via": RaisedVia.STAFF,
-            "referrer_name": user_name,
-            "referrer_role": job_title,
-            "referrer_organisation": organisation,
+            "referrer_name": user.display_name,
+            "referrer_job_title": user.job_title,
+            "referrer_organisation": settings.COUNCIL_NAME,
         }
+        if case is not None:
+            initial["version"] = case.version
+        return initial
 
 
 class AddConcernForm(ConcernForm):

@@ -26,7 +26,7 @@ class Concern(models.Model):
     referrer_anonymous = models.BooleanField(default=False)
     referrer_confidential = models.BooleanField(default=False)
     referrer_name = models.CharField(max_length=200, blank=True)
-    referrer_role = models.CharField(max_length=200, blank=True)
+    referrer_job_title = models.CharField("Their role or job title", max_length=200, blank=True)
     referrer_organisation = models.CharField(max_length=200, blank=True)
     referrer_contact = models.CharField(max_length=300, blank=True)
     referrer_relationship = models.CharField(
@@ -55,7 +55,7 @@ class Concern(models.Model):
     def referrer_display(self) -> str:
         if self.referrer_anonymous:
             return "Anonymous"
-        parts = [self.referrer_name, self.referrer_role, self.referrer_organisation]
+        parts = [self.referrer_name, self.referrer_job_title, self.referrer_organisation]
         return ", ".join(p for p in parts if p) or "Not recorded"
 
 

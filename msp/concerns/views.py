@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -37,8 +36,7 @@ def raise_concern(request: HttpRequest, person_pk: int) -> HttpResponse:
     user = current_user(request)
     if request.method == "GET":
         person = get_person_for_user(user, person_pk)
-        initial = ConcernForm.initial_for(user.display_name, user.job_title, settings.COUNCIL_NAME)
-        form = ConcernForm(initial=initial)
+        form = ConcernForm(initial=ConcernForm.initial_for(user))
         add_team_choice(form, user, label=TEAM_LABEL)
         context = {"form": form, "person": person, "open_case": open_case_offer(user, person)}
         return render(request, "concerns/raise.html", context)
@@ -82,10 +80,7 @@ def add_concern(request: HttpRequest, pk: int) -> HttpResponse:
     user, case = case_for_change(request, pk)
     template = "concerns/add.html"
     if request.method == "GET":
-        initial = {
-            "version": case.version,
-            **ConcernForm.initial_for(user.display_name, user.job_title, settings.COUNCIL_NAME),
-        }
+        initial = AddConcernForm.initial_for(user, case)
         return render(request, template, {"form": AddConcernForm(initial=initial), "case": case})
     tried = attempt(
         AddConcernForm(request.POST),

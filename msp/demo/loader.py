@@ -203,7 +203,7 @@ class _Runner:
             referrer_anonymous=ref.anonymous,
             referrer_confidential=ref.confidential,
             referrer_name=ref.name,
-            referrer_role=ref.role,
+            referrer_job_title=ref.role,
             referrer_organisation=ref.organisation,
             referrer_contact=ref.contact,
             referrer_relationship=ref.relationship,

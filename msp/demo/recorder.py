@@ -278,7 +278,7 @@ class Recorder:
                     for field in INVOLVEMENT_FIELDS
                     if existing is None or getattr(record, field)
                 }
-                if record.referrer_role and not record.referrer_part:
+                if record.referrer_part_details and not record.referrer_part:
                     # The scenarios describe the referrer's part in words; where
                     # they do not choose, they describe information given.
                     values["referrer_part"] = ["gave_information"]

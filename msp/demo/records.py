@@ -293,7 +293,7 @@ class Involvement(Record):
     options_explained: str = ""
     reasons_for_declining: str = ""
     referrer_part: tuple[str, ...] = ()  # ReferrerPart
-    referrer_role: str = ""
+    referrer_part_details: str = ""
     pattern_review: str = ""
 
 

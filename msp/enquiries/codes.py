@@ -28,9 +28,13 @@ class ClosureReason(models.TextChoices):
     STOPPED_ENGAGING = "stopped_engaging", "The person stopped taking part"
     COULD_NOT_CONTACT = "could_not_contact", "We could not contact the person"
     PERSON_DIED = "person_died", "The person has died"
+    # The stored code says "moved away", but what it means (and what the return
+    # relies on to leave the case out) is that the abuse happened in another
+    # council's area, so that council records it. A person who has moved but was
+    # abused here stays in this council's figures: close with another reason.
     MOVED_AWAY = (
         "moved_away",
-        "Passed to another council (the person lives there or the abuse happened there)",
+        "Passed to another council: the abuse happened in their area, so they record it",
     )
     OTHER = "other", "Another reason (say what)"
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from msp.accounts.models import Role
+from msp.concerns.codes import YesNoUnknown
 from msp.enquiries.models.advocacy import AdvocacyAssessment, AdvocacyResult
-from msp.enquiries.models.base import Answer
 from msp.enquiries.models.best_interests import ConsulteeRole
 from msp.enquiries.models.capacity import Ability, CapacityAssessment
 from msp.enquiries.models.contacts import (
@@ -148,7 +148,7 @@ def capacity_errors(v: dict[str, Any], dates: Dates) -> Errors:
             errors[f"{part}_evidence"] = (
                 f"Enter the evidence for whether the person is able to {words}"
             )
-    if v.get("impairment") not in Answer.values:
+    if v.get("impairment") not in YesNoUnknown.values:
         errors["impairment"] = (
             "Select whether the person has an impairment of, or a disturbance in the "
             "functioning of, the mind or brain"
@@ -265,10 +265,10 @@ def advocacy_errors(v: dict[str, Any], dates: Dates) -> Errors:
         errors,
         v,
         "appropriate_individual",
-        Answer.values,
+        YesNoUnknown.values,
         "Select whether there is an appropriate person to support them",
     )
-    if v.get("appropriate_individual") == Answer.YES and not _text(
+    if v.get("appropriate_individual") == YesNoUnknown.YES and not _text(
         v, "appropriate_individual_name"
     ):
         errors["appropriate_individual_name"] = "Enter the name of the appropriate person"
@@ -347,7 +347,7 @@ def risk_assessment_errors(v: dict[str, Any]) -> Errors:
     errors: Errors = {}
     _require(errors, v, {"risk_to_person": "Enter the risk to the person"})
     for key, message in RISK_ANSWERS.items():
-        _choice(errors, v, key, Answer.values, message)
+        _choice(errors, v, key, YesNoUnknown.values, message)
     _choice(
         errors,
         v,
@@ -356,7 +356,7 @@ def risk_assessment_errors(v: dict[str, Any]) -> Errors:
         "Select whether the source of risk is in a position of trust",
     )
     police_decision = v.get("police_decision") or ""
-    if v.get("crime_may_have_been_committed") == Answer.YES:
+    if v.get("crime_may_have_been_committed") == YesNoUnknown.YES:
         if police_decision not in PoliceDecision.values:
             errors["police_decision"] = "Select whether the police were told"
         if not _text(v, "police_decision_reason"):
@@ -586,7 +586,7 @@ def death_errors(v: dict[str, Any], dates: Dates, *, date_of_birth: datetime.dat
             errors,
             v,
             "others_remain_at_risk",
-            Answer.values,
+            YesNoUnknown.values,
             "Select whether other people remain at risk",
         )
     if v.get("sar_criteria_may_be_met"):
@@ -594,10 +594,10 @@ def death_errors(v: dict[str, Any], dates: Dates, *, date_of_birth: datetime.dat
             errors,
             v,
             "sar_criteria_may_be_met",
-            Answer.values,
+            YesNoUnknown.values,
             "Select whether the criteria for a Safeguarding Adults Review may be met",
         )
-    if v.get("sar_criteria_may_be_met") == Answer.YES:
+    if v.get("sar_criteria_may_be_met") == YesNoUnknown.YES:
         _date(
             errors,
             v,

@@ -55,7 +55,7 @@ class ConcernFacts:
     referrer_anonymous: bool
     referrer_confidential: bool
     referrer_name: str
-    referrer_role: str
+    referrer_job_title: str
     referrer_organisation: str
     person_aware: str  # yes, no, unknown
     what_happened: str = ""
@@ -358,7 +358,7 @@ class InvolvementFacts:
     options_explained: str = ""
     reasons_for_declining: str = ""
     referrer_part: tuple[str, ...] = ()  # ReferrerPart codes
-    referrer_role: str = ""
+    referrer_part_details: str = ""
     pattern_review: str = ""
 
 

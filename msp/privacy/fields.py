@@ -18,7 +18,7 @@ ERASED = "Erased under the retention schedule."
 CASE_PARTS: dict[str, dict[str, Any]] = {
     "concerns.concern": {
         "referrer_name": "",
-        "referrer_role": "",
+        "referrer_job_title": "",
         "referrer_organisation": "",
         "referrer_contact": "",
         "referrer_relationship": "",
@@ -83,7 +83,7 @@ CASE_PARTS: dict[str, dict[str, Any]] = {
         "outcomes_not_asked_reason": "",
         "options_explained": "",
         "reasons_for_declining": "",
-        "referrer_role": "",
+        "referrer_part_details": "",
         "pattern_review": "",
     },
     "enquiries.casenote": {"text": ERASED},

@@ -46,7 +46,7 @@ MARKS: dict[str, dict[str, str]] = {
     "people.person": {"do_not_tell": "Names people who must not be told about the concern"},
     "concerns.concern": {
         "referrer_name": REFERRER,
-        "referrer_role": REFERRER,
+        "referrer_job_title": REFERRER,
         "referrer_organisation": REFERRER,
         "referrer_contact": REFERRER,
         "referrer_relationship": REFERRER,
@@ -70,7 +70,7 @@ MARKS: dict[str, dict[str, str]] = {
     "enquiries.casenote": {"text": FREE_TEXT},
     "enquiries.restriction": {"what": FREE_TEXT, "decided_by": OTHER_PERSON},
     "enquiries.referrerfeedback": {"what_was_said": "What the person who raised it was told"},
-    "enquiries.involvement": {"referrer_role": REFERRER},
+    "enquiries.involvement": {"referrer_part_details": REFERRER},
     "survey.surveyresponse": {"representative_role": OTHER_PERSON},
     "letters.letter": {
         "addressee": "May name the person who raised the concern, a third party",

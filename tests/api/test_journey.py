@@ -313,7 +313,7 @@ def test_she_wants_nothing_done(api, practitioner):
             "raised_on": today,
             "raised_via": "partner",
             "referrer_name": "Nia Evans",
-            "referrer_role": "District nurse",
+            "referrer_job_title": "District nurse",
             "referrer_organisation": "Northmoor Community Health",
             "what_happened": "Her home carer has been borrowing cash from her purse.",
             "abuse_types": ["financial"],
@@ -411,7 +411,7 @@ def test_she_wants_nothing_done(api, practitioner):
             bodies.involvement(
                 options_explained="Talking to the agency, changing carer, the police: what each would mean for her.",
                 reasons_for_declining="She is afraid of losing a carer she likes, and of being moved to a home.",
-                referrer_role="The district nurse checks her purse with her at each visit.",
+                referrer_part_details="The district nurse checks her purse with her at each visit.",
             ),
         ),
         (

@@ -263,15 +263,15 @@ def test_involvement_is_created_then_changed_with_its_version(pat, api, colleagu
     r = pat.put(path, {"person_told": "yes", "person_involvement": "Chose who came."})
     assert r.status_code == 201, r.json()
     assert r.json()["version"] == 1
-    assert r.json()["referrer_role"] == ""
+    assert r.json()["referrer_part_details"] == ""
 
     # Only the fields sent change.
-    r = api(colleague).put(path, {"version": 1, "referrer_role": "Her carer checks daily."})
+    r = api(colleague).put(path, {"version": 1, "referrer_part_details": "Her carer checks daily."})
     assert r.status_code == 200, r.json()
     changed = r.json()
     assert changed["version"] == 2
     assert changed["person_involvement"] == "Chose who came."
-    assert changed["referrer_role"] == "Her carer checks daily."
+    assert changed["referrer_part_details"] == "Her carer checks daily."
     assert changed["recorded_by"]["name"] == "Pat Okafor"
     assert pat.get(path).json() == changed
 
@@ -281,7 +281,7 @@ def test_involvement_is_created_then_changed_with_its_version(pat, api, colleagu
         assert r.status_code == 409
         assert r.json()["current_version"] == 2
         assert r.json()["changed_by"] == "Cal Reyes"
-        assert r.json()["changes"] == {"referrer_role": ["", "Her carer checks daily."]}
+        assert r.json()["changes"] == {"referrer_part_details": ["", "Her carer checks daily."]}
     assert pat.get(path).json()["pattern_review"] == ""
 
 
@@ -341,3 +341,13 @@ def test_a_closed_case_takes_no_additions(pat, practitioner):
     r = pat.put(f"/cases/{case.pk}/involvement", bodies.involvement())
     assert r.status_code == 409
     assert not CaseNote.objects.exists()
+
+
+def test_involvement_still_takes_the_old_name_for_the_referrers_part(pat, case):
+    """`referrer_role` was renamed `referrer_part_details`; the old name is
+    accepted until the next API version, and answers carry only the new one."""
+    path = f"/cases/{case.pk}/involvement"
+    r = pat.put(path, {"referrer_role": "Her carer checks daily."})
+    assert r.status_code == 201, r.json()
+    assert r.json()["referrer_part_details"] == "Her carer checks daily."
+    assert "referrer_role" not in r.json()

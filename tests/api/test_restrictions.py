@@ -72,7 +72,7 @@ def test_referred_only_cannot_be_chosen_with_a_part(api, practitioner):
     pat = api(practitioner)
     r = pat.put(
         f"/cases/{case.pk}/involvement",
-        {"referrer_part": ["referred_only", "meetings"], "referrer_role": "Referred only."},
+        {"referrer_part": ["referred_only", "meetings"], "referrer_part_details": "Referred only."},
     )
     assert r.status_code == 422
     assert "not both" in r.json()["errors"]["referrer_part"][0]
@@ -80,7 +80,7 @@ def test_referred_only_cannot_be_chosen_with_a_part(api, practitioner):
         f"/cases/{case.pk}/involvement",
         {
             "referrer_part": ["meetings", "meetings"],
-            "referrer_role": "Came to the strategy meeting",
+            "referrer_part_details": "Came to the strategy meeting",
         },
     )
     assert r.status_code == 201, r.json()

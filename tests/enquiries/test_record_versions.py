@@ -59,7 +59,7 @@ SINGLETONS = [
         rf.involvement,
         actions.save_involvement,
         Involvement,
-        "referrer_role",
+        "referrer_part_details",
         "Joined the meeting",
         "involvement.saved",
     ),

@@ -66,7 +66,7 @@ def concern(**kw: Any) -> ConcernFacts:
         "referrer_anonymous": False,
         "referrer_confidential": False,
         "referrer_name": "Ada District Nurse",
-        "referrer_role": "District nurse",
+        "referrer_job_title": "District nurse",
         "referrer_organisation": "Northmoor Community Health",
         "person_aware": "yes",
     }
@@ -305,7 +305,7 @@ def involvement(**kw: Any) -> InvolvementFacts:
         "options_explained": "Police report, bank protection, or nothing for now.",
         "reasons_for_declining": "Does not want her son in trouble.",
         "referrer_part": ("gave_information", "ongoing_support"),
-        "referrer_role": "The district nurse checks the bank letters with her.",
+        "referrer_part_details": "The district nurse checks the bank letters with her.",
     }
     return InvolvementFacts(**{**values, **kw})
 

@@ -517,7 +517,7 @@ CASES = [
     (
         "M7.a",
         True,
-        lambda: b.snap(involvement=b.involvement(referrer_part=(), referrer_role="")),
+        lambda: b.snap(involvement=b.involvement(referrer_part=(), referrer_part_details="")),
         None,
     ),
     # "Referred only." in the words, with the choice that says so: fails
@@ -526,7 +526,7 @@ CASES = [
         True,
         lambda: b.snap(
             involvement=b.involvement(
-                referrer_part=("referred_only",), referrer_role="Referred only."
+                referrer_part=("referred_only",), referrer_part_details="Referred only."
             )
         ),
         None,
@@ -536,7 +536,7 @@ CASES = [
         "M7.a",
         True,
         lambda: b.snap(
-            involvement=b.involvement(referrer_part=(), referrer_role="Gave us the rota.")
+            involvement=b.involvement(referrer_part=(), referrer_part_details="Gave us the rota.")
         ),
         None,
     ),
@@ -551,7 +551,9 @@ CASES = [
         "M7.a",
         True,
         lambda: b.snap(
-            involvement=b.involvement(referrer_part=("received_feedback",), referrer_role="")
+            involvement=b.involvement(
+                referrer_part=("received_feedback",), referrer_part_details=""
+            )
         ),
         None,
     ),
@@ -559,7 +561,7 @@ CASES = [
         "M7.a",
         False,
         lambda: b.snap(
-            involvement=b.involvement(referrer_part=(), referrer_role=""),
+            involvement=b.involvement(referrer_part=(), referrer_part_details=""),
             plan_actions=(b.plan_action(owner_kind="referrer"),),
         ),
         None,
@@ -568,7 +570,7 @@ CASES = [
         "M7.a",
         False,
         lambda: b.snap(
-            involvement=b.involvement(referrer_role=""),
+            involvement=b.involvement(referrer_part_details=""),
             concerns=(b.concern(referrer_anonymous=True, raised_via="public"),),
         ),
         None,

@@ -56,7 +56,7 @@ def full_case(by, manager, *, rows=1):
     rf.risk_assessment(case, by, source_trust_role="paid_carer")
     rf.plan(case, by)
     rf.self_neglect(case, by)
-    rf.involvement(case, by, referrer_role="Checks the bank letters with her.")
+    rf.involvement(case, by, referrer_part_details="Checks the bank letters with her.")
     return fresh(case)
 
 
@@ -96,7 +96,7 @@ def test_snapshot_holds_the_record(practitioner, manager):
     assert s.feedback[0].concern_id == concern.id
     assert s.escalations[0].resolved_on is None
     assert s.death is None
-    assert s.involvement.referrer_role == "Checks the bank letters with her."
+    assert s.involvement.referrer_part_details == "Checks the bank letters with her."
     assert [n.text for n in s.notes] == ["Note 0: an enquiry visit."]
     assert s.other_concern_dates == tuple(other.concerns.values_list("raised_on", flat=True))
 

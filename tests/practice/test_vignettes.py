@@ -42,7 +42,7 @@ def good_case(by, *, contact=True, involvement=None, risk=None, plan=True, **con
         case,
         by,
         **{
-            "referrer_role": "Her home carer checks she has money for shopping.",
+            "referrer_part_details": "Her home carer checks she has money for shopping.",
             **(involvement or {}),
         },
     )
@@ -159,7 +159,7 @@ def test_m2_a_plan_without_the_person(practitioner):
     """Mr B's plan was written in the office: no outcomes asked, no pace."""
     case = factories.case(practitioner, state="enquiry", outcomes=0)
     rf.advocacy(case, practitioner)
-    rf.involvement(case, practitioner, referrer_role="Ward nurse will report any bruising.")
+    rf.involvement(case, practitioner, referrer_part_details="Ward nurse will report any bruising.")
     rf.risk_assessment(case, practitioner)
     rf.plan(case, practitioner, pace="")
     assert ids(findings_for(case)) == {"M2.a", "M2.d"}
@@ -168,7 +168,7 @@ def test_m2_a_plan_without_the_person(practitioner):
 def test_m2_outcomes_asked_once_and_never_again(practitioner):
     case = factories.case(practitioner, state="enquiry")
     rf.advocacy(case, practitioner)
-    rf.involvement(case, practitioner, referrer_role="Ward nurse will report any bruising.")
+    rf.involvement(case, practitioner, referrer_part_details="Ward nurse will report any bruising.")
     rf.risk_assessment(case, practitioner)
     rf.plan(case, practitioner)
     rf.feedback(case, practitioner)
@@ -234,7 +234,7 @@ def test_m3_others_protected_and_the_death_considered(practitioner, manager):
 
 def test_m4_no_time_to_ask_about_an_advocate(practitioner):
     case = factories.case(practitioner, state="enquiry", advocacy=False)
-    rf.involvement(case, practitioner, referrer_role="Day centre keeps an eye on her.")
+    rf.involvement(case, practitioner, referrer_part_details="Day centre keeps an eye on her.")
     rf.risk_assessment(case, practitioner)
     for outcome in case.desired_outcomes.all():
         actions.revise_outcome(
@@ -259,7 +259,7 @@ def test_m4_an_advocate_arranged_at_the_start(practitioner):
         advocate_name="Sam Voice, Northmoor Advocacy",
         advocate_arranged_on=timezone.localdate(),
     )
-    rf.involvement(case, practitioner, referrer_role="Day centre keeps an eye on her.")
+    rf.involvement(case, practitioner, referrer_part_details="Day centre keeps an eye on her.")
     rf.risk_assessment(case, practitioner)
     assert findings_for(case) == []
 
@@ -401,7 +401,7 @@ def test_m6_a_way_in_through_someone_he_trusts(practitioner):
 PARTNER = {
     "raised_via": "partner",
     "referrer_name": "Ada Nurse",
-    "referrer_role": "District nurse",
+    "referrer_job_title": "District nurse",
     "referrer_organisation": "Northmoor Community Health",
     "person_aware": "unknown",
 }
@@ -411,7 +411,7 @@ def test_m7_referred_and_forgotten(practitioner):
     """The district nurse referred Mr F and stepped back; nobody told Mr F."""
     case = good_case(
         practitioner,
-        involvement={"referrer_part": [], "referrer_role": "", "person_told": ""},
+        involvement={"referrer_part": [], "referrer_part_details": "", "person_told": ""},
         **PARTNER,
     )
     assert ids(findings_for(case)) == {"M7.a", "M7.b"}
@@ -422,7 +422,7 @@ def test_m7_referred_only_in_words_is_no_part(practitioner):
     had no other part: the guard reads the choice, and asks."""
     case = good_case(
         practitioner,
-        involvement={"referrer_part": ["referred_only"], "referrer_role": "Referred only."},
+        involvement={"referrer_part": ["referred_only"], "referrer_part_details": "Referred only."},
         **PARTNER,
     )
     found = findings_for(case)
@@ -433,7 +433,10 @@ def test_m7_referred_only_in_words_is_no_part(practitioner):
 def test_m7_a_part_in_the_enquiry_is_enough(practitioner):
     case = good_case(
         practitioner,
-        involvement={"referrer_part": ["gave_information", "meetings"], "referrer_role": ""},
+        involvement={
+            "referrer_part": ["gave_information", "meetings"],
+            "referrer_part_details": "",
+        },
         **PARTNER,
     )
     assert findings_for(case) == []
@@ -444,7 +447,7 @@ def test_m7_the_nurse_keeps_a_part(practitioner):
         practitioner,
         involvement={
             "referrer_part": [],
-            "referrer_role": "",
+            "referrer_part_details": "",
             "person_told": "no_risk",
             "not_told_reason": "His wife opens his post and would stop the nurse visiting.",
         },
@@ -518,7 +521,7 @@ def test_m9_the_referrer_never_hears_back(practitioner):
             reason="Revisited at the second visit.",
         )
     rf.advocacy(case, practitioner)
-    rf.involvement(case, practitioner, referrer_role="Visits weekly and reports changes.")
+    rf.involvement(case, practitioner, referrer_part_details="Visits weekly and reports changes.")
     rf.risk_assessment(case, practitioner)
     case = to_closing(case, practitioner)
     assert ids(closure_findings(case, CLOSURE)) == {"M9.a"}

@@ -74,7 +74,7 @@ CONCERN: Body = {
     "raised_on": day(-20),
     "raised_via": "partner",
     "referrer_name": "Nia Evans",
-    "referrer_role": "District nurse",
+    "referrer_job_title": "District nurse",
     "referrer_organisation": "Northmoor Community Health",
     "what_happened": "Her grandson takes her pension each week and she goes without food.",
     "abuse_types": ["financial"],

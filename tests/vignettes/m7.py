@@ -13,7 +13,10 @@ VIGNETTES = [
         expected=frozenset({"M7.a"}),
         steps=r.enquiry_record(
             referrer_action=WORKER_ACTION,
-            involvement={"referrer_role": "Referred only.", "referrer_part": ["referred_only"]},
+            involvement={
+                "referrer_part_details": "Referred only.",
+                "referrer_part": ["referred_only"],
+            },
         ),
         outcomes=r.OUTCOMES,
         closure=r.CONCLUDED,
@@ -40,7 +43,8 @@ VIGNETTES = [
         story="""Nothing at all says what part the district nurse plays.""",
         expected=frozenset({"M7.a"}),
         steps=r.enquiry_record(
-            referrer_action=WORKER_ACTION, involvement={"referrer_role": "", "referrer_part": []}
+            referrer_action=WORKER_ACTION,
+            involvement={"referrer_part_details": "", "referrer_part": []},
         ),
         outcomes=r.OUTCOMES,
         closure=r.CONCLUDED,

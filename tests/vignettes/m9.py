@@ -30,7 +30,7 @@ VIGNETTES = [
         concern={
             "raised_via": "public",
             "referrer_name": "June Abbott",
-            "referrer_role": "",
+            "referrer_job_title": "",
             "referrer_organisation": "",
             "referrer_relationship": "Neighbour",
         },

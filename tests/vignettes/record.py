@@ -66,7 +66,7 @@ INVOLVEMENT: Body = {
     "person_told": "yes",
     "person_involvement": "She chose who came to the meeting and what was said to her grandson.",
     "options_explained": "A new bank card, an appointee, the police: what each would mean for her.",
-    "referrer_role": "The district nurse checks with her at each visit that she has food in.",
+    "referrer_part_details": "The district nurse checks with her at each visit that she has food in.",
     "referrer_part": ["ongoing_support"],
 }
 

@@ -11,7 +11,7 @@ def enquiry_record_for_discharge() -> tuple[Step, ...]:
     return r.enquiry_record(
         "feedback",
         referrer_action={"owner_kind": "worker", "owner_name": "Pat Okafor"},
-        involvement={"referrer_role": "Referred only.", "referrer_part": ["referred_only"]},
+        involvement={"referrer_part_details": "Referred only.", "referrer_part": ["referred_only"]},
         risk={
             "source_trust_role": "staff",
             "source_has_contact_with_others_at_risk": "yes",
@@ -231,7 +231,7 @@ VIGNETTES = [
         concern={
             "raised_via": "partner",
             "referrer_name": "Sam Ode",
-            "referrer_role": "Student support",
+            "referrer_job_title": "Student support",
             "referrer_organisation": "Northmoor College",
             "what_happened": "Older men he calls friends take his bursary each week.",
             "abuse_types": ["financial", "sexual_exploitation"],
@@ -256,7 +256,7 @@ VIGNETTES = [
         expected=frozenset({"M7.a", "M9.a"}),
         concern={
             "referrer_name": "Kofi Mensah",
-            "referrer_role": "Discharge coordinator",
+            "referrer_job_title": "Discharge coordinator",
             "referrer_organisation": "Northmoor General Hospital",
             "what_happened": "Sent home after a fall with no care package and no food in.",
             "abuse_types": ["neglect"],

@@ -1,6 +1,6 @@
 """Precision and recall of the practice guard over the vignette suite.
 
-    .venv/bin/python tests/vignettes/score.py [--markdown FILE]
+    .venv/bin/python tests/vignettes/score.py [--unseen] [--markdown FILE]
 
 Runs the vignette tests (they write what each vignette expected and got), then
 counts, for each check id, true positives (expected and raised), false
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_suite() -> list[dict[str, object]]:
+def run_suite(tests: str = "tests/vignettes/test_vignettes.py") -> list[dict[str, object]]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "results.json"
         env = {**os.environ, "VIGNETTE_RESULTS": str(out)}
@@ -33,7 +33,7 @@ def run_suite() -> list[dict[str, object]]:
                 "-p",
                 "no:cacheprovider",
                 "-q",
-                "tests/vignettes/test_vignettes.py",
+                tests,
             ],
             cwd=ROOT,
             env=env,
@@ -59,7 +59,7 @@ def score(results: list[dict[str, object]]) -> str:
     t, f, m = sum(tp.values()), sum(fp.values()), sum(fn.values())
     precision = t / (t + f) if t + f else 1.0
     recall = t / (t + m) if t + m else 1.0
-    good = [r for r in results if str(r["id"]).startswith("good-")]
+    good = [r for r in results if str(r["id"]).startswith(("good-", "u-g"))]
     lines = [
         f"Vignettes: {len(results)} ({len(good)} good practice); matching exactly: {len(results) - len(wrong)}",
         f"Precision: {precision:.0%} ({t} of {t + f} findings raised were expected)",
@@ -85,8 +85,19 @@ def main() -> None:
         "--results", help="a results file already written by a run with VIGNETTE_RESULTS"
     )
     parser.add_argument("--markdown", help="also write the figures to this file")
+    parser.add_argument(
+        "--unseen",
+        action="store_true",
+        help="score the blind second set (tests/vignettes/unseen.py) instead",
+    )
     args = parser.parse_args()
-    results = json.loads(Path(args.results).read_text()) if args.results else run_suite()
+    results = (
+        json.loads(Path(args.results).read_text())
+        if args.results
+        else run_suite(
+            "tests/vignettes/test_unseen.py" if args.unseen else "tests/vignettes/test_vignettes.py"
+        )
+    )
     text = score(results)
     print(text)
     if args.markdown:

@@ -76,7 +76,7 @@ def test_involvement_questions_go_when_involvement_is_recorded(client_for, pract
             "version": "",
             "person_involvement": "Chose who came to her meetings.",
             "referrer_part": ["gave_information", "ongoing_support"],
-            "referrer_role": "Her GP reviews her medicines monthly.",
+            "referrer_part_details": "Her GP reviews her medicines monthly.",
         },
     )
     page = client.get(reverse("cases:detail", args=[case.pk]))

@@ -9,6 +9,7 @@ from msp.enquiries.models import Closure
 from msp.practice.models import ClosureFinding
 from tests import factories
 from tests import record_factories as rf
+from tests.demo.test_plain_words import leaks
 from tests.web.conftest import part_of, summary_of, text_of
 from tests.web.test_concerns import concern_post
 
@@ -27,7 +28,12 @@ def test_close_form_asks_about_the_enquiry(client_for, practitioner, case_in):
     assert "Was the person asked what outcomes they wanted?" in text
     assert "Did the person lack capacity to make decisions about the enquiry?" in text
     assert "Were they supported by an advocate, family member or friend?" in text
-    assert "Risk identified and action taken" in text
+    # Plain words, as on the case page: not the national return's labels
+    assert "A risk was found and action was taken" in text
+    assert "Yes, and they said what they wanted" in text
+    assert not leaks(response.content.decode())
+    # Passing a case on says when the return leaves it out
+    assert "the abuse happened in their area, so they record it" in text
     assert "How can the person come back to us if they want help later?" in text
     assert 'id="open_door"' in response.content.decode()  # the guard links here
 

@@ -214,3 +214,18 @@ def test_opening_a_case_form_audits_the_view(client_for, practitioner, case_in):
     case = case_in("triage")
     client_for(practitioner).get(reverse("concerns:decision", args=[case.pk]))
     assert AuditEvent.objects.filter(action="view", case_id=case.pk).count() == 1
+
+
+def test_self_referral_takes_the_name_from_the_record(client_for, practitioner):
+    person = factories.person(practitioner, given_name="Ada", family_name="Brook")
+    client = client_for(practitioner)
+    form = client.get(reverse("concerns:raise", args=[person.pk]))
+    assert "it comes from their record" in text_of(form)
+    response = client.post(
+        reverse("concerns:raise", args=[person.pk]),
+        concern_post(raised_via="self", referrer_name=""),
+    )
+    assert response.status_code == 302
+    concern = Concern.objects.get(case__person=person)
+    assert concern.referrer_name == "Ada Brook"
+    assert concern.referrer_relationship == "The person themselves"

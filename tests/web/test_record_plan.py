@@ -314,7 +314,7 @@ def test_involvement_fields_can_be_linked_to(client_for, practitioner, case_in):
         "outcomes_not_asked_reason",
         "options_explained",
         "reasons_for_declining",
-        "referrer_role",
+        "referrer_part_details",
         "pattern_review",
     ):
         assert f'id="{name}"' in html, name
@@ -337,11 +337,11 @@ def test_involvement_fields_can_be_linked_to(client_for, practitioner, case_in):
             "version": "",
             "person_told": "yes",
             "person_involvement": "Chose who came to the meeting.",
-            "referrer_role": "The GP will check her medication weekly.",
+            "referrer_part_details": "The GP will check her medication weekly.",
         },
     )
     assert response.status_code == 302
-    assert Involvement.objects.get(case=case).referrer_role.startswith("The GP")
+    assert Involvement.objects.get(case=case).referrer_part_details.startswith("The GP")
     page = client.get(reverse("cases:detail", args=[case.pk]))
     involvement = section_of(page, "involvement")
     assert "The GP will check her medication weekly." in involvement

@@ -118,3 +118,21 @@ def test_only_the_case_team_may_add(client_for, practitioner, other_manager, out
     assert client_for(outsider).get(url).status_code == 404
     assert client_for(other_manager).post(url, add_post(case)).status_code == 403
     assert Concern.objects.filter(case=case).count() == 1
+
+
+def test_adding_and_reopening_start_the_concern_form_alike(
+    client_for, practitioner, case_in, settings
+):
+    """One helper fills both forms: raised today by the worker, for the council."""
+    settings.COUNCIL_NAME = "Westdale Council"
+    client = client_for(practitioner)
+    open_case, closed_case = case_in("enquiry"), case_in("closed")
+    pages = [
+        client.get(reverse("concerns:add", args=[open_case.pk])).content.decode(),
+        client.get(reverse("enquiries:reopen", args=[closed_case.pk])).content.decode(),
+    ]
+    for page, case in zip(pages, (open_case, closed_case), strict=True):
+        assert 'value="Westdale Council"' in page
+        assert 'value="Pat Okafor"' in page
+        assert 'value="staff" checked' in page
+        assert f'name="version" value="{case.version}"' in page

@@ -96,7 +96,7 @@ class ConcernOut(Schema):
     )
     referrer: str = Field(description="Who raised it, or 'Anonymous'")
     referrer_name: str
-    referrer_role: str
+    referrer_job_title: str
     referrer_organisation: str
     referrer_contact: str
     referrer_relationship: str

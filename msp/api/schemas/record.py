@@ -5,11 +5,12 @@ and notes. Every record part carries who recorded it and its ``version``."""
 import datetime
 
 from ninja import Field, Schema
+from pydantic import AliasChoices
 
 from msp.api.schemas.common import NAME, RecordOut, singleton_version, text
 from msp.api.types import MAX_ID, MAX_TEXT, InputSchema, IsoDate, Version, codes, optional
+from msp.concerns.codes import YesNoUnknown
 from msp.enquiries.models.advocacy import AdvocacyResult
-from msp.enquiries.models.base import Answer
 from msp.enquiries.models.best_interests import ConsulteeRole
 from msp.enquiries.models.capacity import Ability
 from msp.enquiries.models.contacts import (
@@ -39,9 +40,9 @@ class CapacityIn(InputSchema):
     use_or_weigh_evidence: str = text()
     communicate: Ability = Field(description=ABILITY)
     communicate_evidence: str = text()
-    impairment: Answer = Field(
+    impairment: YesNoUnknown = Field(
         description="Is there an impairment of, or a disturbance in the functioning of, the "
-        "mind or brain? " + codes(Answer)
+        "mind or brain? " + codes(YesNoUnknown)
     )
     impairment_evidence: str = text(
         "", description="Required when the person is `unable` in any part of the test"
@@ -63,7 +64,7 @@ class CapacityOut(RecordOut):
     use_or_weigh_evidence: str
     communicate: Ability
     communicate_evidence: str
-    impairment: Answer
+    impairment: YesNoUnknown
     impairment_evidence: str
     executive_function: str
     reassess_on: datetime.date | None
@@ -178,8 +179,8 @@ class AdvocacyIn(InputSchema):
     difficulty_communicating: bool = Field(
         description=DIFFICULTY.format("communicating their views, wishes and feelings")
     )
-    appropriate_individual: Answer = Field(
-        description="Is there an appropriate person to support them? " + codes(Answer)
+    appropriate_individual: YesNoUnknown = Field(
+        description="Is there an appropriate person to support them? " + codes(YesNoUnknown)
     )
     appropriate_individual_name: str = Field(
         "", max_length=NAME, description="Required when appropriate_individual is `yes`"
@@ -205,7 +206,7 @@ class AdvocacyOut(RecordOut):
     difficulty_retaining: bool
     difficulty_using_or_weighing: bool
     difficulty_communicating: bool
-    appropriate_individual: Answer
+    appropriate_individual: YesNoUnknown
     appropriate_individual_name: str
     individual_implicated: bool
     result: AdvocacyResult
@@ -287,9 +288,12 @@ class InvolvementIn(InputSchema):
         description="The part the person who raised the concern plays in the enquiry or plan. "
         "`referred_only` cannot be given with another answer. " + codes(ReferrerPart),
     )
-    referrer_role: str = optional(
+    referrer_part_details: str = optional(
         max_length=MAX_TEXT,
-        description="More about the part the person who raised the concern plays (optional)",
+        # The old name is accepted until the next API version (deprecated).
+        validation_alias=AliasChoices("referrer_part_details", "referrer_role"),
+        description="More about the part the person who raised the concern plays (optional). "
+        "Until API v2 the old name `referrer_role` is also accepted (deprecated)",
     )
     pattern_review: str = optional(
         max_length=MAX_TEXT,
@@ -305,7 +309,7 @@ class InvolvementOut(RecordOut):
     options_explained: str
     reasons_for_declining: str
     referrer_part: list[ReferrerPart]
-    referrer_role: str
+    referrer_part_details: str
     pattern_review: str
 
 

@@ -7,11 +7,11 @@ from ninja import Field
 
 from msp.api.schemas.common import NAME, RecordOut, UserRef, singleton_version, text
 from msp.api.types import MAX_ID, MAX_TEXT, InputSchema, IsoDate, Version, codes, optional
-from msp.enquiries.models.base import Answer
+from msp.concerns.codes import YesNoUnknown
 from msp.enquiries.models.overrides import OverrideGround, OverrideKind
 from msp.enquiries.models.risk import PoliceDecision, RiskToOthersKind, TrustRole
 
-ANSWER = codes(Answer)
+ANSWER = codes(YesNoUnknown)
 
 # --- The risk assessment ------------------------------------------------------------
 
@@ -22,18 +22,18 @@ class RiskAssessmentIn(InputSchema):
 
     version: Version | None = singleton_version()
     risk_to_person: str = optional(max_length=MAX_TEXT, description="Required")
-    other_adults_at_risk: Answer = optional(description="Required. " + ANSWER)
-    children_at_risk: Answer = optional(description="Required. " + ANSWER)
-    public_at_risk: Answer = optional(description="Required. " + ANSWER)
+    other_adults_at_risk: YesNoUnknown = optional(description="Required. " + ANSWER)
+    children_at_risk: YesNoUnknown = optional(description="Required. " + ANSWER)
+    public_at_risk: YesNoUnknown = optional(description="Required. " + ANSWER)
     risk_to_others: str = optional(max_length=MAX_TEXT)
     source_trust_role: TrustRole = optional(
         description="Required: is the source of risk in a position of trust? " + codes(TrustRole)
     )
-    source_has_contact_with_others_at_risk: Answer = optional(
+    source_has_contact_with_others_at_risk: YesNoUnknown = optional(
         description="Required: does the source of risk have contact with other adults at risk "
         "or children? " + ANSWER
     )
-    crime_may_have_been_committed: Answer = optional(description="Required. " + ANSWER)
+    crime_may_have_been_committed: YesNoUnknown = optional(description="Required. " + ANSWER)
     police_decision: PoliceDecision | None = optional(
         description="Required when a crime may have been committed. " + codes(PoliceDecision)
     )
@@ -44,13 +44,13 @@ class RiskAssessmentIn(InputSchema):
 
 class RiskAssessmentOut(RecordOut):
     risk_to_person: str
-    other_adults_at_risk: Answer
-    children_at_risk: Answer
-    public_at_risk: Answer
+    other_adults_at_risk: YesNoUnknown
+    children_at_risk: YesNoUnknown
+    public_at_risk: YesNoUnknown
     risk_to_others: str
     source_trust_role: TrustRole
-    source_has_contact_with_others_at_risk: Answer
-    crime_may_have_been_committed: Answer
+    source_has_contact_with_others_at_risk: YesNoUnknown
+    crime_may_have_been_committed: YesNoUnknown
     police_decision: PoliceDecision | None
     police_decision_reason: str
     others_at_risk: bool = Field(
@@ -136,10 +136,10 @@ class DeathIn(InputSchema):
 
     version: Version | None = singleton_version()
     date_of_death: IsoDate = optional(description="Required")
-    others_remain_at_risk: Answer = optional(
+    others_remain_at_risk: YesNoUnknown = optional(
         description="May follow later (the guard asks for it). " + ANSWER
     )
-    sar_criteria_may_be_met: Answer = optional(
+    sar_criteria_may_be_met: YesNoUnknown = optional(
         description="May the Safeguarding Adults Review criteria be met? May follow later. "
         + ANSWER
     )
@@ -154,7 +154,7 @@ class DeathIn(InputSchema):
 
 class DeathOut(RecordOut):
     date_of_death: datetime.date
-    others_remain_at_risk: Answer | None = Field(description="Null until answered")
-    sar_criteria_may_be_met: Answer | None = Field(description="Null until answered")
+    others_remain_at_risk: YesNoUnknown | None = Field(description="Null until answered")
+    sar_criteria_may_be_met: YesNoUnknown | None = Field(description="Null until answered")
     sar_considerations: str
     sar_referred_on: datetime.date | None

@@ -4,7 +4,7 @@ Every change carries the ``version`` of the record it was based on."""
 from typing import Annotated
 
 from ninja import Field
-from pydantic import StringConstraints
+from pydantic import AliasChoices, StringConstraints
 
 from msp.api.types import MAX_ID, MAX_TEXT, InputSchema, IsoDate, Version, codes
 from msp.concerns.codes import (
@@ -40,10 +40,18 @@ class ConcernDetailsIn(InputSchema):
         max_length=NAME,
         description=(
             "Required unless anonymous, raised by council staff, or raised by the person "
-            "themselves (`raised_via` `self`: their own name is not repeated)"
+            "themselves (`raised_via` `self`: leave it out; the referrer is filled from the "
+            "person's record, and any name, role or organisation given is replaced)"
         ),
     )
-    referrer_role: str = Field("", max_length=NAME)
+    referrer_job_title: str = Field(
+        "",
+        max_length=NAME,
+        # The old name is accepted until the next API version (deprecated).
+        validation_alias=AliasChoices("referrer_job_title", "referrer_role"),
+        description="Their role or job title. Until API v2 the old name `referrer_role` is "
+        "also accepted (deprecated)",
+    )
     referrer_organisation: str = Field("", max_length=NAME)
     referrer_contact: str = Field("", max_length=300)
     referrer_relationship: str = Field("", max_length=NAME)

@@ -41,7 +41,6 @@ from msp.enquiries.codes import (
     MspAsked,
     WhoseWords,
 )
-from msp.enquiries.models.base import Answer
 from msp.enquiries.models.capacity import Ability
 from msp.people.codes import Gender
 
@@ -221,7 +220,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "concerns": (
         "id", "case_id", "raised_on", "received_at", "raised_via", "raised_by_id",
-        "referrer_anonymous", "referrer_confidential", "referrer_name", "referrer_role",
+        "referrer_anonymous", "referrer_confidential", "referrer_name", "referrer_job_title",
         "referrer_organisation", "what_happened", "abuse_types", "location_of_risk",
         "sources_of_risk", "immediate_safety_actions", "person_aware", "person_wishes",
     ),
@@ -693,7 +692,7 @@ class Builder:
                 at.date(), self.worker_name, text.CAPACITY_SUPPORT, able, text.CAPACITY_ABLE,
                 retain, text.CAPACITY_UNABLE if lacks else text.CAPACITY_ABLE, use,
                 text.CAPACITY_UNABLE if use == unable else text.CAPACITY_ABLE, able,
-                text.CAPACITY_ABLE, Answer.YES if lacks else Answer.NO,
+                text.CAPACITY_ABLE, YesNoUnknown.YES if lacks else YesNoUnknown.NO,
                 text.CAPACITY_IMPAIRMENT if lacks else "",
             )
         )  # fmt: skip

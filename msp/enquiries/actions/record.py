@@ -13,6 +13,7 @@ from django.db import transaction
 
 from msp.accounts.models import User
 from msp.cases.models import Case
+from msp.concerns.codes import YesNoUnknown
 from msp.enquiries.actions._record import check, create, dates_for, open_case, pick, save_singleton
 from msp.enquiries.models import (
     AdvocacyAssessment,
@@ -24,7 +25,6 @@ from msp.enquiries.models import (
     Restriction,
 )
 from msp.enquiries.models.advocacy import AdvocacyResult
-from msp.enquiries.models.base import Answer
 from msp.enquiries.models.involvement import PersonTold
 from msp.enquiries.record_rules import (
     DIFFICULTIES,
@@ -115,7 +115,7 @@ INVOLVEMENT_FIELDS = (
     "options_explained",
     "reasons_for_declining",
     "referrer_part",
-    "referrer_role",
+    "referrer_part_details",
     "pattern_review",
 )
 
@@ -157,7 +157,7 @@ def add_advocacy_assessment(case: Case, *, by: User, **values: Any) -> AdvocacyA
         data[key] = values.get(key)
     check(advocacy_errors(data, dates_for(case)))
     # Drop what belongs to answers not given
-    if data["appropriate_individual"] != Answer.YES:
+    if data["appropriate_individual"] != YesNoUnknown.YES:
         data["appropriate_individual_name"] = ""
     if data["result"] == AdvocacyResult.ADVOCATE_ARRANGED:
         data["reason"] = ""

@@ -12,6 +12,7 @@ from msp.accounts.models import User
 from msp.audit.log import plain
 from msp.cases.errors import InvalidTransition
 from msp.cases.models import Case
+from msp.concerns.codes import YesNoUnknown
 from msp.enquiries.actions._record import (
     audit,
     check,
@@ -22,7 +23,6 @@ from msp.enquiries.actions._record import (
     save_singleton,
 )
 from msp.enquiries.models import DeathRecord, Override, RiskAssessment, RiskToOthersAction
-from msp.enquiries.models.base import Answer
 from msp.enquiries.models.overrides import OverrideKind
 from msp.enquiries.record_rules import (
     death_errors,
@@ -140,7 +140,7 @@ def _death_rules(data: dict[str, Any], case: Case, record: DeathRecord | None) -
 
 
 def _tidy_death(data: dict[str, Any]) -> None:
-    if data["sar_criteria_may_be_met"] != Answer.YES:
+    if data["sar_criteria_may_be_met"] != YesNoUnknown.YES:
         data["sar_referred_on"] = None
 
 

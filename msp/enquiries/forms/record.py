@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from msp.concerns.codes import YesNoUnknown
 from msp.enquiries.forms._fields import (
     RecordForm,
     checkboxes,
@@ -18,7 +19,6 @@ from msp.enquiries.forms._fields import (
 )
 from msp.enquiries.models import BestInterestsDecision, CapacityAssessment
 from msp.enquiries.models.advocacy import AdvocacyResult
-from msp.enquiries.models.base import Answer
 from msp.enquiries.models.best_interests import ConsulteeRole
 from msp.enquiries.models.contacts import (
     CoercionIndicator,
@@ -80,7 +80,7 @@ class CapacityForm(RecordForm):
     impairment = radios(
         "Does the person have an impairment of, or a disturbance in the functioning of, the "
         "mind or brain?",
-        Answer.choices,
+        YesNoUnknown.choices,
         help_text="It may be temporary or lasting",
     )
     impairment_evidence = free_text(
@@ -234,7 +234,7 @@ class AdvocacyForm(RecordForm):
     )
     appropriate_individual = radios(
         "Is there an appropriate person to support them?",
-        Answer.choices,
+        YesNoUnknown.choices,
         help_text="Someone who can support and represent them, who is not paid to care for "
         "them, and whom the person agrees to",
     )
@@ -418,7 +418,7 @@ class InvolvementForm(RecordForm):
         ReferrerPart.choices,
         help_text="Select all that apply",
     )
-    referrer_role = free_text(
+    referrer_part_details = free_text(
         "More about their part (optional)",
         long=True,
         help_text="For example, what information they gave or which action they own",

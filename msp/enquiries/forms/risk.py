@@ -4,6 +4,7 @@ someone's wishes, and the person's death."""
 from typing import Any
 
 from msp.accounts.models import User
+from msp.concerns.codes import YesNoUnknown
 from msp.enquiries.forms._fields import (
     YES_NO,
     RecordForm,
@@ -12,7 +13,6 @@ from msp.enquiries.forms._fields import (
     radios,
     select,
 )
-from msp.enquiries.models.base import Answer
 from msp.enquiries.models.overrides import OverrideGround, OverrideKind
 from msp.enquiries.models.risk import PoliceDecision, RiskToOthersKind, TrustRole
 from msp.enquiries.record_rules import COSIGNER_MESSAGE
@@ -26,16 +26,16 @@ class RiskForm(RecordForm):
         long=True,
         help_text="What might happen, how likely it is and how serious it would be",
     )
-    other_adults_at_risk = radios("Are other adults at risk?", Answer.choices)
-    children_at_risk = radios("Are children at risk?", Answer.choices)
-    public_at_risk = radios("Is the public at risk?", Answer.choices)
+    other_adults_at_risk = radios("Are other adults at risk?", YesNoUnknown.choices)
+    children_at_risk = radios("Are children at risk?", YesNoUnknown.choices)
+    public_at_risk = radios("Is the public at risk?", YesNoUnknown.choices)
     risk_to_others = free_text("What is the risk to others? (optional)", long=True)
     source_trust_role = radios("Is the source of risk in a position of trust?", TrustRole.choices)
     source_has_contact_with_others_at_risk = radios(
         "Does the source of risk have contact with other adults at risk or children?",
-        Answer.choices,
+        YesNoUnknown.choices,
     )
-    crime_may_have_been_committed = radios("May a crime have been committed?", Answer.choices)
+    crime_may_have_been_committed = radios("May a crime have been committed?", YesNoUnknown.choices)
     police_decision = radios("Were the police told?", PoliceDecision.choices)
     police_decision_reason = free_text("Why were the police told, or not told?", long=True)
 
@@ -111,12 +111,12 @@ class DeathForm(RecordForm):
     date_of_death = GovukDateField(noun="the date the person died", required=False)
     others_remain_at_risk = radios(
         "Do other people remain at risk?",
-        Answer.choices,
+        YesNoUnknown.choices,
         help_text="If they do, the enquiry can continue after the person's death",
     )
     sar_criteria_may_be_met = radios(
         "May the criteria for a Safeguarding Adults Review be met?",
-        Answer.choices,
+        YesNoUnknown.choices,
         help_text="Care Act 2014 section 44: the person died, abuse or neglect is known or "
         "suspected, and there is concern about how agencies worked together",
     )

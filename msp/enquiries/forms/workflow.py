@@ -90,13 +90,15 @@ class CloseForm(GovukForm):
     reason_details = free_text(
         "Details", long=True, help_text="Required if you chose another reason", max_length=5000
     )
-    action_result = radios("What did the enquiry find, and was action taken?", ActionResult.choices)
+    action_result = radios(
+        "What did the enquiry find, and was action taken?", plain_choices(ActionResult)
+    )
     risk_outcome = radios(
         "What happened to the risk?",
         RiskOutcome.choices,
         help_text="Required if a risk was identified and action taken",
     )
-    msp_asked = radios("Was the person asked what outcomes they wanted?", MspAsked.choices)
+    msp_asked = radios("Was the person asked what outcomes they wanted?", plain_choices(MspAsked))
     experience_asked = radios(
         "Was the person asked about their experience of safeguarding?",
         ExperienceAsked.choices,
@@ -105,7 +107,7 @@ class CloseForm(GovukForm):
     )
     lacked_capacity = radios(
         "Did the person lack capacity to make decisions about the enquiry?",
-        LackedCapacity.choices,
+        plain_choices(LackedCapacity),
     )
     capacity_support = radios(
         "Were they supported by an advocate, family member or friend?", CAPACITY_SUPPORT

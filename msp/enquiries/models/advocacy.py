@@ -1,6 +1,7 @@
 from django.db import models
 
-from msp.enquiries.models.base import Answer, CaseRecord
+from msp.concerns.codes import YesNoUnknown
+from msp.enquiries.models.base import CaseRecord
 
 
 class AdvocacyResult(models.TextChoices):
@@ -25,7 +26,7 @@ class AdvocacyAssessment(CaseRecord):
     difficulty_retaining = models.BooleanField(default=False)
     difficulty_using_or_weighing = models.BooleanField(default=False)
     difficulty_communicating = models.BooleanField(default=False)
-    appropriate_individual = models.CharField(max_length=8, choices=Answer.choices)
+    appropriate_individual = models.CharField(max_length=8, choices=YesNoUnknown.choices)
     appropriate_individual_name = models.CharField(max_length=200, blank=True)
     individual_implicated = models.BooleanField(
         "The individual is implicated in the abuse or neglect", default=False
@@ -54,5 +55,5 @@ class AdvocacyAssessment(CaseRecord):
     @property
     def advocate_duty_applies(self) -> bool:
         """Substantial difficulty and no appropriate, uninvolved individual."""
-        no_one = self.appropriate_individual != Answer.YES or self.individual_implicated
+        no_one = self.appropriate_individual != YesNoUnknown.YES or self.individual_implicated
         return self.substantial_difficulty and no_one

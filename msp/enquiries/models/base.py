@@ -2,8 +2,6 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from msp.concerns.codes import YesNoUnknown
-
 
 class CaseRecord(models.Model):
     """A part of the record that belongs to one case, with who made it and when.
@@ -19,8 +17,3 @@ class CaseRecord(models.Model):
     class Meta:
         abstract = True
         ordering = ["recorded_at", "id"]
-
-
-# Yes / no / not known: one enum for concerns and case records alike (the
-# stored values are the same). ``Answer`` is kept as its name here.
-Answer = YesNoUnknown

@@ -1,6 +1,7 @@
 from django.db import models
 
-from msp.enquiries.models.base import Answer, CaseRecord
+from msp.concerns.codes import YesNoUnknown
+from msp.enquiries.models.base import CaseRecord
 
 
 class Ability(models.TextChoices):
@@ -29,7 +30,7 @@ class CapacityAssessment(CaseRecord):
     communicate_evidence = models.TextField()
     # The causal part: is any inability because of an impairment of, or a
     # disturbance in the functioning of, the mind or brain?
-    impairment = models.CharField(max_length=8, choices=Answer.choices)
+    impairment = models.CharField(max_length=8, choices=YesNoUnknown.choices)
     impairment_evidence = models.TextField(blank=True)
     # Whether the person can carry out what they decide (executive function)
     executive_function = models.TextField("Can the person carry out what they decide?", blank=True)
@@ -48,4 +49,4 @@ class CapacityAssessment(CaseRecord):
     def lacks_capacity(self) -> bool:
         """Lacks capacity for this decision: unable in some part of the
         functional test, because of an impairment of the mind or brain."""
-        return bool(self.unable_parts) and self.impairment == Answer.YES
+        return bool(self.unable_parts) and self.impairment == YesNoUnknown.YES

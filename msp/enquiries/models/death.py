@@ -1,6 +1,7 @@
 from django.db import models
 
-from msp.enquiries.models.base import Answer, CaseRecord
+from msp.concerns.codes import YesNoUnknown
+from msp.enquiries.models.base import CaseRecord
 
 
 class DeathRecord(CaseRecord):
@@ -11,8 +12,10 @@ class DeathRecord(CaseRecord):
 
     case = models.OneToOneField("cases.Case", on_delete=models.PROTECT, related_name="death")
     date_of_death = models.DateField()
-    others_remain_at_risk = models.CharField(max_length=8, choices=Answer.choices, blank=True)
-    sar_criteria_may_be_met = models.CharField(max_length=8, choices=Answer.choices, blank=True)
+    others_remain_at_risk = models.CharField(max_length=8, choices=YesNoUnknown.choices, blank=True)
+    sar_criteria_may_be_met = models.CharField(
+        max_length=8, choices=YesNoUnknown.choices, blank=True
+    )
     sar_considerations = models.TextField("How the review criteria were considered", blank=True)
     sar_referred_on = models.DateField("Referred to the board on", null=True, blank=True)
 

@@ -51,7 +51,7 @@ class Involvement(CaseRecord):
         default=list,
         blank=True,
     )  # ReferrerPart codes
-    referrer_role = models.TextField(
+    referrer_part_details = models.TextField(
         "More about the part the person who raised the concern plays (optional)", blank=True
     )
     pattern_review = models.TextField(

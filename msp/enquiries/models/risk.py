@@ -1,6 +1,7 @@
 from django.db import models
 
-from msp.enquiries.models.base import Answer, CaseRecord
+from msp.concerns.codes import YesNoUnknown
+from msp.enquiries.models.base import CaseRecord
 
 
 class TrustRole(models.TextChoices):
@@ -24,9 +25,9 @@ class RiskAssessment(CaseRecord):
         "cases.Case", on_delete=models.PROTECT, related_name="risk_assessment"
     )
     risk_to_person = models.TextField("Risk to the person")
-    other_adults_at_risk = models.CharField(max_length=8, choices=Answer.choices)
-    children_at_risk = models.CharField(max_length=8, choices=Answer.choices)
-    public_at_risk = models.CharField(max_length=8, choices=Answer.choices)
+    other_adults_at_risk = models.CharField(max_length=8, choices=YesNoUnknown.choices)
+    children_at_risk = models.CharField(max_length=8, choices=YesNoUnknown.choices)
+    public_at_risk = models.CharField(max_length=8, choices=YesNoUnknown.choices)
     risk_to_others = models.TextField("Risk to others", blank=True)
     source_trust_role = models.CharField(
         "Is the source of risk in a position of trust?",
@@ -36,9 +37,9 @@ class RiskAssessment(CaseRecord):
     source_has_contact_with_others_at_risk = models.CharField(
         "Does the source of risk have contact with other adults at risk or children?",
         max_length=8,
-        choices=Answer.choices,
+        choices=YesNoUnknown.choices,
     )
-    crime_may_have_been_committed = models.CharField(max_length=8, choices=Answer.choices)
+    crime_may_have_been_committed = models.CharField(max_length=8, choices=YesNoUnknown.choices)
     police_decision = models.CharField(max_length=16, choices=PoliceDecision.choices, blank=True)
     police_decision_reason = models.TextField(blank=True)
 
@@ -47,7 +48,7 @@ class RiskAssessment(CaseRecord):
 
     @property
     def others_at_risk(self) -> bool:
-        return Answer.YES in (
+        return YesNoUnknown.YES in (
             self.other_adults_at_risk,
             self.children_at_risk,
             self.public_at_risk,

@@ -468,10 +468,7 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     user, case = case_for_change(request, pk)
     template = "enquiries/reopen_form.html"
     if request.method == "GET":
-        initial = {
-            "version": case.version,
-            **ReopenForm.initial_for(user.display_name, user.job_title, ""),
-        }
+        initial = ReopenForm.initial_for(user, case)
         return render(request, template, {"form": ReopenForm(initial=initial), "case": case})
     tried = attempt(
         ReopenForm(request.POST),

@@ -102,7 +102,7 @@ M1: dict[str, tuple[Record, ...]] = {
             "including that a report could lead to his arrest.",
             reasons_for_declining="She is frightened Gary would end up homeless and that she "
             "would lose him: 'He's all I've got. I just want my bills paid.'",
-            referrer_role="Dr Ramsden sees her every month for her stroke review and will "
+            referrer_part_details="Dr Ramsden sees her every month for her stroke review and will "
             "tell us if she seems short of food or money again.",
             stage=LATE,
         ),
@@ -196,7 +196,7 @@ M2: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Bernie led every meeting: she chose where we met, who came "
             "and what we did first.",
-            referrer_role="Tom Garside, her CPN, visits every week to check she feels safe "
+            referrer_part_details="Tom Garside, her CPN, visits every week to check she feels safe "
             "and has her own tablets (an action in the plan).",
             stage=LATE,
         ),
@@ -295,7 +295,7 @@ M3: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Mrs Fairbrother chose to meet in her room. She was told "
             "before anything was sent, and why.",
-            referrer_role="Angela Cropper gave us the rota, suspended the care assistant "
+            referrer_part_details="Angela Cropper gave us the rota, suspended the care assistant "
             "and ran the home's disciplinary process.",
             stage=LATE,
         ),
@@ -439,8 +439,10 @@ M3: dict[str, tuple[Record, ...]] = {
             person_involvement="Before he died, Mr Crowther could not take part in words. "
             "Linda spoke for him, and we saw him twice on the ward, once with Linda and once "
             "on his own.",
-            referrer_role="Sister Whiteley gave the tissue viability evidence to the enquiry "
-            "and trained the home's nurses in pressure care.",
+            referrer_part_details=(
+                "Sister Whiteley gave the tissue viability evidence to the enquiry "
+                "and trained the home's nurses in pressure care."
+            ),
             stage=LATE,
         ),
         feedback(

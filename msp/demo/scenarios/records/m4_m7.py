@@ -114,7 +114,7 @@ M4: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Callum has taken part in two easy-read sessions with his "
             "advocate and chose what to work on first.",
-            referrer_role="Kerry Ashworth notes car registrations for the police and helps "
+            referrer_part_details="Kerry Ashworth notes car registrations for the police and helps "
             "Callum plan his Friday nights (actions in the plan).",
             stage=DURING,
         ),
@@ -258,7 +258,9 @@ M5: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Iris met us twice, in the mornings, and said what she wants. "
             "Susan spoke for what her mother would have wanted.",
-            referrer_role="Dr Lightfoot reviewed her medicines and weight (an action in the plan).",
+            referrer_part_details=(
+                "Dr Lightfoot reviewed her medicines and weight (an action in the plan)."
+            ),
             stage=LATE,
         ),
         feedback(
@@ -379,7 +381,7 @@ M6: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="She chooses when we visit and who comes, and leads each "
             "clearing session.",
-            referrer_role="Watch Manager Sowerby did the first fire safety visit and is "
+            referrer_part_details="Watch Manager Sowerby did the first fire safety visit and is "
             "doing the return visit in the plan.",
             stage=DURING,
         ),
@@ -442,8 +444,10 @@ M7: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Gladys chose what help she wanted and when; Neil joined on "
             "his day off.",
-            referrer_role="Carol Esplin checks Gladys's skin twice a week and showed Neil how "
-            "to turn her (actions in the plan).",
+            referrer_part_details=(
+                "Carol Esplin checks Gladys's skin twice a week and showed Neil how "
+                "to turn her (actions in the plan)."
+            ),
             stage=DURING,
         ),
         PlanActionUpdate(action=0, status="done", stage=LATE),

@@ -127,7 +127,7 @@ M8: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Mrs Akhtar chose where we meet and that her family are not "
             "told what she said.",
-            referrer_role="Amina Sheikh keeps up her weekly visits and is the person Mrs "
+            referrer_part_details="Amina Sheikh keeps up her weekly visits and is the person Mrs "
             "Akhtar trusts to pass on messages.",
             stage=DURING,
         ),
@@ -211,7 +211,7 @@ M9: dict[str, tuple[Record, ...]] = {
         Involvement(
             person_told="yes",
             person_involvement="Beryl took part in every step and decided what the bank would do.",
-            referrer_role="The bank stayed involved throughout and put a trusted-contact "
+            referrer_part_details="The bank stayed involved throughout and put a trusted-contact "
             "flag on her account (an action in the plan).",
             stage=LATE,
         ),
@@ -291,8 +291,10 @@ M10: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Mrs Gale met us twice and said what she wants; Carol joined "
             "the second visit.",
-            referrer_role="Cllr Tolson passed on a constituent's concern. He has no part in "
-            "the enquiry and is told only what the councillors' protocol allows.",
+            referrer_part_details=(
+                "Cllr Tolson passed on a constituent's concern. He has no part in "
+                "the enquiry and is told only what the councillors' protocol allows."
+            ),
             stage=DURING,
         ),
         feedback(

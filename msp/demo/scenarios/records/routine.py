@@ -107,8 +107,10 @@ OPEN: dict[str, tuple[Record, ...]] = {
         Involvement(
             person_told="yes",
             person_involvement="Grace meets us with her advocate and decides what happens next.",
-            referrer_role="Siobhan Kearsley moved Grace to a female-only bay and is reviewing "
-            "night observations (an action in the plan).",
+            referrer_part_details=(
+                "Siobhan Kearsley moved Grace to a female-only bay and is reviewing "
+                "night observations (an action in the plan)."
+            ),
             stage=DURING,
         ),
     ),
@@ -245,7 +247,7 @@ OPEN: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Lily took part with pictures, with her mum beside her, and "
             "chose the lady driver.",
-            referrer_role="Helen Cawthorne checks in with Lily every day at college (an "
+            referrer_part_details="Helen Cawthorne checks in with Lily every day at college (an "
             "action in the plan).",
             stage=DURING,
         ),
@@ -379,8 +381,10 @@ OPEN: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Valerie met us three times with her advocate and said what "
             "matters to her.",
-            referrer_role="The building society froze the attorney's access and tells us of "
-            "any new payments (an action in the plan).",
+            referrer_part_details=(
+                "The building society froze the attorney's access and tells us of "
+                "any new payments (an action in the plan)."
+            ),
             stage=DURING,
         ),
         feedback(
@@ -419,7 +423,7 @@ OPEN: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Marjorie chose her new day centre and was kept up to date at "
             "each step.",
-            referrer_role="Peter found the new day centre with his mother and takes her on "
+            referrer_part_details="Peter found the new day centre with his mother and takes her on "
             "Tuesdays.",
             stage=DURING,
         ),
@@ -541,7 +545,7 @@ OPEN: dict[str, tuple[Record, ...]] = {
         Involvement(
             person_told="yes",
             person_involvement="Derek chose what to try first and when we visit.",
-            referrer_role="Ravi Lodhia, the paramedic, shared what the crew found; the "
+            referrer_part_details="Ravi Lodhia, the paramedic, shared what the crew found; the "
             "ambulance service now flags the address for welfare checks.",
             stage=DURING,
         ),
@@ -566,7 +570,9 @@ OPEN: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Mr Bancroft said what he wanted and checks the new packet "
             "with the nurse.",
-            referrer_role="Femi Adeyemi reported the error himself and led the medicines review.",
+            referrer_part_details=(
+                "Femi Adeyemi reported the error himself and led the medicines review."
+            ),
             stage=DURING,
         ),
         feedback(
@@ -638,7 +644,7 @@ CLOSED: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Mrs Brackenbury took part in the lounge, where she is most at "
             "ease; Diane spoke for what her mother would want.",
-            referrer_role="Angela Cropper put the afternoon staffing in place and reported "
+            referrer_part_details="Angela Cropper put the afternoon staffing in place and reported "
             "any incidents to us every week.",
             stage=DURING,
         ),
@@ -666,7 +672,7 @@ CLOSED: dict[str, tuple[Record, ...]] = {
         Involvement(
             person_told="yes",
             person_involvement="Shirley chose the video doorbell and the password scheme.",
-            referrer_role="Kim Aspinall led the trading standards case and arranged the "
+            referrer_part_details="Kim Aspinall led the trading standards case and arranged the "
             "video doorbell.",
             stage=DURING,
         ),
@@ -744,8 +750,9 @@ CLOSED: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Grace chose what to share with Easterfold and met her new "
             "worker before the handover.",
-            referrer_role="PC Iveson shared the police plan and will tell us if the men are "
-            "charged.",
+            referrer_part_details=(
+                "PC Iveson shared the police plan and will tell us if the men are charged."
+            ),
             stage=DURING,
         ),
         feedback("Told PC Iveson the enquiry has passed to Easterfold Council with a joint plan."),
@@ -790,7 +797,7 @@ CLOSED: dict[str, tuple[Record, ...]] = {
             "including that a statement might lead to a court case.",
             reasons_for_declining="He does not trust 'the social' after time in care as a "
             "boy, and fears losing his flat: 'You lot always make it worse.'",
-            referrer_role="PC Iveson passed on the crime reference and will tell us if the "
+            referrer_part_details="PC Iveson passed on the crime reference and will tell us if the "
             "men are caught.",
             stage=LATE,
         ),
@@ -825,7 +832,7 @@ CLOSED: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Lily chose, with pictures, to stay friends and do the money "
             "course.",
-            referrer_role="Mei went through the money-safety booklets with Lily at home.",
+            referrer_part_details="Mei went through the money-safety booklets with Lily at home.",
             stage=DURING,
         ),
         feedback(
@@ -851,7 +858,7 @@ CLOSED: dict[str, tuple[Record, ...]] = {
             person_told="yes",
             person_involvement="Mrs Greenhalgh told us she wants to walk to the dining room "
             "herself.",
-            referrer_role="The hospital team raised it after her admission and shared her "
+            referrer_part_details="The hospital team raised it after her admission and shared her "
             "medical notes with the enquiry.",
             stage=DURING,
         ),
