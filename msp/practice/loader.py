@@ -276,6 +276,7 @@ def load_snapshot(
             present_wishes=r["present_wishes"],
             consulted=_consultees(r["consulted"]),
             decided_on=r["decided_on"],
+            decision_maker=r["decision_maker"],
         )
         for r in BestInterestsDecision.objects.filter(case_id=pk)
         .order_by("decided_on", "id")
@@ -286,6 +287,7 @@ def load_snapshot(
             "present_wishes",
             "consulted",
             "decided_on",
+            "decision_maker",
         )
     )
 

@@ -195,6 +195,7 @@ class BestInterestsFacts:
     present_wishes: str
     consulted: tuple[Consultee, ...]
     decided_on: datetime.date
+    decision_maker: str = ""
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,13 @@ def _param(v: Vignette):
 def test_set_is_balanced():
     ids = [v.id for v in VIGNETTES]
     assert len(ids) == len(set(ids)) == 20
-    assert len([v for v in VIGNETTES if v.expected]) == 10
-    assert all(not v.expected for v in VIGNETTES if v.id.startswith("u-g"))
+    poor = [v for v in VIGNETTES if v.id.startswith("u-p")]
+    assert len(poor) == 10 and all(v.expected for v in poor)
+    # Good practice raises nothing, except u-g09's prompt to record the answers
+    # the person gave (the lead's decision, explained in the vignette).
+    good = [v for v in VIGNETTES if v.id.startswith("u-g")]
+    assert len(good) == 10
+    assert all(not v.expected for v in good if v.id != "u-g09-experience-asked-at-closure")
 
 
 @pytest.mark.parametrize("vignette", [_param(v) for v in VIGNETTES])

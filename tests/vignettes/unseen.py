@@ -388,7 +388,6 @@ VIGNETTES = [
     ),
     Vignette(
         id="u-p09-best-interests-no-one-asked",
-        xfail="Guard miss: M5.b accepts 'n/a' wishes and a decision maker consulting only themselves",
         story="""Edith lacks capacity to manage her bank account, properly assessed. The
         best-interests decision hands her money to an appointee; her past and present wishes
         are "n/a" and "not known", and the only person "consulted" is the worker who
@@ -759,11 +758,13 @@ VIGNETTES = [
     ),
     Vignette(
         id="u-g09-experience-asked-at-closure",
-        xfail="Guard false alarm: M11.a raised though the experience questions were asked at closure",
+        # Lead's decision: M11.a stays as a prompt (it never blocks) until the answers
+        # are recorded, because myths.md also asks that the answers are reported in
+        # aggregate, which needs them recorded; it clears when the survey response is.
         story="""Aisha cannot safely be written to or phoned, so no survey can reach her.
         The worker asked her the experience questions in person at the last clinic visit
         and will record her answers.""",
-        expected=NONE,
+        expected=frozenset({"M11.a"}),
         person={
             **AISHA,
             "safe_to_phone": "not_safe",

@@ -10,7 +10,7 @@ found lacking.
 
 import re
 
-from msp.practice.checks.base import blank, check, day, fail, listed
+from msp.practice.checks.base import blank, check, day, fail, listed, no_reason
 from msp.practice.checks.m2 import marked
 from msp.practice.checks.text import (
     capacity_in_question,
@@ -20,7 +20,13 @@ from msp.practice.checks.text import (
 )
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, Finding, Fix
-from msp.practice.snapshot import FUNCTIONAL, CapacityFacts, CaseSnapshot, RestrictionFacts
+from msp.practice.snapshot import (
+    FUNCTIONAL,
+    BestInterestsFacts,
+    CapacityFacts,
+    CaseSnapshot,
+    RestrictionFacts,
+)
 
 REALITY = (
     "Making Safeguarding Personal is for everyone. Use advocates, ask the people who "
@@ -156,6 +162,17 @@ def decision_specific(s: CaseSnapshot, config: Config) -> Finding | None:
     return fail("M5.a", " ".join(problems))
 
 
+def _name(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def consulted_others(b: BestInterestsFacts) -> bool:
+    """Someone other than the decision maker was consulted: a decision maker
+    who only consulted themselves consulted no one."""
+    decider = _name(b.decision_maker)
+    return any(_name(c.name) and _name(c.name) != decider for c in b.consulted)
+
+
 @check(
     "M5.b",
     severity=DUTY,
@@ -198,10 +215,10 @@ def best_interests(s: CaseSnapshot, config: Config) -> Finding | None:
     problems = []
     for b in s.best_interests:
         gaps = []
-        if blank(b.past_wishes) or blank(b.present_wishes):
+        if no_reason(b.past_wishes, config) or no_reason(b.present_wishes, config):
             gaps.append("the person's past and present wishes")
-        if not b.consulted:
-            gaps.append("who was consulted")
+        if not consulted_others(b):
+            gaps.append("who was consulted, other than the person who decided")
         if gaps:
             problems.append(
                 f"The best-interests decision of {day(b.decided_on)} lacks {listed(gaps)}."
