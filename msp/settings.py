@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "msp.api",
     "msp.govuk",
     "msp.submissions",
+    "msp.frontdoor",
     "msp.operations",
     "msp.demo",
 ]
@@ -342,5 +343,17 @@ MSP_AUDIT_ALERT_MINUTES = env_int("MSP_AUDIT_ALERT_MINUTES", 10, minimum=1)
 
 # Case reference prefix, e.g. SG-2026-000123.
 CASE_REFERENCE_PREFIX = env_str("MSP_CASE_REFERENCE_PREFIX", "SG")
+
+# The public report form (/report). A report goes to the team covering the
+# postcode in the adult's address (MSP_INTAKE_AREAS: "NM1=North locality team;
+# SM=South locality team"), else to MSP_INTAKE_TEAM; with neither, it waits on
+# the safeguarding leads' queue. The referrer's secret works for
+# MSP_REPORT_SECRET_DAYS. Limits are per hour, per client address and per session.
+INTAKE_TEAM = env_str("MSP_INTAKE_TEAM", "")
+INTAKE_AREAS = env_str("MSP_INTAKE_AREAS", "")
+REPORT_SECRET_DAYS = env_int("MSP_REPORT_SECRET_DAYS", 180, minimum=1)
+REPORTS_PER_ADDRESS = env_int("MSP_REPORTS_PER_ADDRESS", 10, minimum=1)
+REPORTS_PER_SESSION = env_int("MSP_REPORTS_PER_SESSION", 3, minimum=1)
+STATUS_TRIES = env_int("MSP_REPORT_STATUS_TRIES", 10, minimum=1)
 
 NINJA_PAGINATION_PER_PAGE = 50
