@@ -6,10 +6,15 @@ import datetime
 import statistics
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from msp.accounts.access import can_resolve_report_escalations, readable_people, triages_reports
+from msp.accounts.access import (
+    can_resolve_report_escalations,
+    case_opens_for,
+    readable_people,
+    triages_reports,
+)
 from msp.accounts.models import Role, User
 from msp.audit.log import record_list
 from msp.cases.working_days import working_days_between
@@ -26,6 +31,8 @@ def readable_reports(user: User) -> QuerySet[PublicReport]:
     reports = PublicReport.objects.all()
     if not triages_reports(user):
         return reports.none()
+    # Once taken into a restricted case, a report is as restricted as the case.
+    reports = reports.filter(Q(concern__isnull=True) | case_opens_for(user, "concern__case_id"))
     if user.role == Role.SAFEGUARDING_LEAD:
         return reports
     return reports.filter(team_id=user.team_id) if user.team_id else reports.none()

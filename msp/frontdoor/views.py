@@ -16,9 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from msp import throttle
 from msp.accounts.access import (
-    can_change_case,
     can_resolve_report_escalations,
     can_see_confidential_referrer,
+    get_case_for_user,
     open_case_offer,
     readable_people,
 )
@@ -320,10 +320,11 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def share_feedback(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
-    report = PublicReport.objects.filter(pk=pk).select_related("concern__case").first()
-    case = actions.report_case(report) if report else None
-    if report is None or case is None or not can_change_case(user, case):
+    report = PublicReport.objects.filter(pk=pk, concern__isnull=False).first()
+    if report is None:
         raise Http404("No report found")
+    # 404 outside the case's team, 403 on a restricted case, as for the case itself.
+    case = get_case_for_user(user, report.concern.case_id, write=True)  # type: ignore[union-attr]
     form = ShareFeedbackForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
