@@ -126,8 +126,12 @@ def check_status(
         )
         return StatusCheck(None, WRONG)
     if report.secret_expires_at <= now:
-        record_change(
-            by=None, action="report.status_refused", obj=report, changes={"why": "expired"}
+        write(
+            by=None,
+            action="report.status_refused",
+            object_type="frontdoor.publicreport",
+            object_id=str(report.pk),
+            changes={"reference": report.reference, "why": "expired"},
         )
         return StatusCheck(None, EXPIRED)
     record_change(by=None, action="report.status_checked", obj=report, changes={})

@@ -55,8 +55,12 @@ class IdentityForm(GovukForm):
         error_messages=_required("Select whether we can say who made this report"),
     )
     item_hints = {
-        "confidential": "Staff who need to will know who you are, but will not tell them",
-        "anonymous": "We will not ask your name or how to contact you, so we cannot call you back",
+        "identity": {
+            "confidential": "Staff who need to will know who you are, but will not tell them",
+            "anonymous": (
+                "We will not ask your name or how to contact you, so we cannot call you back"
+            ),
+        }
     }
 
 

@@ -170,7 +170,7 @@ def _status_report(request: HttpRequest) -> PublicReport | None:
     held = request.session.get(STATUS) or {}
     if not held or held.get("until", 0) < time.time():
         return None
-    return PublicReport.objects.filter(pk=held.get("pk")).first()
+    return PublicReport.objects.filter(pk=int(held.get("pk") or 0)).first()
 
 
 @login_not_required

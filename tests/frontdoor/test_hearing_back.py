@@ -13,7 +13,11 @@ from tests.frontdoor.helpers import send_report
 
 pytestmark = pytest.mark.django_db
 
-TRIAGE = {"abuse_types": ["financial"], "location_of_risk": "own_home", "sources_of_risk": ["known"]}
+TRIAGE = {
+    "abuse_types": ["financial"],
+    "location_of_risk": "own_home",
+    "sources_of_risk": ["known"],
+}
 
 
 @pytest.fixture
@@ -108,10 +112,8 @@ def test_a_worker_shares_feedback_and_the_referrer_reads_it(
     assert f"{shared.shared_at:%-d %B %Y}" in html
 
 
-def test_an_escalation_reaches_the_lead_and_is_answered(
-    client_for, taken_in, lead, manager
-):
-    report, reference, secret = taken_in
+def test_an_escalation_reaches_the_lead_and_is_answered(client_for, taken_in, lead, manager):
+    _report, reference, secret = taken_in
     client, _ = _status_html(client_for, reference, secret)
     client.post(reverse("frontdoor:escalate"), {"reason": "Nobody has called me back."})
     escalation = ReportEscalation.objects.get()
@@ -119,9 +121,10 @@ def test_an_escalation_reaches_the_lead_and_is_answered(
     assert "Escalations from referrers (1)" in queues
     assert reverse("frontdoor:resolve-escalation", args=[escalation.pk]) in queues
     # Team managers do not answer escalations.
-    assert "Escalations from referrers" not in client_for(manager).get(
-        reverse("cases:queues")
-    ).content.decode()
+    assert (
+        "Escalations from referrers"
+        not in client_for(manager).get(reverse("cases:queues")).content.decode()
+    )
     url = reverse("frontdoor:resolve-escalation", args=[escalation.pk])
     assert client_for(manager).get(url).status_code == 404
     client_for(lead).post(url, {"response": "Called Rosa; the worker will visit on Monday."})

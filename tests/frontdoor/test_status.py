@@ -63,9 +63,7 @@ def test_a_wrong_secret_is_refused_and_audited(client_for):
     assert f'value="{reference}"' in html  # what was typed is kept
     refused = AuditEvent.objects.get(action="report.status_refused")
     assert refused.changes == {"reference": reference, "why": "wrong"}
-    assert client.get(reverse("frontdoor:status-view"))["Location"] == reverse(
-        "frontdoor:status"
-    )
+    assert client.get(reverse("frontdoor:status-view"))["Location"] == reverse("frontdoor:status")
 
 
 def test_guessing_is_limited(client_for, settings):
