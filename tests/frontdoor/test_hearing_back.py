@@ -154,3 +154,43 @@ def test_a_report_taken_into_a_restricted_case_is_as_restricted_as_the_case(
     assert "Edith" not in share.content.decode()
     named = client_for(practitioner).get(reverse("frontdoor:share-feedback", args=[report.pk]))
     assert named.status_code == 200
+
+
+def test_the_api_leaves_out_a_confidential_referrer_for_practitioners(practitioner, manager):
+    from django.test import Client
+
+    from msp.accounts.models import ApiToken
+
+    case = factories.case(practitioner, referrer_name="Rita Referrer", referrer_confidential=True)
+    seen = {}
+    for user in (practitioner, manager):
+        _, token = ApiToken.objects.issue(user)
+        api = Client(headers={"Authorization": f"Bearer {token}"})
+        listed = api.get(f"/api/v1/cases/{case.pk}/concerns").json()[0]
+        detail = api.get(f"/api/v1/cases/{case.pk}").json()["concerns"][0]
+        seen[user.role] = (listed, detail)
+    for concern in seen["practitioner"]:
+        assert concern["referrer_name"] == ""
+        assert "Rita" not in str(concern)
+        assert concern["referrer_confidential"] is True
+    for concern in seen["team_manager"]:
+        assert concern["referrer_name"] == "Rita Referrer"
+
+
+def test_the_chronology_shows_the_report_feedback_and_escalation(
+    client_for, taken_in, practitioner, lead
+):
+    from msp.cases.chronology import chronology
+
+    report, *_ = taken_in
+    actions.share_feedback(report, by=practitioner, text="Support is in place.")
+    escalation = actions.escalate(report, reason="Nobody called.")
+    actions.resolve_escalation(escalation, by=lead, response="The worker will call today.")
+    entries = {e.title: e for e in chronology(report.concern.case)}
+    assert "Report from the front door taken into the case" in entries
+    shared = entries["Feedback shared with the referrer online"]
+    assert shared.details == [("What they were told", "Support is in place.")]
+    assert entries["The referrer escalated their report"].by == "System"
+    assert entries["The referrer's escalation answered"].details == [
+        ("Response", "The worker will call today.")
+    ]
