@@ -247,10 +247,12 @@ def accept_report(
     person: Person,
     triage: dict[str, Any],
     open_case: Case | None = None,
+    team: Team | None = None,
 ) -> Concern:
     """A triager confirms who the report is about: it becomes the first concern
     of a new case (in the report's team, or the triager's), or a repeat concern
-    on ``open_case``. Records when it was triaged, for the time to triage."""
+    on ``open_case``. ``team`` is the triager's choice when no team covers the
+    report's area. Records when it was triaged, for the time to triage."""
     report = PublicReport.objects.select_for_update().get(pk=report.pk)
     if report.concern_id is not None:
         raise ValidationError({"person": "This report has already been taken into a case"})
@@ -261,13 +263,14 @@ def accept_report(
         )
     else:
         case = concern_actions.raise_concern(
-            person=person, by=by, team=report.team or by.team, **values
+            person=person, by=by, team=report.team or team or by.team, **values
         )
         concern = case.concerns.get()
     report.concern = concern
+    report.team = report.team or concern.case.team
     report.triaged_at = timezone.now()
     report.triaged_by = by
-    report.save(update_fields=["concern", "triaged_at", "triaged_by"])
+    report.save(update_fields=["concern", "team", "triaged_at", "triaged_by"])
     record_change(
         by=by,
         action="report.accepted",

@@ -5,6 +5,7 @@ import secrets
 import time
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -262,8 +263,6 @@ def _report_for(request: HttpRequest, pk: int) -> tuple[Any, PublicReport]:
 def _triage_form(report: PublicReport, data: Any = None) -> GovukForm:
     form = TriageForm(data)
     if report.team_id is None:
-        from django import forms
-
         form.fields["team"] = forms.ModelChoiceField(
             label="Which team will triage this concern?",
             queryset=Team.objects.all(),
@@ -291,11 +290,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 open_case = offer.case
             triage = form.values()
             team = triage.pop("team", None)
-            if team is not None:
-                report.team = team
             try:
                 concern = actions.accept_report(
-                    report, by=user, person=chosen, triage=triage, open_case=open_case
+                    report, by=user, person=chosen, triage=triage, open_case=open_case, team=team
                 )
             except ValidationError as error:
                 form.add_action_errors(error)

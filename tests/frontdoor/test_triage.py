@@ -159,3 +159,19 @@ def test_a_report_cannot_be_taken_in_twice(client_for, north_intake, manager, pr
     with pytest.raises(Exception, match="already been taken into a case"):
         actions.accept_report(report, by=manager, person=edith, triage=TRIAGE)
     assert Case.objects.count() == 1
+
+
+def test_a_lead_chooses_the_team_for_a_report_no_team_covers(
+    client_for, settings, lead, practitioner
+):
+    settings.INTAKE_AREAS = ""
+    settings.INTAKE_TEAM = ""
+    south = factories.team("South locality team")
+    edith = factories.person(practitioner, given_name="Edith", family_name="Blackwood")
+    send_report(client_for(None))
+    report = PublicReport.objects.get()
+    url = reverse("frontdoor:report", args=[report.pk])
+    missing = client_for(lead).post(url, {"person": edith.pk, **TRIAGE})
+    assert "Select the team" in missing.content.decode()
+    client_for(lead).post(url, {"person": edith.pk, "team": south.pk, **TRIAGE})
+    assert Case.objects.get(person=edith).team == south
