@@ -804,7 +804,7 @@ def _buttons(case: Case, decision: Section42Decision | None, user: User) -> list
 
 
 def case_page(case: Case, user: User) -> CasePage:
-    concerns = list(case.concerns.select_related("raised_by"))
+    concerns = list(case.concerns.select_related("raised_by", "public_report"))
     decision = case.decisions.select_related("decided_by").order_by("-decided_at", "-id").first()
     revisions = OutcomeRevision.objects.select_related("recorded_by").order_by("number")
     outcomes = list(
