@@ -1,8 +1,9 @@
 """In a real Chromium: a member of the public reports a concern anonymously
 with JavaScript off; a professional reports one in confidence on a 320 px
 screen, with axe run on every page; a manager sees both in the triage queue
-with their channel and takes one into a case; the professional checks the
-status with the reference and secret, and escalates."""
+with their channel, takes one into a case and shares feedback; the
+professional checks the status with the reference and secret, reads the
+feedback and escalates."""
 
 import pytest
 
@@ -20,7 +21,8 @@ def checked(page) -> None:
     """No axe violations, and nothing wider than the screen."""
     check_accessibility(page)
     width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= NARROW["width"], f"{page.url} is {width}px wide"
+    screen = page.viewport_size["width"]
+    assert width <= screen, f"{page.url} is {width}px wide"
 
 
 def go_on(page, checks: bool = True) -> None:
@@ -109,7 +111,8 @@ def test_public_and_professional_reports_reach_triage_and_the_referrer_escalates
     reference, secret = report(page, professional=True, checks=True)
     assert PublicReport.objects.count() == 2
 
-    # The manager sees both waiting for triage, with their channels.
+    # The manager sees both waiting for triage, with their channels (on a desk).
+    page.set_viewport_size({"width": 1024, "height": 768})
     page.context.clear_cookies()
     page.goto("/sign-in/")
     page.get_by_label("Username").fill("helen")
@@ -148,7 +151,19 @@ def test_public_and_professional_reports_reach_triage_and_the_referrer_escalates
     assert edith.cases.count() == 1
     assert f"added to case {edith.cases.get().reference}" in page.locator("main").inner_text()
 
-    # The nurse checks the status and escalates.
+    # She shares feedback with the referrer from the case page.
+    page.get_by_role("link", name="Share feedback with the referrer").click()
+    page.wait_for_load_state()
+    checked(page)
+    page.get_by_label("What do you want to tell the person who made the report?").fill(
+        "Thank you. We have spoken to her and put support in place."
+    )
+    page.get_by_role("button", name="Share with the referrer").click()
+    page.wait_for_load_state()
+    checked(page)
+
+    # The nurse checks the status, reads the feedback and escalates.
+    page.set_viewport_size(NARROW)
     page.context.clear_cookies()
     page.goto("/report/status/")
     checked(page)
@@ -156,7 +171,9 @@ def test_public_and_professional_reports_reach_triage_and_the_referrer_escalates
     page.get_by_label("Secret").fill(secret)
     go_on(page)
     assert page.locator("#status").inner_text() == "Received"
-    assert "Edith" not in page.locator("main").inner_text()
+    main = page.locator("main").inner_text()
+    assert "Edith" not in main
+    assert "Thank you. We have spoken to her and put support in place." in main
     page.get_by_role("button", name="I do not think this was dealt with").click()
     page.wait_for_load_state()
     checked(page)
