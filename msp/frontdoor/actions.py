@@ -16,9 +16,10 @@ from django.utils import timezone
 from msp.accounts.access import can_change_case, can_resolve_report_escalations
 from msp.accounts.models import Team, User
 from msp.audit.log import record_change, write
-from msp.cases.models import Case
+from msp.cases.models import Case, CaseState
 from msp.concerns import actions as concern_actions
 from msp.concerns.models import Concern
+from msp.enquiries.actions.plan import add_referrer_feedback
 from msp.frontdoor import delivery, rules
 from msp.frontdoor.models import CHANNEL, PublicReport, ReportEscalation, SharedFeedback
 from msp.people.models import Person
@@ -197,6 +198,17 @@ def share_feedback(report: PublicReport, *, by: User, text: str) -> SharedFeedba
     if not text:
         raise ValidationError({"text": "Enter what to tell the person who made the report"})
     feedback = SharedFeedback.objects.create(report=report, text=text, shared_by=by)
+    if case.state != CaseState.CLOSED:
+        # Also the case's record of feedback given, which the guard reads (M9.a).
+        # A closed case's record cannot change: the shared text is then only here.
+        add_referrer_feedback(
+            case,
+            by=by,
+            concern=report.concern,
+            given_on=timezone.localdate(),
+            what_was_said=text,
+            limited_by_consent=False,
+        )
     record_change(
         by=by,
         action="report.feedback_shared",

@@ -105,6 +105,10 @@ def test_a_worker_shares_feedback_and_the_referrer_reads_it(
     client_for(practitioner).post(url, {"text": "We have spoken to her and put support in place."})
     shared = SharedFeedback.objects.get()
     assert shared.shared_by == practitioner
+    # It is also the case's record of feedback given, which the guard reads.
+    given = report.concern.case.referrer_feedback.get()
+    assert given.concern == report.concern
+    assert given.what_was_said == "We have spoken to her and put support in place."
     event = AuditEvent.objects.get(action="report.feedback_shared")
     assert event.case_id == report.concern.case_id
     _, html = _status_html(client_for, reference, secret)
