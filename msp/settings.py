@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "msp.api",
     "msp.govuk",
     "msp.submissions",
+    "msp.frontdoor",
     "msp.operations",
     "msp.demo",
     "msp.letters",
@@ -357,5 +358,17 @@ NOTIFY_API_KEY = env_str("MSP_NOTIFY_API_KEY", "")
 NOTIFY_EMAIL_TEMPLATE_ID = env_str("MSP_NOTIFY_EMAIL_TEMPLATE_ID", "")
 NOTIFY_TEXT_TEMPLATE_ID = env_str("MSP_NOTIFY_TEXT_TEMPLATE_ID", "")
 NOTIFY_POSTAGE = env_choice("MSP_NOTIFY_POSTAGE", "second", ("first", "second", "economy"))
+
+# The public report form (/report). A report goes to the team covering the
+# postcode in the adult's address (MSP_INTAKE_AREAS: "NM1=North locality team;
+# SM=South locality team"), else to MSP_INTAKE_TEAM; with neither, it waits on
+# the safeguarding leads' queue. The referrer's secret works for
+# MSP_REPORT_SECRET_DAYS. Limits are per hour, per client address and per session.
+INTAKE_TEAM = env_str("MSP_INTAKE_TEAM", "")
+INTAKE_AREAS = env_str("MSP_INTAKE_AREAS", "")
+REPORT_SECRET_DAYS = env_int("MSP_REPORT_SECRET_DAYS", 180, minimum=1)
+REPORTS_PER_ADDRESS = env_int("MSP_REPORTS_PER_ADDRESS", 10, minimum=1)
+REPORTS_PER_SESSION = env_int("MSP_REPORTS_PER_SESSION", 3, minimum=1)
+STATUS_TRIES = env_int("MSP_REPORT_STATUS_TRIES", 10, minimum=1)
 
 NINJA_PAGINATION_PER_PAGE = 50

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("msp.cases.urls")),
     path("", include("msp.people.urls")),
     path("", include("msp.concerns.urls")),
+    path("", include("msp.frontdoor.urls")),
     path("", include("msp.enquiries.urls")),
     path("assurance/", include("msp.assurance.urls")),
     path("board/", include("msp.board.urls")),

@@ -22,9 +22,17 @@ from tests import factories, record_factories
 
 pytestmark = pytest.mark.django_db
 
+# Pages anyone may open without signing in, and why.
 PUBLIC = {
-    "accounts:sign-in",
-    "accounts:signed-out",
+    "accounts:sign-in": "signing in",
+    "accounts:signed-out": "says the user has signed out; shows nothing else",
+    "frontdoor:start": "anyone can report a concern about an adult (no wrong door)",
+    "frontdoor:step": "the report's questions; answers are held in the visitor's own session",
+    "frontdoor:check": "check your answers: shows only the visitor's own answers",
+    "frontdoor:done": "the visitor's own reference and secret, shown once",
+    "frontdoor:status": "asks for a reference and secret; guesses are limited and audited",
+    "frontdoor:status-view": "only after a right reference and secret in this session",
+    "frontdoor:escalate": "only after a right reference and secret in this session",
 }
 PUBLIC_API_DOCS = ("openapi-json", "openapi-view")
 
@@ -58,6 +66,8 @@ KINDS = {
     "escalations": "escalation",
     "api-tokens": "api_token",
     "passkeys": "passkey",
+    "reports": "report",
+    "report-escalations": "report_escalation",
 }
 
 
@@ -84,7 +94,28 @@ def north(practitioner):
         "api_token": ApiToken.objects.issue(practitioner)[0].pk,
         # Someone else's passkey: only its owner may rename or remove it.
         "passkey": factories.passkey(practitioner).pk,
+        **_front_door_ids(practitioner),
     }
+
+
+def _front_door_ids(practitioner):
+    """A report from the public taken into a North case, and its escalation."""
+    from msp.frontdoor import actions as front_door
+
+    report, _secret = front_door.submit_report(
+        {
+            "referrer_kind": "public",
+            "anonymous": True,
+            "adult_name": "Philippa",
+            "what_happened": "Shouting at night",
+            "where": "Home",
+            "adult_knows": "no",
+        }
+    )
+    report.team = practitioner.team
+    report.save()
+    escalation = front_door.escalate(report, reason="Nobody called")
+    return {"report": report.pk, "report_escalation": escalation.pk}
 
 
 def test_there_are_routes_to_check():
@@ -146,6 +177,7 @@ def restricted(practitioner, lead):
         "override": record_factories.override(case, practitioner).pk,
         "plan_action": record_factories.plan_action(case, practitioner).pk,
         "escalation": record_factories.escalation(case, practitioner).pk,
+        **_front_door_ids(practitioner),
     }
     restriction_actions.restrict_case(
         case, by=lead, reason="The adult is a member of staff in this team", named=[practitioner]
@@ -188,7 +220,15 @@ def _get_all(user, ids):
 
 # Routes a same-team practitioner may reach on a restricted case without
 # opening it: break-glass itself, and the leads' alerts (404 to others).
-NOT_THE_CASE = {"cases:break-glass", "cases:acknowledge-break-glass"}
+# Reports from the public front door are not records of the case (the ones here
+# are not linked to it): they answer 404 to anyone who may not triage them.
+NOT_THE_CASE = {
+    "cases:break-glass",
+    "cases:acknowledge-break-glass",
+    "frontdoor:report",
+    "frontdoor:share-feedback",
+    "frontdoor:resolve-escalation",
+}
 
 
 def test_restricted_case_urls_show_only_that_it_is_restricted(colleague, restricted):

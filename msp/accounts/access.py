@@ -398,3 +398,30 @@ def why_not_decide(user: User, grant: RoleGrant) -> str | None:
     if not grant.is_pending:
         return "This request has already been decided"
     return None
+
+
+# Reports from the public front door ------------------------------------------------
+
+# Who may see who raised a concern when the referrer asked to stay confidential:
+# the managers and leads who triage and decide, and may need to go back to them.
+CONFIDENTIAL_REFERRER_ROLES = frozenset({Role.TEAM_MANAGER, Role.SAFEGUARDING_LEAD})
+
+
+def can_see_confidential_referrer(user: User) -> bool:
+    return user.is_authenticated and user.is_active and user.role in CONFIDENTIAL_REFERRER_ROLES
+
+
+def triages_reports(user: User) -> bool:
+    """Reports waiting for a person to be confirmed are triaged by team
+    managers (their team's) and safeguarding leads (every team's, and those
+    no team covers)."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.role in (Role.TEAM_MANAGER, Role.SAFEGUARDING_LEAD)
+    )
+
+
+def can_resolve_report_escalations(user: User) -> bool:
+    """A referrer's escalation goes to the safeguarding leads."""
+    return user.is_authenticated and user.is_active and user.role == Role.SAFEGUARDING_LEAD

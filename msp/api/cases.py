@@ -4,7 +4,12 @@ and adding a repeat concern (here because it shares the concerns' path)."""
 from django.http import HttpRequest
 from ninja import Query, Router
 
-from msp.accounts.access import get_case_for_user, readable_cases, shut_cases
+from msp.accounts.access import (
+    can_see_confidential_referrer,
+    get_case_for_user,
+    readable_cases,
+    shut_cases,
+)
 from msp.accounts.models import User
 from msp.api.access import CHANGE_CASE
 from msp.api.auth import current_user
@@ -77,8 +82,10 @@ def get_chronology(request: HttpRequest, case_id: CaseId) -> list[ChronologyEntr
 
 @router.get("/cases/{case_id}/concerns", response={200: list[ConcernOut], **READ_ERRORS})
 def list_concerns(request: HttpRequest, case_id: CaseId) -> list[ConcernOut]:
-    case = get_case_for_user(current_user(request), case_id)
-    return [concern_out(c) for c in case.concerns.select_related("raised_by")]
+    user = current_user(request)
+    case = get_case_for_user(user, case_id)
+    sees = can_see_confidential_referrer(user)
+    return [concern_out(c, sees_referrer=sees) for c in case.concerns.select_related("raised_by")]
 
 
 @router.post(

@@ -5,7 +5,12 @@ from typing import Any, cast
 
 from django.db.models import Prefetch, TextChoices, prefetch_related_objects
 
-from msp.accounts.access import can_allocate, can_change_case, why_not_record_decision
+from msp.accounts.access import (
+    can_allocate,
+    can_change_case,
+    can_see_confidential_referrer,
+    why_not_record_decision,
+)
 from msp.accounts.models import Team, User
 from msp.api.schemas.cases import (
     ActionName,
@@ -127,8 +132,14 @@ def case_summary(case: Case) -> CaseSummary:
     return CaseSummary(**_case_fields(case))
 
 
-def concern_out(concern: Concern) -> ConcernOut:
-    return ConcernOut(
+CONFIDENTIAL_REFERRER = "Confidential (a team manager or safeguarding lead can see who raised it)"
+
+
+def concern_out(concern: Concern, *, sees_referrer: bool = True) -> ConcernOut:
+    """``sees_referrer``: whether the caller may see a confidential referrer's
+    identity (``access.can_see_confidential_referrer``); if not, it is left out."""
+    hide = concern.referrer_confidential and not sees_referrer
+    out = ConcernOut(
         id=concern.pk,
         raised_on=concern.raised_on,
         received_at=concern.received_at,
@@ -150,6 +161,11 @@ def concern_out(concern: Concern) -> ConcernOut:
         person_aware=YesNoUnknown(concern.person_aware),
         person_wishes=concern.person_wishes,
     )
+    if hide:
+        out.referrer = CONFIDENTIAL_REFERRER
+        for name in ("name", "role", "organisation", "contact", "relationship"):
+            setattr(out, f"referrer_{name}", "")
+    return out
 
 
 def decision_out(decision: Section42Decision) -> DecisionOut:
@@ -270,7 +286,9 @@ def case_detail(case: Case, user: User) -> CaseDetail:
     return CaseDetail(
         **_case_fields(case),
         enquiry_started_at=case.enquiry_started_at,
-        concerns=[concern_out(c) for c in concerns],
+        concerns=[
+            concern_out(c, sees_referrer=can_see_confidential_referrer(user)) for c in concerns
+        ],
         decisions=[decision_out(d) for d in decisions],
         desired_outcomes=case_outcomes(case),
         closures=[closure_out(c) for c in closures],

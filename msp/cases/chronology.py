@@ -21,6 +21,10 @@ from msp.words import plain
 
 TITLES = {
     "case.raised": "Concern raised",
+    "report.accepted": "Report from the front door taken into the case",
+    "report.feedback_shared": "Feedback shared with the referrer online",
+    "report.escalated": "The referrer escalated their report",
+    "report.escalation_resolved": "The referrer's escalation answered",
     "case.start_triage": "Triage started",
     "case.record_decision": "Section 42 decision recorded",
     "case.start_enquiry": "Enquiry started",
@@ -98,6 +102,10 @@ RECORD_SHOWN_FIELDS: dict[str, dict[str, str]] = {
     "self_neglect.saved": {"background_and_history": "Background and history"},
     "clutter.rated": {"room": "Room", "rating": "Rating"},
     "feedback.given": {"what_was_said": "What they were told"},
+    "report.accepted": {},
+    "report.feedback_shared": {"text": "What they were told"},
+    "report.escalated": {},
+    "report.escalation_resolved": {"response": "Response"},
     "escalation.raised": {"details": "What they said"},
     "escalation.resolved": {"resolution": "Resolution"},
     "death.recorded": {

@@ -11,7 +11,12 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
-from msp.accounts.access import can_allocate, can_change_case, why_not_record_decision
+from msp.accounts.access import (
+    can_allocate,
+    can_change_case,
+    can_see_confidential_referrer,
+    why_not_record_decision,
+)
 from msp.accounts.models import User
 from msp.cases.chronology import Entry, chronology
 from msp.cases.models import Case, CaseState
@@ -70,11 +75,15 @@ def _filled(rows: Rows) -> Rows:
     return [(k, v) for k, v in rows if v]
 
 
-def concern_rows(concern: Concern) -> Rows:
+def concern_rows(concern: Concern, *, sees_referrer: bool = True) -> Rows:
+    """``sees_referrer``: whether the user may see a confidential referrer's
+    identity (``access.can_see_confidential_referrer``)."""
     referrer = concern.referrer_display
     if referrer == "Not recorded" and concern.raised_by is not None:
         referrer = concern.raised_by.display_name
-    if concern.referrer_confidential:
+    if concern.referrer_confidential and not concern.referrer_anonymous and not sees_referrer:
+        referrer = "Confidential (a team manager or safeguarding lead can see who raised it)"
+    elif concern.referrer_confidential:
         referrer += " (confidential: do not share who raised it)"
     rows = [
         ("Date raised", _date(concern.raised_on)),
@@ -795,7 +804,7 @@ def _buttons(case: Case, decision: Section42Decision | None, user: User) -> list
 
 
 def case_page(case: Case, user: User) -> CasePage:
-    concerns = list(case.concerns.select_related("raised_by"))
+    concerns = list(case.concerns.select_related("raised_by", "public_report"))
     decision = case.decisions.select_related("decided_by").order_by("-decided_at", "-id").first()
     revisions = OutcomeRevision.objects.select_related("recorded_by").order_by("number")
     outcomes = list(
@@ -834,7 +843,10 @@ def case_page(case: Case, user: User) -> CasePage:
         questions = by_stage(finding_views(findings_for(case), case, can_change=can_change))
     return CasePage(
         case=case,
-        concerns=[(c, concern_rows(c)) for c in concerns],
+        concerns=[
+            (c, concern_rows(c, sees_referrer=can_see_confidential_referrer(user)))
+            for c in concerns
+        ],
         decision_rows=decision_rows(decision) if decision else [],
         outcomes=views,
         closure_rows=closure_rows(closure) if closure else [],

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from msp.accounts.access import (
     can_change_case,
+    can_resolve_report_escalations,
     findable_cases,
     get_case_for_user,
     readable_cases,
@@ -27,6 +28,7 @@ from msp.cases.queues import queues_for
 from msp.cases.restriction import restriction_notice
 from msp.enquiries.models import Override, PlanAction
 from msp.enquiries.models.plan import ActionStatus
+from msp.frontdoor.queues import front_door_for
 from msp.govuk.forms import GovukForm
 from msp.govuk.navigation import home_for
 
@@ -125,6 +127,8 @@ def queues(request: HttpRequest) -> HttpResponse:
         "queues": found,
         "show_team": user.role == Role.SAFEGUARDING_LEAD,
         "break_glass_alerts": unacknowledged_alert_count(user),
+        "front_door": front_door_for(user),
+        "show_escalations": can_resolve_report_escalations(user),
     }
     return render(request, "cases/queues.html", context)
 

@@ -37,6 +37,9 @@ REFERRER = "Identifies the person who raised the concern, a third party"
 REFERRER_CONFIDENTIAL = (
     "The person who raised the concern asked not to be identified: withhold unless they agree"
 )
+# What the export holds in place of a confidential referrer's details: they
+# never leave the service in a subject access export.
+WITHHELD = "Withheld: the person who raised the concern asked not to be identified"
 OTHER_PERSON = "Names someone other than the person"
 FREE_TEXT = "Free text that may name other people, such as the source of risk"
 OTHERS_AT_RISK = "About other people at risk and the source of risk"
@@ -273,6 +276,8 @@ class _Reader:
             if (label, f.name) in CODE_LISTS:
                 shown = _shown(value)
             review = marks.get(f.name, "") if raw not in ("", None, []) else ""
+            if review == REFERRER_CONFIDENTIAL:
+                value, shown, review = WITHHELD, WITHHELD, ""
             name = "id" if f.primary_key else f.name
             out.append(Field(name, str(f.verbose_name).capitalize(), value, shown, review))
         return Entry(title, out)

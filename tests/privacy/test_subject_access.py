@@ -72,11 +72,10 @@ def test_json_holds_the_record_and_who_has_seen_it(record, lead):
 def test_third_parties_are_marked_not_removed(record, lead):
     data = export_json(record, lead)
     concern = data["cases"][0]["concerns"][0]
-    assert concern["referrer_name"] == {
-        "value": "Rita Referrer",
-        "review_before_release": sar.REFERRER_CONFIDENTIAL,
-    }
-    assert concern["referrer_organisation"]["value"] == "Northmoor Home Care"
+    # Rita asked to stay confidential: her details are withheld, not marked.
+    assert concern["referrer_name"] == sar.WITHHELD
+    assert concern["referrer_organisation"] == sar.WITHHELD
+    assert "Rita" not in str(data) and "Northmoor Home Care" not in str(data)
     contact = data["cases"][0]["contacts"][0]
     assert contact["who_was_present"]["value"] == "Her son Derek"
     actions = data["cases"][0]["plan_actions"]
@@ -84,7 +83,8 @@ def test_third_parties_are_marked_not_removed(record, lead):
     assert owners["Another agency or service"]["value"] == "Northmoor Bank fraud team"
     assert owners["The lead worker"] == "Pat Okafor"  # staff names are not marked
     where = {item["where"] for item in data["review_before_release"]}
-    assert "cases[0].concerns[0].referrer_name" in where
+    assert "cases[0].concerns[0].referrer_name" not in where
+    assert "cases[0].concerns[0].what_happened" in where
     assert "cases[0].contacts[0].who_was_present" in where
     assert not any(w.endswith("plan_actions[1].owner_name") for w in where)
     assert data["person"]["given_name"] == "Winifred"  # the person is never marked
@@ -105,7 +105,8 @@ def test_the_document_is_a_tagged_pdf_with_markers_and_a_review_list_first(recor
     text = document.html(export)
     assert "about Winifred Oldcastle" in text
     assert text.index("Review before release") < text.index("The person's record")
-    assert '<mark><span class="marker">[REDACT?]</span> Rita Referrer</mark>' in text
+    assert "Rita Referrer" not in text
+    assert '<mark><span class="marker">[REDACT?]</span> Her son Derek</mark>' in text
     assert text.count("[REDACT?]") == len(export.review) + 1  # and once in the notice
     assert "Who has seen or changed the record" in text
     pdf = document.pdf(export)

@@ -92,7 +92,11 @@ class ConcernOut(Schema):
     raised_by: UserRef | None
     referrer_anonymous: bool
     referrer_confidential: bool = Field(
-        description="The referrer's identity must be kept from the person and the source of risk"
+        description=(
+            "The referrer's identity must be kept from the person and the source of risk. "
+            "Only team managers and safeguarding leads see it: for others the referrer's "
+            "details are empty and 'referrer' says it is confidential"
+        )
     )
     referrer: str = Field(description="Who raised it, or 'Anonymous'")
     referrer_name: str

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FrontdoorConfig(AppConfig):
+    name = "msp.frontdoor"
+    label = "frontdoor"
