@@ -125,7 +125,8 @@ def paginate(
         start = (number - 1) * per_page
         items = list(rows[start : start + per_page])
     end = start + len(items)
-    ahead = rows[end : end + AHEAD * per_page + 1].count() if len(items) == per_page else 0
+    # Counted even after a short page, so a list costs the same queries at any size.
+    ahead = rows[end : end + AHEAD * per_page + 1].count()
     return make_page(
         items, number, per_page=per_page, rows_ahead=ahead, query=query_without_page(request)
     )
