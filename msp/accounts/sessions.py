@@ -46,7 +46,10 @@ class SessionTouchMiddleware:
         if session.modified:
             if not session.is_empty():
                 session[TOUCHED_KEY] = int(time.time())
-        elif session.accessed and not session.is_empty():
-            if int(time.time()) - int(session.get(TOUCHED_KEY, 0)) >= TOUCH_SECONDS:
-                touch(request)
+        elif (
+            session.accessed
+            and not session.is_empty()
+            and int(time.time()) - int(session.get(TOUCHED_KEY, 0)) >= TOUCH_SECONDS
+        ):
+            touch(request)
         return response

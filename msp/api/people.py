@@ -14,8 +14,8 @@ from msp.accounts.access import (
 from msp.accounts.models import Team, User
 from msp.api.access import CHANGE_PERSON
 from msp.api.auth import current_user
-from msp.api.paging import next_link
 from msp.api.idempotency import IdempotencyKey, create_once, mark_replayed
+from msp.api.paging import next_link
 from msp.api.schemas.common import READ_ERRORS, WRITE_ERRORS
 from msp.api.schemas.people import (
     MergeIn,

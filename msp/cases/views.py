@@ -30,8 +30,8 @@ from msp.concerns.models import Concern
 from msp.enquiries.models import Override, PlanAction
 from msp.enquiries.models.plan import ActionStatus
 from msp.govuk.forms import GovukForm
-from msp.govuk.pagination import paginate
 from msp.govuk.navigation import home_for
+from msp.govuk.pagination import paginate
 
 SUMMARY_SHOWN_IN = "case summary PDF"
 OPEN_STATES = [(s.value, s.label) for s in CaseState if s != CaseState.CLOSED]

@@ -9,12 +9,10 @@ whole number from 1 is page 1.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-
-T = TypeVar("T")
 
 PER_PAGE = 50
 # How many pages after the current one the links offer (and the count looks at).
@@ -35,7 +33,7 @@ def query_without_page(request: HttpRequest, name: str = "page") -> str:
 
 
 @dataclass(frozen=True)
-class Page(Generic[T]):
+class Page[T]:
     items: list[T]
     number: int
     per_page: int
@@ -89,7 +87,7 @@ def links(number: int, last_known: int, more_beyond: bool) -> list[int | None]:
     return result
 
 
-def make_page(
+def make_page[T](
     items: Sequence[T], number: int, *, per_page: int, rows_ahead: int, query: str = ""
 ) -> Page[T]:
     """A page from its rows and how many rows follow them (counted up to
@@ -110,23 +108,22 @@ def make_page(
     )
 
 
-def paginate(
-    request: HttpRequest, rows: "QuerySet[Any]", *, per_page: int = PER_PAGE
-) -> Page[Any]:
+def paginate(request: HttpRequest, rows: "QuerySet[Any]", *, per_page: int = PER_PAGE) -> Page[Any]:
     """The page of ``rows`` (an ordered queryset) that the request asks for:
     two queries, whatever the size of the list. A page past the end shows the
     last page, found by counting the rows (only then)."""
     number = page_number(request)
     start = (number - 1) * per_page
     items = list(rows[start : start + per_page])
+    keys = rows.values("pk")  # counting needs no annotation the page shows
     if not items and number > 1:
-        total = rows.count()
+        total = keys.count()
         number = max(1, -(-total // per_page))
         start = (number - 1) * per_page
         items = list(rows[start : start + per_page])
     end = start + len(items)
     # Counted even after a short page, so a list costs the same queries at any size.
-    ahead = rows[end : end + AHEAD * per_page + 1].count()
+    ahead = keys[end : end + AHEAD * per_page + 1].count()
     return make_page(
         items, number, per_page=per_page, rows_ahead=ahead, query=query_without_page(request)
     )

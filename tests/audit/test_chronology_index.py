@@ -10,9 +10,7 @@ from tests import factories
 
 def test_the_chronology_query_uses_its_index(practitioner):
     case = factories.case(practitioner, state="triage")
-    events = (
-        AuditEvent.objects.changes().filter(case_id=case.pk).order_by("at", "id").values("pk")
-    )
+    events = AuditEvent.objects.changes().filter(case_id=case.pk).order_by("at", "id").values("pk")
     sql, params = events.query.sql_with_params()
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
