@@ -55,9 +55,13 @@ lint: $(VENV_STAMP) ## Lint, formatting and type checks only
 
 # make bench BENCH_SIZES="100000 1000000" for the figures in docs/performance.md
 BENCH_SIZES ?= 100000
+# make bench BENCH_PEOPLE=100000 for a quicker load test (people for search; open cases for lists)
+BENCH_PEOPLE ?= 1000000
+BENCH_OPEN_CASES ?= 30000
 bench: setup ## Print benchmark figures (BENCH_SIZES: concerns, default 100000)
 	$(PY) bench/guard_bench.py
 	$(PY) scripts/pg_throwaway.py -- $(PY) bench/sac_bench.py --sizes $(BENCH_SIZES) --databases sqlite postgresql
+	$(PY) scripts/pg_throwaway.py -- $(PY) bench/load_bench.py --people $(BENCH_PEOPLE) --open-cases $(BENCH_OPEN_CASES)
 
 lock: ## Regenerate requirements.lock from requirements.in (needs PyPI)
 	python="$$(bash scripts/find_python.sh)"; \

@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "msp.headers.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "msp.accounts.sessions.SessionTouchMiddleware",
     "django.middleware.common.CommonMiddleware",
     "msp.not_found.OwnNotFoundPageMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -249,7 +250,10 @@ KEPT_FORM_MINUTES = env_int("MSP_KEPT_FORM_MINUTES", 60, minimum=1)
 
 # API tokens expire after this many days unless issued with --days.
 MSP_API_TOKEN_DAYS = env_int("MSP_API_TOKEN_DAYS", 90, minimum=1)
-SESSION_SAVE_EVERY_REQUEST = True
+# Saved when changed, else at most once a minute (msp/accounts/sessions.py), not
+# on every request; the idle timeout still holds to the minute.
+SESSION_ENGINE = "msp.accounts.sessions"
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

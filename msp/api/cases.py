@@ -13,6 +13,7 @@ from msp.accounts.access import (
 from msp.accounts.models import User
 from msp.api.access import CHANGE_CASE
 from msp.api.auth import current_user
+from msp.api.paging import next_link
 from msp.api.schemas.cases import (
     CaseDetail,
     CasePage,
@@ -45,7 +46,8 @@ def record_list_views(user: User, cases: list[Case]) -> None:
 
 @router.get("/cases", response={200: CasePage, **READ_ERRORS})
 def list_cases(request: HttpRequest, filters: Query[CaseQuery]) -> CasePage:
-    """Cases you may see, newest first. Each case listed is recorded in the audit log.
+    """Cases you may see, newest first, a page at a time (`limit` at most 100; follow
+    `next` while `more` is true). Each case listed is recorded in the audit log.
     Restricted cases you are not named on are listed apart, by reference only."""
     user = current_user(request)
     cases = readable_cases(user).select_related(*CASE_RELATED)
@@ -54,15 +56,24 @@ def list_cases(request: HttpRequest, filters: Query[CaseQuery]) -> CasePage:
         cases, shut = cases.filter(state=filters.state), shut.filter(state=filters.state)
     if filters.team is not None:
         cases, shut = cases.filter(team_id=filters.team), shut.filter(team_id=filters.team)
-    restricted = shut.order_by("-opened_at", "-id").values_list("pk", "reference")
-    page = list(cases[filters.offset : filters.offset + filters.limit])
+    start, end = filters.offset, filters.offset + filters.limit
+    restricted = list(
+        shut.order_by("-opened_at", "-id").values_list("pk", "reference")[start : end + 1]
+    )
+    rows = list(cases.order_by("-opened_at", "-id")[start : end + 1])
+    page = rows[: filters.limit]
+    more = len(rows) > filters.limit or len(restricted) > filters.limit
     record_list_views(user, page)
     return CasePage(
-        count=cases.count(),
+        count=start + len(page),
+        more=more,
+        next=next_link(request, offset=start, limit=filters.limit, more=more),
         limit=filters.limit,
-        offset=filters.offset,
+        offset=start,
         items=[case_summary(c) for c in page],
-        restricted=[RestrictedCaseRef(id=pk, reference=ref) for pk, ref in restricted],
+        restricted=[
+            RestrictedCaseRef(id=pk, reference=ref) for pk, ref in restricted[: filters.limit]
+        ],
     )
 
 

@@ -15,6 +15,7 @@ from msp.accounts.models import Team, User
 from msp.api.access import CHANGE_PERSON
 from msp.api.auth import current_user
 from msp.api.idempotency import IdempotencyKey, create_once, mark_replayed
+from msp.api.paging import next_link
 from msp.api.schemas.common import READ_ERRORS, WRITE_ERRORS
 from msp.api.schemas.people import (
     MergeIn,
@@ -68,13 +69,16 @@ def list_people(request: HttpRequest, filters: Query[PeopleQuery]) -> PersonPage
         page, more = found.people[filters.offset : end], found.more
     else:  # everyone the user may see, a page at a time
         rows = list(
-            readable_people(user).filter(merged_into__isnull=True)[filters.offset : end + 1]
+            readable_people(user)
+            .filter(merged_into__isnull=True)
+            .order_by("family_name", "given_name", "id")[filters.offset : end + 1]
         )
         page, more = rows[: filters.limit], len(rows) > filters.limit
     record_list_views(user, page)
     return PersonPage(
         count=filters.offset + len(page),
         more=more,
+        next=next_link(request, offset=filters.offset, limit=filters.limit, more=more),
         limit=filters.limit,
         offset=filters.offset,
         items=[person_summary(p) for p in page],

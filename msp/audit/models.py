@@ -119,6 +119,15 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+        indexes = [
+            # The chronology: one case's changes in order. Partial (views are most
+            # of the log), so writing a view event does not update it.
+            models.Index(
+                fields=["case_id", "at", "id"],
+                name="audit_case_chronology_idx",
+                condition=~models.Q(action="view"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type} {self.object_id}"

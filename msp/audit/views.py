@@ -7,7 +7,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,6 +18,7 @@ from msp.accounts.views import current_user
 from msp.audit import desk
 from msp.audit.forms import PeriodForm, PersonLookupForm, SearchForm
 from msp.audit.log import write
+from msp.govuk.pagination import paginate, query_without_page
 
 PER_PAGE = 50
 EXPORT_LIMIT = 100_000
@@ -36,25 +36,13 @@ def auditor(request: HttpRequest) -> User:
     return user
 
 
-def _page_number(request: HttpRequest) -> int:
-    value = request.GET.get("page", "1")
-    return int(value) if value.isdigit() and int(value) > 0 else 1
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     user = auditor(request)
     form = SearchForm(request.GET or None)
-    context: dict[str, Any] = {"form": form, "query": _query_without_page(request)}
+    context: dict[str, Any] = {"form": form, "query": query_without_page(request)}
     if form.is_bound and form.is_valid():
-        paginator = Paginator(desk.search(form.filters()), PER_PAGE)
-        page = paginator.get_page(_page_number(request))
+        page = paginate(request, desk.search(form.filters()), per_page=PER_PAGE)
         write(
             by=user,
             action="audit.searched",
@@ -62,11 +50,11 @@ def search(request: HttpRequest) -> HttpResponse:
             object_id="search",
             changes={"terms": form.terms(), "page": page.number},
         )
+        of = "" if page.more_beyond else f" of {page.last_known}"
         context |= {
             "page": page,
-            "rows": desk.rows(page.object_list),
-            "caption": f"Events, page {page.number} of {paginator.num_pages}",
-            "page_range": list(paginator.get_elided_page_range(page.number, on_each_side=2)),
+            "rows": desk.rows(page.items),
+            "caption": f"Events, page {page.number}{of}",
         }
     return render(request, "audit/search.html", context)
 

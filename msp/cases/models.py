@@ -44,7 +44,20 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-opened_at", "-id"]
-        indexes = [models.Index(fields=["team", "state"])]
+        indexes = [
+            models.Index(fields=["team", "state"]),
+            # Team cases and My cases: open cases, newest first, a page at a time.
+            models.Index(
+                fields=["team", "-opened_at", "-id"],
+                name="case_open_team_newest_idx",
+                condition=~models.Q(state="closed"),
+            ),
+            models.Index(
+                fields=["lead_worker", "-opened_at", "-id"],
+                name="case_open_lead_newest_idx",
+                condition=~models.Q(state="closed"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.reference

@@ -3,7 +3,8 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Case as DbCase
+from django.db.models import Exists, OuterRef, Q, QuerySet, When
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -26,11 +27,13 @@ from msp.cases.models import Case, CaseState
 from msp.cases.page import case_page
 from msp.cases.queues import queues_for
 from msp.cases.restriction import restriction_notice
+from msp.concerns.models import Concern
 from msp.enquiries.models import Override, PlanAction
 from msp.enquiries.models.plan import ActionStatus
 from msp.frontdoor.queues import front_door_for
 from msp.govuk.forms import GovukForm
 from msp.govuk.navigation import home_for
+from msp.govuk.pagination import paginate
 
 SUMMARY_SHOWN_IN = "case summary PDF"
 OPEN_STATES = [(s.value, s.label) for s in CaseState if s != CaseState.CLOSED]
@@ -60,7 +63,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _mine(user: User) -> Q:
-    return Q(lead_worker=user) | Q(concerns__raised_by=user)
+    raised = Concern.objects.filter(case_id=OuterRef("pk"), raised_by=user)
+    return Q(lead_worker=user) | Q(Exists(raised))
 
 
 def overdue_actions(user: User) -> QuerySet[PlanAction]:
@@ -94,7 +98,15 @@ def overrides_to_cosign(user: User) -> QuerySet[Override]:
 @require_GET
 def my_cases(request: HttpRequest) -> HttpResponse:
     user = casework_user(request)
-    cases = list(_open_cases(user).filter(_mine(user)).distinct())
+    allocated_first = DbCase(When(lead_worker=user, then=0), default=1)
+    page = paginate(
+        request,
+        _open_cases(user)
+        .filter(_mine(user))
+        .alias(allocated_first=allocated_first)
+        .order_by("allocated_first", "-opened_at", "-id"),
+    )
+    cases = page.items
     allocated = [c for c in cases if c.lead_worker_id == user.pk]
     raised = [c for c in cases if c.lead_worker_id != user.pk]
     overdue = [a for a in overdue_actions(user) if a.is_overdue(timezone.localdate())]
@@ -105,6 +117,7 @@ def my_cases(request: HttpRequest) -> HttpResponse:
     record_list(by=user, shown_in="my cases", cases=shown)
     context = {
         "cases": cases,
+        "page": page,
         "allocated": allocated,
         "raised": raised,
         "overdue": overdue,
@@ -148,14 +161,16 @@ def team_cases(request: HttpRequest) -> HttpResponse:
     form = StateFilterForm(request.GET or None)
     if form.is_bound and form.is_valid() and form.cleaned_data["state"]:
         cases = cases.filter(state=form.cleaned_data["state"])
-    shown = list(cases)
-    opened = [(c.pk, c.person_id) for c in shown if getattr(c, "opens", True)]
+    page = paginate(request, cases)
+    opened = [(c.pk, c.person_id) for c in page.items if getattr(c, "opens", True)]
     record_list(by=user, shown_in="team cases", cases=opened)
-    return render(
-        request,
-        "cases/team_cases.html",
-        {"cases": shown, "filter_form": form, "show_team": user.role == Role.SAFEGUARDING_LEAD},
-    )
+    context = {
+        "cases": page.items,
+        "page": page,
+        "filter_form": form,
+        "show_team": user.role == Role.SAFEGUARDING_LEAD,
+    }
+    return render(request, "cases/team_cases.html", context)
 
 
 def render_case(

@@ -21,6 +21,7 @@ from msp.accounts.team_choice import add_team_choice
 from msp.accounts.views import casework_user, current_user
 from msp.audit.log import record_list
 from msp.govuk.actions import Attempt, attempt
+from msp.govuk.pagination import PER_PAGE, make_page, page_number, query_without_page
 from msp.people.actions import (
     DuplicateNhsNumber,
     create_person,
@@ -32,6 +33,10 @@ from msp.people.merge import merge_people, merge_problem
 from msp.people.models import Person
 from msp.people.search import find_people, search
 from msp.submissions.web import already_submitted, submit_once
+
+# A search shows the best matches first, a page at a time, up to this many pages;
+# past them the user is asked to refine the search.
+MAX_PAGES = 10
 
 
 def duplicate_of(tried: Attempt[Person]) -> dict[str, Any]:
@@ -46,9 +51,28 @@ def search_context(request: HttpRequest) -> dict[str, Any]:
     user = casework_user(request)
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_bound and form.is_valid() else ""
-    found = find_people(user, query)
-    record_list(by=user, shown_in="people search", people=[p.pk for p in found.people])
-    return {"form": form, "query": query, "results": found.people, "more": found.more}
+    number = min(page_number(request), MAX_PAGES)
+    found = find_people(user, query, limit=number * PER_PAGE)
+    if number > 1 and len(found.people) <= (number - 1) * PER_PAGE:  # past the end
+        number = max(1, -(-len(found.people) // PER_PAGE))
+    shown = found.people[(number - 1) * PER_PAGE : number * PER_PAGE]
+    record_list(by=user, shown_in="people search", people=[p.pk for p in shown])
+    # Best matches first: later pages are the next best, up to MAX_PAGES pages.
+    more_pages = found.more and number < MAX_PAGES
+    page = make_page(
+        shown,
+        number,
+        per_page=PER_PAGE,
+        rows_ahead=1 if more_pages else 0,
+        query=query_without_page(request),
+    )
+    return {
+        "form": form,
+        "query": query,
+        "results": shown,
+        "page": page,
+        "more": found.more and not more_pages,
+    }
 
 
 @require_GET

@@ -117,10 +117,13 @@ def test_case_list_filters_and_pages(api, practitioner, manager, outsider):
     r = client.get("/cases", state="triage", team=south.team_id)
     assert [c["id"] for c in r.json()["items"]] == [south.pk]
     r = client.get("/cases", limit=2, offset=0)
-    assert r.json()["count"] == 3
+    assert r.json()["count"] == 2 and r.json()["more"] is True  # never a total
     assert len(r.json()["items"]) == 2
+    assert "offset=2" in r.json()["next"] and "limit=2" in r.json()["next"]
     r = client.get("/cases", limit=2, offset=2)
     assert len(r.json()["items"]) == 1
+    assert r.json()["more"] is False and r.json()["next"] is None
+    assert r.json()["count"] == 3
     r = client.get("/cases", state="nonsense")
     assert r.status_code == 422
     assert "state" in r.json()["errors"]

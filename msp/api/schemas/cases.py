@@ -73,14 +73,17 @@ class RestrictedCaseRef(Schema):
 
 
 class CasePage(Schema):
-    count: int
+    count: int = Field(description="How many cases up to the end of this page (never a total)")
+    more: bool = Field(description="Whether more cases (or restricted references) follow")
+    next: str | None = Field(description="The link to the next page, or null on the last")
     limit: int
     offset: int
     items: list[CaseSummary]
     restricted: list[RestrictedCaseRef] = Field(
         default_factory=list,
         description="Cases matching the filters that are restricted to named people you "
-        "are not one of: their reference only. Opening one gives 403.",
+        "are not one of: their reference only, paged with the same limit and offset. "
+        "Opening one gives 403.",
     )
 
 

@@ -143,6 +143,7 @@ class PersonOut(PersonSummary):
 class PersonPage(Schema):
     count: int = Field(description="How many people up to the end of this page (never a total)")
     more: bool = Field(description="Whether more people match: refine the search, or page on")
+    next: str | None = Field(description="The link to the next page, or null on the last")
     limit: int
     offset: int
     items: list[PersonSummary]
