@@ -20,7 +20,7 @@ from msp.audit.models import AuditEvent
 from tests import factories
 from tests.accounts.conftest import assert_locked_page, sign_in
 from tests.pages import CheckedClient
-from tests.test_url_protection import fill, routes
+from tests.test_url_protection import _front_door_ids, fill, routes
 
 pytestmark = pytest.mark.django_db
 
@@ -244,6 +244,7 @@ def ids(practitioner):
         "escalation": record_factories.escalation(case, practitioner).pk,
         "api_token": ApiToken.objects.issue(practitioner)[0].pk,
         "passkey": factories.passkey(factories.user()).pk,  # someone else's
+        **_front_door_ids(practitioner),
     }
 
 
