@@ -218,7 +218,7 @@ class _Runner:
         self.case_ids[spec.key] = case.pk
 
 
-def _words(outcome: Outcome, text: str) -> dict[str, str]:
+def _words(outcome: Outcome, text: str) -> dict[str, Any]:
     if outcome.representative:
         return {
             "text": text,

@@ -132,11 +132,14 @@ class Recorder:
                 )
             case r.Advocacy():
                 arranged = record.result == "advocate_arranged"
+                difficulties: dict[str, Any] = {
+                    f"difficulty_{d}": d in record.difficulties for d in r.DIFFICULTIES
+                }
                 return actions.add_advocacy_assessment(
                     case,
                     by=by,
                     assessed_on=today,
-                    **{f"difficulty_{d}": d in record.difficulties for d in r.DIFFICULTIES},
+                    **difficulties,
                     appropriate_individual=record.appropriate_individual,
                     appropriate_individual_name=record.appropriate_individual_name,
                     individual_implicated=record.individual_implicated,

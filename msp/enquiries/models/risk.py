@@ -1,6 +1,6 @@
 from django.db import models
 
-from msp.enquiries.models.base import Answer, CaseRecord
+from msp.enquiries.models.base import Answer, CaseRecord, HappenedOn
 
 
 class TrustRole(models.TextChoices):
@@ -17,7 +17,7 @@ class PoliceDecision(models.TextChoices):
     NOT_REPORTED = "not_reported", "Not reported"
 
 
-class RiskAssessment(CaseRecord):
+class RiskAssessment(CaseRecord, HappenedOn):
     """Risk to the person and to others. One per case, kept up to date."""
 
     case = models.OneToOneField(
