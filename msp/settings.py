@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "msp.govuk",
     "msp.submissions",
     "msp.operations",
+    "msp.imports",
     "msp.demo",
 ]
 
