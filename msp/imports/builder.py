@@ -23,6 +23,7 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
+from django.utils import timezone
 
 from msp.accounts.models import Team, User
 from msp.audit.channel import current_channel
@@ -58,7 +59,7 @@ from msp.people.models import Person
 from msp.practice.gate import GuardBlocked
 
 # Keys every dated item may have besides its fields.
-META_KEYS = frozenset({"at", "by", "id", "kind"})
+META_KEYS = frozenset({"at", "by", "id", "type"})
 
 
 class ImportRefused(Exception):
@@ -112,12 +113,12 @@ UPDATE_KINDS = {
 RANK = {
     "concern": 0,
     "triage": 1,
-    "allocation": 2,
-    "decision": 3,
+    "decision": 2,
+    "allocation": 3,
     "enquiry": 4,
-    "outcome": 5,
-    "revision": 6,
-    "record": 7,
+    "record": 5,
+    "outcome": 6,
+    "revision": 7,
     "closing": 8,
     "rating": 9,
     "closure": 10,
@@ -127,6 +128,8 @@ RANK = {
 
 def parse_when(value: Any) -> datetime.datetime:
     """``at``: an ISO date (midday, local time) or date and time."""
+    if isinstance(value, datetime.date):  # from Python builders
+        return as_moment(value)
     if not isinstance(value, str):
         raise ValueError("Enter the date it happened, like 2025-04-30")
     try:
@@ -150,8 +153,12 @@ def parse_date(value: Any) -> datetime.date | None:
         raise ValueError(f"{value!r} is not a date: write it like 2025-04-30") from None
 
 
+def _day(at: datetime.datetime | None) -> datetime.date:
+    return timezone.localtime(at).date() if at is not None else timezone.localdate()
+
+
 @dataclass
-class _Step:
+class Step:
     at: datetime.datetime
     episode: int
     rank: int
@@ -169,10 +176,11 @@ class Builder:
     person: Person | None = None
     team: Team | None = None
     case: Case | None = None
-    steps: list[_Step] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
     made: dict[str, models.Model] = field(default_factory=dict)
     users: dict[str, User] = field(default_factory=dict)
     outcome_ids: list[int] = field(default_factory=list)
+    now: datetime.datetime = field(default_factory=timezone.now)
 
     # Reading the document ------------------------------------------------------
 
@@ -186,7 +194,11 @@ class Builder:
             self.users[username] = found
         return self.users[username]
 
-    def when(self, item: Mapping[str, Any], path: str) -> datetime.datetime:
+    def when(self, item: Mapping[str, Any], path: str) -> datetime.datetime | None:
+        """When the item happened. Only builders in Python (the test factories)
+        may leave it out, meaning now; the file format requires it."""
+        if item.get("at") is None:
+            return None
         try:
             return parse_when(item.get("at"))
         except ValueError as error:
@@ -201,13 +213,13 @@ class Builder:
         if not isinstance(item, Mapping):
             raise ImportRefused(path, "Each item must be an object with its fields")
         self.steps.append(
-            _Step(self.when(item, path), ep, RANK[section], len(self.steps), path, run)
+            Step(self.when(item, path) or self.now, ep, RANK[section], len(self.steps), path, run)
         )
 
     def plan(self) -> None:
         doc = self.doc
         concerns = doc.get("concerns") or []
-        if not concerns:
+        if not concerns and self.case is None:
             raise ImportRefused("concerns", "A case needs at least one concern")
         for n, concern in enumerate(concerns):
             self.add("concern", concern, f"concerns[{n}]", self._concern(n, concern), 0)
@@ -276,10 +288,10 @@ class Builder:
             at = self.when(item, path)
             values = self.fields(item)
             try:
-                values["raised_on"] = parse_date(values.get("raised_on")) or at.date()
+                values["raised_on"] = parse_date(values.get("raised_on")) or _day(at)
             except ValueError as error:
                 raise ImportRefused(f"{path}.raised_on", str(error)) from None
-            if n == 0:
+            if n == 0 and self.case is None:
                 team_name = self.doc.get("team")
                 if team_name:
                     self.team = Team.objects.filter(name=team_name).first()
@@ -448,7 +460,7 @@ class Builder:
             at = self.when(item, path)
             concern = dict(item.get("concern") or {})
             try:
-                concern["raised_on"] = parse_date(concern.get("raised_on")) or at.date()
+                concern["raised_on"] = parse_date(concern.get("raised_on")) or _day(at)
             except ValueError as error:
                 raise ImportRefused(f"{path}.concern.raised_on", str(error)) from None
             case = self.fresh()
@@ -465,7 +477,7 @@ class Builder:
         return run
 
     def _record(self, item: Mapping[str, Any], path: str) -> Callable[[], None]:
-        kind_name = item.get("kind") if isinstance(item, Mapping) else None
+        kind_name = item.get("type") if isinstance(item, Mapping) else None
 
         def run() -> None:
             by = self.user(item.get("by"), f"{path}.by")
@@ -476,7 +488,7 @@ class Builder:
                 return
             kind = RECORD_KINDS.get(str(kind_name))
             if kind is None:
-                raise ImportRefused(f"{path}.kind", f"{kind_name!r} is not a kind of record")
+                raise ImportRefused(f"{path}.type", f"{kind_name!r} is not a type of record")
             values = self.values(kind.model, self.fields(item), path)
             extra: dict[str, Any] = {}
             if kind.singleton:
@@ -490,7 +502,7 @@ class Builder:
         return run
 
     def _update(
-        self, kind: str, item: Mapping[str, Any], path: str, by: User, at: datetime.datetime
+        self, kind: str, item: Mapping[str, Any], path: str, by: User, at: datetime.datetime | None
     ) -> None:
         key, model = UPDATE_KINDS[kind]
         label = item.get(key)
@@ -549,18 +561,32 @@ class Builder:
             raise ImportRefused(path, f"No earlier item has the id {value!r}")
         return earlier
 
-    def run(self) -> Case:
+    def prepare(self) -> list[Step]:
+        """The document's steps in the order they happened, not yet done.
+        The demo loader runs the steps of many cases in one time order."""
         self.plan()
         # The first concern opens the case, so it goes first whatever the other
         # dates say: an item dated before it is then refused by its action.
-        self.steps.sort(key=lambda s: (s.path != "concerns[0]", s.at, s.episode, s.rank, s.order))
-        token = current_channel.set("import")
-        try:
-            for step in self.steps:
+        opening = "concerns[0]" if self.case is None else ""
+        self.steps.sort(key=lambda s: (s.path != opening, s.at, s.episode, s.rank, s.order))
+        return self.steps
+
+    def run(self) -> Case:
+        steps = self.prepare()
+        with import_channel():
+            for step in steps:
                 step.run()
-        finally:
-            current_channel.reset(token)
         return self.fresh()
+
+
+@contextmanager
+def import_channel() -> Iterator[None]:
+    """Audit events written meanwhile say they came through an import."""
+    token = current_channel.set("import")
+    try:
+        yield
+    finally:
+        current_channel.reset(token)
 
 
 @contextmanager
@@ -583,7 +609,13 @@ def refusals(path: str) -> Iterator[None]:
         raise ImportRefused(path, f"A field is not one this item has ({error})") from error
 
 
-def build_case(doc: Mapping[str, Any], *, person: Person | None = None) -> Case:
+def build_case(
+    doc: Mapping[str, Any], *, person: Person | None = None, case: Case | None = None
+) -> Case:
     """Replay ``doc`` through the action functions and return the case. Call
-    inside a transaction: on ``ImportRefused`` the caller rolls it back."""
-    return Builder(doc, person=person).run()
+    inside a transaction: on ``ImportRefused`` the caller rolls it back.
+
+    With ``case``, the document continues that case: its concerns are further
+    concerns on it, and its other items happen to it (tests that tell a
+    history a step at a time use this)."""
+    return Builder(doc, person=person, case=case).run()

@@ -94,9 +94,9 @@ SCHEMA: dict[str, Any] = {
         "closure": _item(list(CLOSURE_FIELDS), duty_overrides={"type": "object"}),
         "record": {
             "type": "object",
-            "required": ["kind", "at", "by"],
+            "required": ["type", "at", "by"],
             "properties": {
-                "kind": {"enum": sorted([*RECORD_KINDS, *UPDATE_KINDS])},
+                "type": {"enum": sorted([*RECORD_KINDS, *UPDATE_KINDS])},
                 "at": {"$ref": "#/$defs/when"},
                 "by": {"$ref": "#/$defs/username"},
                 "id": {"type": "string"},

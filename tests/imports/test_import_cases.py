@@ -115,7 +115,7 @@ def test_an_imported_case_keeps_its_dates_and_is_counted_in_its_own_year(staff, 
 def test_the_guards_findings_are_printed_for_each_case(staff, tmp_path, capsys):
     doc = another(example(), 1)
     del doc["closing"], doc["closure"], doc["outcomes"][0]["rating"]
-    doc["record"] = [r for r in doc["record"] if r["kind"] != "advocacy"]
+    doc["record"] = [r for r in doc["record"] if r["type"] != "advocacy"]
     out = run(write(tmp_path, [doc]), capsys)
     case = Case.objects.get()
     assert case.state == CaseState.ENQUIRY
