@@ -50,26 +50,33 @@ def when_problem(
 
 
 def as_moment(at: datetime.datetime | datetime.date) -> datetime.datetime:
-    """An aware datetime for ``at``; a date alone means midday, local time (so
-    the day is the same in every time zone the council might show)."""
+    """An aware datetime for ``at``. A date alone means midday, local time (so
+    the day is the same in every time zone the council might show), or now
+    when it is today."""
     if isinstance(at, datetime.datetime):
         return at if timezone.is_aware(at) else timezone.make_aware(at)
+    if at == timezone.localdate():
+        return timezone.now()
     return timezone.make_aware(datetime.datetime.combine(at, datetime.time(12)))
+
+
+def day_of(moment: datetime.datetime) -> datetime.date:
+    return timezone.localtime(moment).date()
 
 
 def happened_at(
     at: When,
     *,
     first_concern_on: datetime.date | None,
-    field: str = "happened_at",
+    field: str = "happened_on",
     what: str = "The date it happened",
 ) -> datetime.datetime:
     """``at`` checked against the rule (``ValidationError`` naming ``field``),
     or now when not given."""
-    now = timezone.now()
     if at is None:
-        return now
+        return timezone.now()
     moment = as_moment(at)
+    now = timezone.now()
     problem = when_problem(moment, now=now, first_concern_on=first_concern_on, what=what)
     if problem:
         raise ValidationError({field: problem})
@@ -85,7 +92,7 @@ def first_concern_on(case: "Case") -> datetime.date | None:
 
 
 def case_happened_at(
-    case: "Case", at: When, *, field: str = "happened_at", what: str = "The date it happened"
+    case: "Case", at: When, *, field: str = "happened_on", what: str = "The date it happened"
 ) -> datetime.datetime:
     """``happened_at`` for an event on ``case``."""
     return happened_at(at, first_concern_on=first_concern_on(case), field=field, what=what)

@@ -60,7 +60,7 @@ def _received(data: dict[str, Any], at: When) -> datetime.datetime:
     return happened_at(
         at,
         first_concern_on=raised_on if isinstance(raised_on, datetime.date) else None,
-        field="received_at",
+        field="received_on",
         what="The date the concern was received",
     )
 
@@ -176,7 +176,7 @@ def record_decision(
     if errors:
         raise ValidationError(errors)
     data["decided_at"] = happened_at(
-        at, first_concern_on=first_concern_on(case), field="decided_at", what="The decision date"
+        at, first_concern_on=first_concern_on(case), field="decided_on", what="The decision date"
     )
     if data["result"] != DecisionResult.NONE:
         data["proportionate_response"] = ""

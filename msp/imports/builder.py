@@ -58,6 +58,10 @@ from msp.people.actions import create_person
 from msp.people.models import Person
 from msp.practice.gate import GuardBlocked
 
+# What the action functions call the date an item happened, in their
+# refusals; in the document it is the item's "at".
+WHEN_FIELDS = frozenset({"happened_on", "received_on", "decided_on", "started_on", "closed_on"})
+
 # Keys every dated item may have besides its fields.
 META_KEYS = frozenset({"at", "by", "id", "type"})
 
@@ -598,6 +602,8 @@ def refusals(path: str) -> Iterator[None]:
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             name, messages = next(iter(error.message_dict.items()))
+            if name in WHEN_FIELDS:
+                name = "at"
             where = path if name in ("__all__", "") else f"{path}.{name}"
             raise ImportRefused(where, " ".join(messages)) from error
         raise ImportRefused(path, " ".join(error.messages)) from error

@@ -119,7 +119,7 @@ def test_a_decision_dated_before_the_concern_is_refused_and_nothing_is_saved(pra
             at=D(2025, 5, 5),
             **factories.DECISION_S42,
         )
-    assert refused.value.message_dict["decided_at"] == [
+    assert refused.value.message_dict["decided_on"] == [
         "The decision date cannot be before the first concern was raised (6 May 2025)"
     ]
     assert not case.decisions.exists()
@@ -133,7 +133,7 @@ def test_a_closure_in_the_future_is_refused(practitioner, manager):
         enquiry_actions.close_case(
             case, by=manager, expected_version=case.version, at=tomorrow, **factories.CLOSURE
         )
-    assert refused.value.message_dict["closed_at"] == ["The closure date cannot be in the future"]
+    assert refused.value.message_dict["closed_on"] == ["The closure date cannot be in the future"]
 
 
 @pytest.mark.django_db
@@ -145,7 +145,7 @@ def test_a_concern_received_before_the_day_it_was_raised_is_refused(practitioner
             at=D(2025, 5, 5),
             **{**factories.CONCERN, "raised_on": D(2025, 5, 6)},
         )
-    assert "received_at" in refused.value.message_dict
+    assert "received_on" in refused.value.message_dict
 
 
 @pytest.mark.django_db

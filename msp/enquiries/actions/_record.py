@@ -40,7 +40,7 @@ def dates_for(case: Case, at: When = None) -> Dates:
     opened_on = case.concerns.order_by("raised_on").values_list("raised_on", flat=True).first()
     if at is None:
         return Dates(today=timezone.localdate(), opened_on=opened_on)
-    moment = case_happened_at(case, at)
+    moment = case_happened_at(case, at, field="happened_on")
     return Dates(today=timezone.localtime(moment).date(), opened_on=opened_on)
 
 

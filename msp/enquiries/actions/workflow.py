@@ -9,7 +9,7 @@ from msp.accounts.models import User
 from msp.audit.log import Changes, created, diff, record_change
 from msp.cases.actions import NOT_ALLOCATOR
 from msp.cases.errors import InvalidTransition
-from msp.cases.history import When, case_happened_at, when_changes
+from msp.cases.history import When, case_happened_at, day_of, when_changes
 from msp.cases.models import Case, CouncilPolicy
 from msp.cases.workflow import check_allowed, lock, transition
 from msp.concerns.codes import DecisionResult
@@ -59,12 +59,10 @@ def start_enquiry(
         )
     if open_enquiry(case) is not None:
         raise InvalidTransition("An enquiry has already started on this case.")
-    started_at = case_happened_at(
-        case, at, field="enquiry_started_at", what="The date the enquiry started"
-    )
-    if at is not None and started_at < decision.decided_at:
+    started_at = case_happened_at(case, at, field="started_on", what="The date the enquiry started")
+    if at is not None and day_of(started_at) < day_of(decision.decided_at):
         raise ValidationError(
-            {"enquiry_started_at": "The date the enquiry started cannot be before the decision"}
+            {"started_on": "The date the enquiry started cannot be before the decision"}
         )
     # The episode is what the return counts; the case's enquiry type and start
     # mirror the current episode for the pages.
@@ -335,10 +333,10 @@ def _close_case(
     errors = _closure_rule_errors(case, data)
     if errors:
         raise ValidationError(errors)
-    closed_at = case_happened_at(case, at, field="closed_at", what="The closure date")
-    if at is not None and episode is not None and closed_at < episode.started_at:
+    closed_at = case_happened_at(case, at, field="closed_on", what="The closure date")
+    if at is not None and episode is not None and day_of(closed_at) < day_of(episode.started_at):
         raise ValidationError(
-            {"closed_at": "The closure date cannot be before the enquiry started"}
+            {"closed_on": "The closure date cannot be before the enquiry started"}
         )
     findings = check_closure(case, by=by, proposed=data, duty_overrides=duty_overrides)
     closure = Closure.objects.create(case=case, closed_by=by, closed_at=closed_at, **data)
