@@ -62,6 +62,11 @@ from msp.practice.gate import GuardBlocked
 # refusals; in the document it is the item's "at".
 WHEN_FIELDS = frozenset({"happened_on", "received_on", "decided_on", "started_on", "closed_on"})
 
+# Fields of a record the system sets itself.
+SYSTEM_FIELDS = frozenset(
+    {"case", "recorded_at", "recorded_by", "version", "happened_on", "cosigned_at"}
+)
+
 # Keys every dated item may have besides its fields.
 META_KEYS = frozenset({"at", "by", "id", "type"})
 
@@ -155,6 +160,10 @@ def parse_date(value: Any) -> datetime.date | None:
         return datetime.date.fromisoformat(str(value))
     except ValueError:
         raise ValueError(f"{value!r} is not a date: write it like 2025-04-30") from None
+
+
+def _name(given: Any, family: Any) -> tuple[str, str]:
+    return (" ".join(str(given or "").split()).lower(), " ".join(str(family or "").split()).lower())
 
 
 def _day(at: datetime.datetime | None) -> datetime.date:
@@ -273,6 +282,13 @@ class Builder:
         if number:
             existing = Person.objects.filter(nhs_number=str(number).replace(" ", "")).first()
             if existing is not None:
+                if _name(existing.given_name, existing.family_name) != _name(
+                    values.get("given_name"), values.get("family_name")
+                ):
+                    raise ImportRefused(
+                        "person.nhs_number",
+                        "This NHS number is already recorded for someone with another name",
+                    )
                 self.person = existing
                 return existing
         author = self.user(values.pop("by"), "person.by") if "by" in values else by
@@ -536,6 +552,8 @@ class Builder:
         items by their id."""
         out: dict[str, Any] = {}
         for name, value in raw.items():
+            if name in SYSTEM_FIELDS:
+                raise ImportRefused(f"{path}.{name}", "This is set by the system, not imported")
             try:
                 f = model._meta.get_field(name)
             except Exception:

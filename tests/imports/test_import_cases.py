@@ -179,3 +179,31 @@ def test_an_unknown_author_is_refused_by_name(staff, tmp_path, capsys):
     with pytest.raises(CommandError) as refused:
         call_command("import_cases", str(write(tmp_path, [doc])))
     assert "record[2].by: There is no user with the username 'nobody'" in str(refused.value)
+
+
+@pytest.mark.django_db
+def test_a_second_case_about_the_same_person_links_to_them(staff, tmp_path, capsys):
+    first = another(example(), 1)
+    second = copy.deepcopy(first)
+    second["source_reference"] = "OLD-2025-0099"
+    run(write(tmp_path, [first, second]), capsys)
+    assert Case.objects.count() == 2
+    assert Case.objects.values("person").distinct().count() == 1
+
+    stranger = copy.deepcopy(first)
+    stranger["person"]["given_name"] = "Somebody"
+    with pytest.raises(CommandError) as refused:
+        call_command("import_cases", str(write(tmp_path, [stranger])))
+    assert (
+        "person.nhs_number: This NHS number is already recorded for someone with another "
+        "name" in str(refused.value)
+    )
+
+
+@pytest.mark.django_db
+def test_fields_the_system_sets_are_refused(staff, tmp_path, capsys):
+    doc = another(example(), 1)
+    doc["record"][1]["recorded_by"] = "d.shah"
+    with pytest.raises(CommandError) as refused:
+        call_command("import_cases", str(write(tmp_path, [doc])))
+    assert "record[1].recorded_by: This is set by the system, not imported" in str(refused.value)
