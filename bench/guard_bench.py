@@ -50,7 +50,7 @@ CONCERN: dict[str, Any] = {
     "sources_of_risk": ["known"],
     "person_aware": "yes",
 }
-DECISION = {
+DECISION: dict[str, Any] = {
     "has_care_and_support_needs": "yes",
     "care_and_support_needs_evidence": "Home care twice a day.",
     "experiencing_or_at_risk": "yes",

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "msp.submissions",
     "msp.frontdoor",
     "msp.operations",
+    "msp.imports",
     "msp.demo",
     "msp.letters",
 ]

@@ -10,9 +10,7 @@ from django.utils import timezone
 from msp.accounts.models import Role, Team, User
 from msp.cases.actions import allocate_case
 from msp.cases.models import Case
-from msp.concerns import actions as concern_actions
-from msp.enquiries import actions as enquiry_actions
-from msp.enquiries.models import DesiredOutcome
+from msp.imports.builder import build_case
 from msp.people.actions import create_person
 from msp.people.models import Person
 
@@ -140,15 +138,19 @@ def decider_for(by: User, case: Case) -> User:
     """``by`` if they may record the decision and allocate (a manager or lead),
     otherwise a team manager of the case's team kept for this (not the tests'
     own ``manager``, so that one stays uninvolved in the case)."""
+    return _decider(by, case.team)
+
+
+def _decider(by: User, owning: Team) -> User:
     if by.role == Role.SAFEGUARDING_LEAD or (
-        by.role == Role.TEAM_MANAGER and by.team_id == case.team_id
+        by.role == Role.TEAM_MANAGER and by.team_id == owning.pk
     ):
         return by
-    found = User.objects.filter(username=f"decider-{case.team_id}").first()
+    found = User.objects.filter(username=f"decider-{owning.pk}").first()
     return found or user(
         Role.TEAM_MANAGER,
-        team_name=case.team.name,
-        username=f"decider-{case.team_id}",
+        team_name=owning.name,
+        username=f"decider-{owning.pk}",
         first_name="Dee",
         last_name="Cider",
     )
@@ -165,6 +167,47 @@ def fresh(case: Case) -> Case:
     return Case.objects.get(pk=case.pk)
 
 
+STATES = ["raised", "triage", "decided", "enquiry", "closing", "closed"]
+
+
+def case_document(
+    by: User, *, state: str = "raised", outcomes: int = 1, advocacy: bool = True, **concern: Any
+) -> dict[str, Any]:
+    """The import document (docs/import-format.md) for a case moved by ``by``
+    to ``state`` today. Items carry no ``at``: they happen now."""
+    target = STATES.index(state)
+    me = {"by": by.username}
+    doc: dict[str, Any] = {
+        "format": "msp-case/1",
+        "concerns": [{**me, **CONCERN, "raised_on": timezone.localdate(), **concern}],
+    }
+    if target >= 1:
+        doc["triage"] = me
+    if target >= 2:
+        assert by.team is not None, "the case's team is the author's"
+        decider = _decider(by, by.team)
+        doc["decisions"] = [{"by": decider.username, **DECISION_S42}]
+    if target >= 3:
+        doc["allocation"] = {"by": decider.username, "worker": by.username}
+        doc["enquiry"] = me
+        if advocacy:
+            today = timezone.localdate().isoformat()
+            doc["record"] = [
+                {**me, "type": "advocacy", **ADVOCACY_NOT_REQUIRED, "assessed_on": today}
+            ]
+        doc["outcomes"] = [
+            {**me, "text": f"I want to feel safe in my own home ({i + 1})", "whose_words": "person"}
+            for i in range(outcomes)
+        ]
+    if target >= 4:
+        doc["closing"] = me
+    if target >= 5:
+        for outcome in doc["outcomes"]:
+            outcome["rating"] = {**me, "achievement": "fully"}
+        doc["closure"] = {**me, **CLOSURE}
+    return doc
+
+
 def case(
     by: User,
     *,
@@ -174,47 +217,12 @@ def case(
     advocacy: bool = True,
     **concern: Any,
 ) -> Case:
-    """A case moved through the workflow to ``state`` by ``by``. Once an enquiry
-    starts it records the Care Act s68 advocacy test (no advocate needed), which
-    the closing gate requires; ``advocacy=False`` leaves that gap."""
-    subject = about or person(by)
-    c = concern_actions.raise_concern(
-        person=subject, by=by, raised_on=timezone.localdate(), **{**CONCERN, **concern}
-    )
-    order = ["raised", "triage", "decided", "enquiry", "closing", "closed"]
-    target = order.index(state)
-    if target >= 1:
-        c = concern_actions.start_triage(c, by=by, expected_version=c.version)
-    if target >= 2:
-        concern_actions.record_decision(
-            c, by=decider_for(by, c), expected_version=c.version, **DECISION_S42
-        )
-        c = fresh(c)
-    if target >= 3:
-        if c.lead_worker_id is None:
-            c = allocated(c, by)
-        c = enquiry_actions.start_enquiry(c, by=by, expected_version=c.version)
-        if advocacy:
-            enquiry_actions.add_advocacy_assessment(
-                c, by=by, **{**ADVOCACY_NOT_REQUIRED, "assessed_on": timezone.localdate()}
-            )
-        for i in range(outcomes):
-            enquiry_actions.add_outcome(
-                c,
-                by=by,
-                expected_version=c.version,
-                text=f"I want to feel safe in my own home ({i + 1})",
-                whose_words="person",
-            )
-            c = fresh(c)
-    if target >= 4:
-        c = enquiry_actions.start_closing(c, by=by, expected_version=c.version)
-    if target >= 5:
-        for o in DesiredOutcome.objects.filter(case=c):
-            enquiry_actions.rate_outcome(o, by=by, expected_version=o.version, achievement="fully")
-        enquiry_actions.close_case(c, by=by, expected_version=c.version, **CLOSURE)
-        c = fresh(c)
-    return c
+    """A case moved through the workflow to ``state`` by ``by``, built by the
+    import builder (msp/imports/builder.py) from ``case_document``. Once an
+    enquiry starts it records the Care Act s68 advocacy test (no advocate
+    needed), which the closing gate requires; ``advocacy=False`` leaves that gap."""
+    doc = case_document(by, state=state, outcomes=outcomes, advocacy=advocacy, **concern)
+    return build_case(doc, person=about or person(by))
 
 
 def passkey(owner: User, name: str = "Work laptop") -> Any:

@@ -101,7 +101,7 @@ def involvement_out(i: Involvement) -> InvolvementOut:
 
 
 def note_out(n: CaseNote) -> NoteOut:
-    return NoteOut(**record_fields(n), text=n.text)
+    return NoteOut(**record_fields(n), text=n.text, happened_on=n.happened_on)
 
 
 # --- Capacity -------------------------------------------------------------------
@@ -301,4 +301,5 @@ def add_note(request: HttpRequest, case_id: CaseId, payload: NoteIn) -> Status[N
     """Add a case note. Notes cannot be changed once added."""
     user = current_user(request)
     case = get_case_for_user(user, case_id, write=True)
-    return Status(201, note_out(actions.add_note(case, by=user, text=payload.text)))
+    note = actions.add_note(case, by=user, text=payload.text, at=payload.happened_on)
+    return Status(201, note_out(note))

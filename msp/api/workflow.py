@@ -106,9 +106,11 @@ def record_decision(request: HttpRequest, case_id: CaseId, payload: DecisionIn) 
     """Record the section 42 decision: the three criteria, the evidence, and the result."""
     user = current_user(request)
     case = get_case_for_user(user, case_id, write=True)
-    values = payload.values(exclude={"version"})
+    values = payload.values(exclude={"version", "decided_on"})
     values["proportionate_response"] = values["proportionate_response"] or ""
-    concerns.record_decision(case, by=user, expected_version=payload.version, **values)
+    concerns.record_decision(
+        case, by=user, expected_version=payload.version, at=payload.decided_on, **values
+    )
     return _detail(case.pk, user)
 
 
@@ -128,7 +130,13 @@ def start_enquiry(request: HttpRequest, case_id: CaseId, payload: EnquiryIn) -> 
     user = current_user(request)
     case = get_case_for_user(user, case_id, write=True)
     lead = _lead_worker(case, payload.lead_worker_id)
-    enquiries.start_enquiry(case, by=user, expected_version=payload.version, lead_worker=lead)
+    enquiries.start_enquiry(
+        case,
+        by=user,
+        expected_version=payload.version,
+        lead_worker=lead,
+        at=payload.started_on,
+    )
     return _detail(case.pk, user)
 
 
@@ -181,8 +189,10 @@ def close_case(request: HttpRequest, case_id: CaseId, payload: ClosureIn) -> Cas
     override, or one without a reason, is 422 on `duty_overrides`."""
     user = current_user(request)
     case = get_case_for_user(user, case_id, write=True)
-    values = payload.values(exclude={"version"})
-    enquiries.close_case(case, by=user, expected_version=payload.version, **values)
+    values = payload.values(exclude={"version", "closed_on"})
+    enquiries.close_case(
+        case, by=user, expected_version=payload.version, at=payload.closed_on, **values
+    )
     return _detail(case.pk, user)
 
 

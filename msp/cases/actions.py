@@ -26,6 +26,7 @@ from msp.accounts.models import CASEWORK_ROLES, Role, User
 from msp.audit.log import record_change
 from msp.cases.alerts import send_break_glass_alert
 from msp.cases.errors import ActionError, InvalidTransition
+from msp.cases.history import When, case_happened_at, when_changes
 from msp.cases.models import BreakGlassGrant, Case, CaseRestriction
 from msp.cases.workflow import transition
 
@@ -260,7 +261,13 @@ def _name(user: User | None) -> str | None:
 
 @transaction.atomic
 def allocate_case(
-    case: Case, *, by: User, worker: User, expected_version: int | None, reason: str = ""
+    case: Case,
+    *,
+    by: User,
+    worker: User,
+    expected_version: int | None,
+    reason: str = "",
+    at: When = None,
 ) -> Case:
     """Make ``worker`` the case's allocated (lead) worker. Re-allocation is
     audited like any change and shows in the chronology, with the reason."""
@@ -278,6 +285,7 @@ def allocate_case(
     before = Case.objects.select_related("lead_worker").get(pk=case.pk).lead_worker
     if before is not None and before.pk == worker.pk:
         raise InvalidTransition(f"The case is already allocated to {worker.display_name}.")
+    moment = case_happened_at(case, at)
     return transition(
         case,
         "allocate",
@@ -285,5 +293,8 @@ def allocate_case(
         expected_version=expected_version,
         fields={"lead_worker": worker},
         reason=" ".join(reason.split()),
-        extra_changes={"allocated_to": [_name(before), worker.display_name]},
+        extra_changes={
+            "allocated_to": [_name(before), worker.display_name],
+            **when_changes(at, moment),
+        },
     )

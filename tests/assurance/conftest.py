@@ -1,10 +1,10 @@
 """Dated case histories for counting tests.
 
-``story(by, raised_on=...)`` raises a concern through the action functions and
-each further step (decide, start, close, reopen) is an action too. Actions
-stamp records with the current time, so each step then moves its own record's
-timestamp to the day the test says (noon, UK time). Audit events keep the real
-time (they cannot be changed), so tests of past years do not look at the
+``story(by, raised_on=...)`` raises a concern and each further step (decide,
+start, close, reopen) is an item of an import document dated the day the
+test says (noon, UK time), replayed by the builder (msp/imports/builder.py)
+through the action functions, which keep those dates. Audit events keep the
+real time they were written, so tests of past years do not look at the
 audit-log check.
 """
 
@@ -16,11 +16,9 @@ from django.apps import apps
 from django.utils import timezone
 
 from msp.assurance.models import CodeList
-from msp.cases.models import Case
-from msp.concerns import actions as concern_actions
-from msp.concerns.models import Concern, Section42Decision
 from msp.enquiries import actions as enquiry_actions
-from msp.enquiries.models import Closure, DesiredOutcome, Enquiry
+from msp.enquiries.models import Closure, DesiredOutcome
+from msp.imports.builder import ImportRefused, build_case
 from msp.practice.gate import GuardBlocked
 from tests import factories
 
@@ -47,50 +45,56 @@ def noon(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
 
-def close(case, *, by, **values):
-    """Close through the action. These stories are about counting, not about the
-    practice guard: when a legal duty is not shown as met, the manager
+def when(day: datetime.date) -> datetime.datetime:
+    """Noon on ``day``, or now if that is still to come today."""
+    return min(noon(day), timezone.now())
+
+
+def close(case, *, by, at=None, **values):
+    """Close through the builder. These stories are about counting, not about
+    the practice guard: when a legal duty is not shown as met, the manager
     overrides it with a reason, as the guard allows."""
+    closure = {"at": at, "by": by.username, **values}
     try:
-        return enquiry_actions.close_case(case, by=by, expected_version=case.version, **values)
-    except GuardBlocked as blocked:
+        return build_case({"closure": closure}, case=case)
+    except ImportRefused as refused:
+        blocked = refused.__cause__
+        if not isinstance(blocked, GuardBlocked):
+            raise
         overrides = {f.check_id: "Recorded on paper before this system." for f in blocked.findings}
-        return enquiry_actions.close_case(
-            case, by=by, expected_version=case.version, duty_overrides=overrides, **values
-        )
+        return build_case({"closure": {**closure, "duty_overrides": overrides}}, case=case)
 
 
 class Story:
-    """One case about one adult, moved through the workflow on given days.
-    ``by`` does the casework; ``closer`` (a team manager) closes."""
+    """One case about one adult, moved through the workflow on given days,
+    each step an import document item dated that day (noon, UK time) and
+    replayed by the builder. ``by`` does the casework; ``closer`` (a team
+    manager) closes. Audit events keep the real time they were written."""
 
     def __init__(self, by, *, closer, person, raised_on, **concern):
         self.by = by
         self.closer = closer
-        self.case = concern_actions.raise_concern(
-            person=person, by=by, raised_on=raised_on, **{**factories.CONCERN, **concern}
+        me = {"at": when(raised_on), "by": by.username}
+        self.case = build_case(
+            {
+                "concerns": [{**me, **factories.CONCERN, "raised_on": raised_on, **concern}],
+                "triage": me,
+            },
+            person=person,
         )
-        Case.objects.filter(pk=self.case.pk).update(opened_at=noon(raised_on))
-        Concern.objects.filter(case=self.case).update(received_at=noon(raised_on))
-        self._refresh()
-        self.case = concern_actions.start_triage(
-            self.case, by=by, expected_version=self.case.version
-        )
+
+    def _build(self, doc):
+        self.case = build_case(doc, case=self.case)
+        return self
 
     def _refresh(self):
         self.case = factories.fresh(self.case)
         return self
 
     def concern(self, raised_on, **values):
-        """A further concern on the same case (there is no action for this yet)."""
-        Concern.objects.create(
-            case=self.case,
-            raised_on=raised_on,
-            received_at=noon(raised_on),
-            raised_by=self.by,
-            **{**factories.CONCERN, **values},
-        )
-        return self
+        """A further concern on the same case."""
+        item = {"at": when(raised_on), "by": self.by.username, "raised_on": raised_on}
+        return self._build({"concerns": [{**item, **factories.CONCERN, **values}]})
 
     def decide(self, on, result="s42"):
         decision = {
@@ -98,81 +102,72 @@ class Story:
             "other": DECISION_OTHER,
             "none": factories.DECISION_NONE,
         }[result]
-        made = concern_actions.record_decision(
-            self.case,
-            by=factories.decider_for(self.by, self.case),
-            expected_version=self.case.version,
-            **decision,
-        )
-        Section42Decision.objects.filter(pk=made.pk).update(decided_at=noon(on))
-        return self._refresh()
+        decider = factories.decider_for(self.by, self.case)
+        return self._build({"decisions": [{"at": when(on), "by": decider.username, **decision}]})
 
     def start(self, on, outcomes=1):
-        self.case = factories.allocated(self.case, self.by)
-        self.case = enquiry_actions.start_enquiry(
-            self.case, by=self.by, expected_version=self.case.version
-        )
-        Case.objects.filter(pk=self.case.pk).update(enquiry_started_at=noon(on))
-        Enquiry.objects.filter(case=self.case, concluded_at__isnull=True).update(
-            started_at=noon(on)
-        )
-        for i in range(outcomes):
-            outcome = enquiry_actions.add_outcome(
-                self._refresh().case,
-                by=self.by,
-                expected_version=self.case.version,
-                text=f"I want to feel safe at home ({i + 1})",
-                whose_words="person",
-            )
-            DesiredOutcome.objects.filter(pk=outcome.pk).update(created_at=noon(on))
-        return self._refresh()
+        me = {"at": when(on), "by": self.by.username}
+        doc = {
+            "enquiry": me,
+            "outcomes": [
+                {**me, "text": f"I want to feel safe at home ({i + 1})", "whose_words": "person"}
+                for i in range(outcomes)
+            ],
+        }
+        if self.case.lead_worker_id != self.by.pk:
+            decider = factories.decider_for(self.by, self.case)
+            doc["allocation"] = {"at": when(on), "by": decider.username, "worker": self.by.username}
+        return self._build(doc)
 
     def close(self, on, ratings=("fully",), blank=(), **closure):
         """Close with the closure values (factories.CLOSURE by default), rating
         the desired outcomes in order; ``blank`` names closure fields to empty
         afterwards, as data loaded from an older system might have them."""
-        self.case = enquiry_actions.start_closing(
-            self.case, by=self.by, expected_version=self.case.version
-        )
+        me = {"at": when(on), "by": self.by.username}
         outcomes = list(DesiredOutcome.objects.filter(case=self.case).order_by("pk"))
+        self._build({"closing": me})
         for outcome, rating in zip(outcomes, ratings, strict=True):
             enquiry_actions.rate_outcome(
-                outcome, by=self.by, expected_version=outcome.version, achievement=rating
+                outcome,
+                by=self.by,
+                expected_version=outcome.version,
+                achievement=rating,
+                at=when(on),
             )
-        made = close(self._refresh().case, by=self.closer, **{**factories.CLOSURE, **closure})
-        changes = {"closed_at": noon(on)}
-        changes.update(dict.fromkeys(blank, ""))
+        self.case = close(
+            self.case, by=self.closer, at=when(on), **{**factories.CLOSURE, **closure}
+        )
+        made = Closure.objects.filter(case=self.case).latest("closed_at", "id")
+        changes: dict = dict.fromkeys(blank, "")
         if "capacity_support" in blank:
             changes["capacity_support"] = None
-        Closure.objects.filter(pk=made.pk).update(**changes)
-        Enquiry.objects.filter(closure=made).update(concluded_at=noon(on))
-        Case.objects.filter(pk=self.case.pk).update(closed_at=noon(on))
+        if changes:
+            Closure.objects.filter(pk=made.pk).update(**changes)
         self.closure = Closure.objects.get(pk=made.pk)
         return self._refresh()
 
     def close_without_enquiry(self, on):
         """Close after a decision that no enquiry is needed."""
-        self.case = enquiry_actions.start_closing(
-            self.case, by=self.by, expected_version=self.case.version
-        )
-        made = close(self.case, by=self.closer, reason="no_enquiry")
-        Closure.objects.filter(pk=made.pk).update(closed_at=noon(on))
-        Enquiry.objects.filter(closure=made).update(concluded_at=noon(on))
-        Case.objects.filter(pk=self.case.pk).update(closed_at=noon(on))
+        self._build({"closing": {"at": when(on), "by": self.by.username}})
+        self.case = close(self.case, by=self.closer, at=when(on), reason="no_enquiry")
         return self._refresh()
 
     def reopen(self, on=None):
         """Reopen from a new concern raised ``on`` (today by default)."""
-        self.case = enquiry_actions.reopen_case(
-            self.case,
-            by=self.by,
-            expected_version=self.case.version,
-            reason="A new concern.",
-            **factories.new_concern(**({"raised_on": on} if on else {})),
+        day = on or timezone.localdate()
+        concern = factories.new_concern(**({"raised_on": on} if on else {}))
+        return self._build(
+            {
+                "reopenings": [
+                    {
+                        "at": when(day),
+                        "by": self.by.username,
+                        "reason": "A new concern.",
+                        "concern": concern,
+                    }
+                ]
+            }
         )
-        if on:
-            Concern.objects.filter(case=self.case, raised_on=on).update(received_at=noon(on))
-        return self
 
 
 @pytest.fixture

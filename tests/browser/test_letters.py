@@ -40,7 +40,7 @@ def test_close_then_write_and_send_the_easy_read_closure_letter_and_feedback(
         state="closing",
         given_name="Edna",
         referrer_name="Priya Shah",
-        referrer_role="District nurse",
+        referrer_job_title="District nurse",
         referrer_contact="priya.shah@example.nhs.uk",
         referrer_confidential=True,
     )

@@ -21,7 +21,7 @@ from tests.web.conftest import h1_of, summary_of, text_of
 
 CONFIDENTIAL = {
     "referrer_name": "Dana Whitlock",
-    "referrer_role": "District nurse",
+    "referrer_job_title": "District nurse",
     "referrer_contact": "dana.whitlock@example.nhs.uk",
     "referrer_confidential": True,
 }

@@ -318,7 +318,13 @@ class InvolvementOut(RecordOut):
 
 class NoteIn(InputSchema):
     text: str = text()
+    happened_on: IsoDate | None = Field(
+        None,
+        description="The day what the note describes happened, if not today: not in the "
+        "future, not before the case's first concern. The note is recorded now.",
+    )
 
 
 class NoteOut(RecordOut):
     text: str
+    happened_on: datetime.date | None

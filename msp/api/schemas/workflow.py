@@ -78,6 +78,12 @@ class ConcernIn(ConcernDetailsIn):
 
 class DecisionIn(InputSchema):
     version: Version
+    decided_on: IsoDate | None = Field(
+        None,
+        description="The day the decision was made, if earlier than today (recorded after "
+        "the event): not in the future, not before the case's first concern. "
+        "It is recorded now; the audit log keeps both.",
+    )
     has_care_and_support_needs: YesNoUnknown
     care_and_support_needs_evidence: str
     experiencing_or_at_risk: YesNoUnknown
@@ -97,6 +103,12 @@ class DecisionIn(InputSchema):
 
 class EnquiryIn(InputSchema):
     version: Version
+    started_on: IsoDate | None = Field(
+        None,
+        description="The day the enquiry started, if earlier than today (recorded after "
+        "the event): not in the future, not before the case's first concern. "
+        "It is recorded now; the audit log keeps both.",
+    )
     lead_worker_id: int | None = Field(
         None,
         ge=1,
@@ -175,6 +187,12 @@ class ClosureIn(InputSchema):
     with the reason the case can close all the same."""
 
     version: Version
+    closed_on: IsoDate | None = Field(
+        None,
+        description="The day the case was closed, if earlier than today (recorded after "
+        "the event): not in the future, not before the case's first concern. "
+        "It is recorded now; the audit log keeps both.",
+    )
     reason: ClosureReason = Field(description=codes(ClosureReason))
     reason_details: str = Field("", description="Required when the reason is `other`")
     action_result: ActionResult | None = Field(None, description=codes(ActionResult))

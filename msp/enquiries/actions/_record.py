@@ -12,6 +12,7 @@ from django.utils import timezone
 from msp.accounts.models import User
 from msp.audit.log import created, diff, record_change
 from msp.cases.errors import InvalidTransition, StaleVersion
+from msp.cases.history import When, case_happened_at, when_changes
 from msp.cases.models import Case, CaseState
 from msp.cases.workflow import last_change_summary, lock
 from msp.enquiries.models.base import CaseRecord
@@ -31,10 +32,23 @@ def open_case(case_id: int) -> Case:
     return locked
 
 
-def dates_for(case: Case) -> Dates:
-    """Today, and the date the earliest concern on the case was raised."""
+def dates_for(case: Case, at: When = None) -> Dates:
+    """Today, and the date the earliest concern on the case was raised. For
+    something recorded after the fact, ``at`` (checked by the rule in
+    msp/cases/history.py) stands for today: the record's dates are judged
+    as on the day it happened."""
     opened_on = case.concerns.order_by("raised_on").values_list("raised_on", flat=True).first()
-    return Dates(today=timezone.localdate(), opened_on=opened_on)
+    if at is None:
+        return Dates(today=timezone.localdate(), opened_on=opened_on)
+    moment = case_happened_at(case, at, field="happened_on")
+    return Dates(today=timezone.localtime(moment).date(), opened_on=opened_on)
+
+
+def _when(model: type[CaseRecord], case: Case, at: When) -> dict[str, Any]:
+    """The day a record with no date of its own happened: ``happened_on``."""
+    if not any(f.name == "happened_on" for f in model._meta.get_fields()):
+        return {}
+    return {"happened_on": dates_for(case, at).today}
 
 
 def tidy(model: type[CaseRecord], name: str, value: Any) -> Any:
@@ -76,6 +90,7 @@ def check(errors: Errors) -> None:
 
 
 def audit(by: User, action: str, obj: CaseRecord, case: Case, changes: dict[str, Any]) -> None:
+    """The audit event: its own time is when the record was made."""
     record_change(
         by=by,
         action=action,
@@ -87,10 +102,15 @@ def audit(by: User, action: str, obj: CaseRecord, case: Case, changes: dict[str,
 
 
 def create[R: CaseRecord](
-    model: type[R], case: Case, *, by: User, action: str, data: dict[str, Any]
+    model: type[R], case: Case, *, by: User, action: str, data: dict[str, Any], at: When = None
 ) -> R:
+    """Save a new record, made now; ``at`` is when it happened, if earlier."""
+    data = {**data, **_when(model, case, at)}
     record = model._default_manager.create(case=case, recorded_by=by, **data)
-    audit(by, action, record, case, created(data))
+    changes = created(data)
+    if at is not None:
+        changes.update(when_changes(at, case_happened_at(case, at)))
+    audit(by, action, record, case, changes)
     return record
 
 
@@ -100,7 +120,14 @@ def stale(record: CaseRecord) -> StaleVersion:
 
 
 def update[R: CaseRecord](
-    record: R, case: Case, *, by: User, action: str, old: dict[str, Any], new: dict[str, Any]
+    record: R,
+    case: Case,
+    *,
+    by: User,
+    action: str,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    at: When = None,
 ) -> R:
     """Save ``new`` values over a locked record. ``recorded_by`` and
     ``recorded_at`` stay those of whoever first recorded it; later changes are
@@ -112,6 +139,8 @@ def update[R: CaseRecord](
         setattr(record, key, value)
     record.version += 1
     record.save()
+    if at is not None:
+        changes.update(when_changes(at, case_happened_at(case, at)))
     audit(by, action, record, case, changes)
     return record
 
@@ -124,9 +153,10 @@ def save_singleton[R: CaseRecord](
     expected_version: int | None,
     values: dict[str, Any],
     fields: tuple[str, ...],
-    rules: Callable[[dict[str, Any], Case, R | None], Errors],
+    rules: Callable[[dict[str, Any], Dates, Case, R | None], Errors],
     action: str,
     tidy_data: Callable[[dict[str, Any]], None] | None = None,
+    at: When = None,
 ) -> R:
     """Create the case's one ``model`` record, or update it. Creating expects
     ``expected_version`` None; updating expects the version the user loaded.
@@ -135,16 +165,20 @@ def save_singleton[R: CaseRecord](
     existing = model._default_manager.filter(case=locked_case).first()
     if existing is not None and expected_version is None:
         raise stale(existing)
+    dates = dates_for(locked_case, at)
     if existing is None:
         data = pick(model, values, fields)
-        check(rules(data, locked_case, None))
+        check(rules(data, dates, locked_case, None))
         if tidy_data:
             tidy_data(data)
-        return create(model, locked_case, by=by, action=action, data=data)
+        return create(model, locked_case, by=by, action=action, data=data, at=at)
     record: R = lock(model, existing.pk, expected_version)
     old = {k: getattr(record, k) for k in fields}
     data = {**old, **given(model, values, fields)}
-    check(rules(data, locked_case, record))
+    check(rules(data, dates, locked_case, record))
     if tidy_data:
         tidy_data(data)
-    return update(record, locked_case, by=by, action=action, old=old, new=data)
+    if at is not None and "happened_on" in _when(model, locked_case, at):
+        old["happened_on"] = getattr(record, "happened_on", None)
+        data["happened_on"] = dates.today
+    return update(record, locked_case, by=by, action=action, old=old, new=data, at=at)

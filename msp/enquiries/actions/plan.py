@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from msp.accounts.models import User
+from msp.cases.history import When
 from msp.cases.models import Case
 from msp.cases.workflow import lock
 from msp.enquiries.actions._record import (
@@ -29,6 +30,7 @@ from msp.enquiries.models import (
     SelfNeglectRecord,
 )
 from msp.enquiries.record_rules import (
+    Dates,
     clutter_rating_errors,
     escalation_resolution_errors,
     plan_action_errors,
@@ -47,16 +49,16 @@ ESCALATION_FIELDS = ("raised_on", "details")
 
 
 def _plan_rules(
-    data: dict[str, Any], case: Case, record: SafeguardingPlan | None
+    data: dict[str, Any], dates: Dates, case: Case, record: SafeguardingPlan | None
 ) -> dict[str, str]:
     # A review date already on the plan may stay, even once it has passed
     previous = record.next_review_on if record else None
-    return plan_errors(data, dates_for(case), previous_review_on=previous)
+    return plan_errors(data, dates, previous_review_on=previous)
 
 
 @transaction.atomic
 def save_plan(
-    case: Case, *, by: User, expected_version: int | None, **values: Any
+    case: Case, *, by: User, expected_version: int | None, at: When = None, **values: Any
 ) -> SafeguardingPlan:
     return save_singleton(
         SafeguardingPlan,
@@ -67,20 +69,21 @@ def save_plan(
         fields=PLAN_FIELDS,
         rules=_plan_rules,
         action="plan.saved",
+        at=at,
     )
 
 
 @transaction.atomic
-def add_plan_action(case: Case, *, by: User, **values: Any) -> PlanAction:
+def add_plan_action(case: Case, *, by: User, at: When = None, **values: Any) -> PlanAction:
     case = open_case(case.pk)
     data = pick(PlanAction, values, PLAN_ACTION_FIELDS)
-    check(plan_action_errors(data, dates_for(case), case_id=case.pk))
-    return create(PlanAction, case, by=by, action="plan_action.added", data=data)
+    check(plan_action_errors(data, dates_for(case, at), case_id=case.pk))
+    return create(PlanAction, case, by=by, action="plan_action.added", data=data, at=at)
 
 
 @transaction.atomic
 def update_plan_action(
-    action: PlanAction, *, by: User, expected_version: int, **values: Any
+    action: PlanAction, *, by: User, expected_version: int, at: When = None, **values: Any
 ) -> PlanAction:
     """Change an action: only the fields given change. Its due date may stay as
     it was even if that is now past."""
@@ -88,19 +91,23 @@ def update_plan_action(
     locked: PlanAction = lock(PlanAction, action.pk, expected_version)
     old = {k: getattr(locked, k) for k in PLAN_ACTION_FIELDS}
     data = {**old, **given(PlanAction, values, PLAN_ACTION_FIELDS)}
-    check(plan_action_errors(data, dates_for(case), case_id=case.pk, previous_due_on=locked.due_on))
-    return update(locked, case, by=by, action="plan_action.updated", old=old, new=data)
+    check(
+        plan_action_errors(
+            data, dates_for(case, at), case_id=case.pk, previous_due_on=locked.due_on
+        )
+    )
+    return update(locked, case, by=by, action="plan_action.updated", old=old, new=data, at=at)
 
 
 def _self_neglect_rules(
-    data: dict[str, Any], case: Case, record: SelfNeglectRecord | None
+    data: dict[str, Any], dates: Dates, case: Case, record: SelfNeglectRecord | None
 ) -> dict[str, str]:
     return self_neglect_errors(data)
 
 
 @transaction.atomic
 def save_self_neglect(
-    case: Case, *, by: User, expected_version: int | None, **values: Any
+    case: Case, *, by: User, expected_version: int | None, at: When = None, **values: Any
 ) -> SelfNeglectRecord:
     return save_singleton(
         SelfNeglectRecord,
@@ -111,31 +118,36 @@ def save_self_neglect(
         fields=SELF_NEGLECT_FIELDS,
         rules=_self_neglect_rules,
         action="self_neglect.saved",
+        at=at,
     )
 
 
 @transaction.atomic
-def add_clutter_rating(case: Case, *, by: User, **values: Any) -> ClutterRating:
+def add_clutter_rating(case: Case, *, by: User, at: When = None, **values: Any) -> ClutterRating:
     case = open_case(case.pk)
     data = pick(ClutterRating, values, CLUTTER_FIELDS)
-    check(clutter_rating_errors(data, dates_for(case)))
-    return create(ClutterRating, case, by=by, action="clutter.rated", data=data)
+    check(clutter_rating_errors(data, dates_for(case, at)))
+    return create(ClutterRating, case, by=by, action="clutter.rated", data=data, at=at)
 
 
 @transaction.atomic
-def add_referrer_feedback(case: Case, *, by: User, **values: Any) -> ReferrerFeedback:
+def add_referrer_feedback(
+    case: Case, *, by: User, at: When = None, **values: Any
+) -> ReferrerFeedback:
     case = open_case(case.pk)
     data = pick(ReferrerFeedback, values, FEEDBACK_FIELDS)
-    check(referrer_feedback_errors(data, dates_for(case), case_id=case.pk))
-    return create(ReferrerFeedback, case, by=by, action="feedback.given", data=data)
+    check(referrer_feedback_errors(data, dates_for(case, at), case_id=case.pk))
+    return create(ReferrerFeedback, case, by=by, action="feedback.given", data=data, at=at)
 
 
 @transaction.atomic
-def add_referrer_escalation(case: Case, *, by: User, **values: Any) -> ReferrerEscalation:
+def add_referrer_escalation(
+    case: Case, *, by: User, at: When = None, **values: Any
+) -> ReferrerEscalation:
     case = open_case(case.pk)
     data = pick(ReferrerEscalation, values, ESCALATION_FIELDS)
-    check(referrer_escalation_errors(data, dates_for(case)))
-    return create(ReferrerEscalation, case, by=by, action="escalation.raised", data=data)
+    check(referrer_escalation_errors(data, dates_for(case, at)))
+    return create(ReferrerEscalation, case, by=by, action="escalation.raised", data=data, at=at)
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from typing import Any
 from django.db import transaction
 
 from msp.accounts.models import User
+from msp.cases.history import When
 from msp.cases.models import Case
 from msp.concerns.codes import YesNoUnknown
 from msp.enquiries.actions._record import check, create, dates_for, open_case, pick, save_singleton
@@ -28,6 +29,7 @@ from msp.enquiries.models.advocacy import AdvocacyResult
 from msp.enquiries.models.involvement import PersonTold
 from msp.enquiries.record_rules import (
     DIFFICULTIES,
+    Dates,
     advocacy_errors,
     best_interests_errors,
     capacity_errors,
@@ -121,41 +123,49 @@ INVOLVEMENT_FIELDS = (
 
 
 @transaction.atomic
-def add_capacity_assessment(case: Case, *, by: User, **values: Any) -> CapacityAssessment:
+def add_capacity_assessment(
+    case: Case, *, by: User, at: When = None, **values: Any
+) -> CapacityAssessment:
     case = open_case(case.pk)
     data = pick(CapacityAssessment, values, CAPACITY_FIELDS)
-    check(capacity_errors(data, dates_for(case)))
-    return create(CapacityAssessment, case, by=by, action="capacity.assessed", data=data)
+    check(capacity_errors(data, dates_for(case, at)))
+    return create(CapacityAssessment, case, by=by, action="capacity.assessed", data=data, at=at)
 
 
 @transaction.atomic
-def add_restriction(case: Case, *, by: User, **values: Any) -> Restriction:
+def add_restriction(case: Case, *, by: User, at: When = None, **values: Any) -> Restriction:
     """Record something restricted or decided for the person by someone else."""
     case = open_case(case.pk)
     data = pick(Restriction, values, RESTRICTION_FIELDS)
-    check(restriction_errors(data, dates_for(case), case_id=case.pk))
-    return create(Restriction, case, by=by, action="restriction.recorded", data=data)
+    check(restriction_errors(data, dates_for(case, at), case_id=case.pk))
+    return create(Restriction, case, by=by, action="restriction.recorded", data=data, at=at)
 
 
 @transaction.atomic
-def add_best_interests_decision(case: Case, *, by: User, **values: Any) -> BestInterestsDecision:
+def add_best_interests_decision(
+    case: Case, *, by: User, at: When = None, **values: Any
+) -> BestInterestsDecision:
     case = open_case(case.pk)
     data = pick(BestInterestsDecision, values, BEST_INTERESTS_FIELDS)
-    check(best_interests_errors(data, dates_for(case), case_id=case.pk))
+    check(best_interests_errors(data, dates_for(case, at), case_id=case.pk))
     data["consulted"] = [
         {"name": str(c["name"]).strip(), "role": c["role"], "views": str(c["views"]).strip()}
         for c in data["consulted"]
     ]
-    return create(BestInterestsDecision, case, by=by, action="best_interests.decided", data=data)
+    return create(
+        BestInterestsDecision, case, by=by, action="best_interests.decided", data=data, at=at
+    )
 
 
 @transaction.atomic
-def add_advocacy_assessment(case: Case, *, by: User, **values: Any) -> AdvocacyAssessment:
+def add_advocacy_assessment(
+    case: Case, *, by: User, at: When = None, **values: Any
+) -> AdvocacyAssessment:
     case = open_case(case.pk)
     data = pick(AdvocacyAssessment, values, ADVOCACY_FIELDS)
     for key in DIFFICULTIES:  # must be answered: no default
         data[key] = values.get(key)
-    check(advocacy_errors(data, dates_for(case)))
+    check(advocacy_errors(data, dates_for(case, at)))
     # Drop what belongs to answers not given
     if data["appropriate_individual"] != YesNoUnknown.YES:
         data["appropriate_individual_name"] = ""
@@ -166,22 +176,22 @@ def add_advocacy_assessment(case: Case, *, by: User, **values: Any) -> AdvocacyA
         data["advocate_arranged_on"] = None
     if not data["imca_instructed"]:
         data["imca_details"] = ""
-    return create(AdvocacyAssessment, case, by=by, action="advocacy.assessed", data=data)
+    return create(AdvocacyAssessment, case, by=by, action="advocacy.assessed", data=data, at=at)
 
 
 @transaction.atomic
-def add_contact(case: Case, *, by: User, **values: Any) -> Contact:
+def add_contact(case: Case, *, by: User, at: When = None, **values: Any) -> Contact:
     case = open_case(case.pk)
     data = pick(Contact, values, CONTACT_FIELDS)
     if data["coercion_indicators"] is None:
         data["coercion_indicators"] = []
-    check(contact_errors(data, dates_for(case)))
+    check(contact_errors(data, dates_for(case, at)))
     data["coercion_indicators"] = list(dict.fromkeys(data["coercion_indicators"]))
-    return create(Contact, case, by=by, action="contact.recorded", data=data)
+    return create(Contact, case, by=by, action="contact.recorded", data=data, at=at)
 
 
 def _involvement_rules(
-    data: dict[str, Any], case: Case, record: Involvement | None
+    data: dict[str, Any], dates: Dates, case: Case, record: Involvement | None
 ) -> dict[str, str]:
     return involvement_errors(data)
 
@@ -194,7 +204,7 @@ def _tidy_involvement(data: dict[str, Any]) -> None:
 
 @transaction.atomic
 def save_involvement(
-    case: Case, *, by: User, expected_version: int | None, **values: Any
+    case: Case, *, by: User, expected_version: int | None, at: When = None, **values: Any
 ) -> Involvement:
     return save_singleton(
         Involvement,
@@ -206,12 +216,14 @@ def save_involvement(
         rules=_involvement_rules,
         action="involvement.saved",
         tidy_data=_tidy_involvement,
+        at=at,
     )
 
 
 @transaction.atomic
-def add_note(case: Case, *, by: User, text: str) -> CaseNote:
+def add_note(case: Case, *, by: User, text: str, at: When = None) -> CaseNote:
+    """A note; ``at`` is when what it describes happened, if not today."""
     case = open_case(case.pk)
     data = pick(CaseNote, {"text": text}, ("text",))
     check(note_errors(data))
-    return create(CaseNote, case, by=by, action="note.added", data=data)
+    return create(CaseNote, case, by=by, action="note.added", data=data, at=at)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from msp.accounts.models import User
 from msp.audit.log import plain
 from msp.cases.errors import InvalidTransition
+from msp.cases.history import When
 from msp.cases.models import Case
 from msp.concerns.codes import YesNoUnknown
 from msp.enquiries.actions._record import (
@@ -25,6 +26,7 @@ from msp.enquiries.actions._record import (
 from msp.enquiries.models import DeathRecord, Override, RiskAssessment, RiskToOthersAction
 from msp.enquiries.models.overrides import OverrideKind
 from msp.enquiries.record_rules import (
+    Dates,
     death_errors,
     override_errors,
     risk_action_errors,
@@ -74,13 +76,15 @@ DEATH_FIELDS = (
 )
 
 
-def _risk_rules(data: dict[str, Any], case: Case, record: RiskAssessment | None) -> dict[str, str]:
+def _risk_rules(
+    data: dict[str, Any], dates: Dates, case: Case, record: RiskAssessment | None
+) -> dict[str, str]:
     return risk_assessment_errors(data)
 
 
 @transaction.atomic
 def save_risk_assessment(
-    case: Case, *, by: User, expected_version: int | None, **values: Any
+    case: Case, *, by: User, expected_version: int | None, at: When = None, **values: Any
 ) -> RiskAssessment:
     return save_singleton(
         RiskAssessment,
@@ -91,29 +95,32 @@ def save_risk_assessment(
         fields=RISK_FIELDS,
         rules=_risk_rules,
         action="risk.assessed",
+        at=at,
     )
 
 
 @transaction.atomic
-def add_risk_to_others_action(case: Case, *, by: User, **values: Any) -> RiskToOthersAction:
+def add_risk_to_others_action(
+    case: Case, *, by: User, at: When = None, **values: Any
+) -> RiskToOthersAction:
     case = open_case(case.pk)
     data = pick(RiskToOthersAction, values, RISK_ACTION_FIELDS)
-    check(risk_action_errors(data, dates_for(case)))
-    return create(RiskToOthersAction, case, by=by, action="risk_action.recorded", data=data)
+    check(risk_action_errors(data, dates_for(case, at)))
+    return create(RiskToOthersAction, case, by=by, action="risk_action.recorded", data=data, at=at)
 
 
 @transaction.atomic
-def record_override(case: Case, *, by: User, **values: Any) -> Override:
+def record_override(case: Case, *, by: User, at: When = None, **values: Any) -> Override:
     case = open_case(case.pk)
     data = pick(Override, values, OVERRIDE_FIELDS)
-    check(override_errors(data, dates_for(case), by_id=by.pk))
+    check(override_errors(data, dates_for(case, at), by_id=by.pk))
     if data["kind"] != OverrideKind.SHARED_WITHOUT_CONSENT:
         data.update(shared_what="", shared_with="", shared_on=None)
     if data["person_told"]:
         data["not_told_reason"] = ""
     else:
         data["person_told_on"] = None
-    return create(Override, case, by=by, action="override.recorded", data=data)
+    return create(Override, case, by=by, action="override.recorded", data=data, at=at)
 
 
 @transaction.atomic
@@ -134,9 +141,11 @@ def cosign_override(override: Override, *, by: User) -> Override:
     return locked
 
 
-def _death_rules(data: dict[str, Any], case: Case, record: DeathRecord | None) -> dict[str, str]:
+def _death_rules(
+    data: dict[str, Any], dates: Dates, case: Case, record: DeathRecord | None
+) -> dict[str, str]:
     date_of_birth = Person.objects.values_list("date_of_birth", flat=True).get(pk=case.person_id)
-    return death_errors(data, dates_for(case), date_of_birth=date_of_birth)
+    return death_errors(data, dates, date_of_birth=date_of_birth)
 
 
 def _tidy_death(data: dict[str, Any]) -> None:
@@ -146,7 +155,7 @@ def _tidy_death(data: dict[str, Any]) -> None:
 
 @transaction.atomic
 def record_death(
-    case: Case, *, by: User, expected_version: int | None, **values: Any
+    case: Case, *, by: User, expected_version: int | None, at: When = None, **values: Any
 ) -> DeathRecord:
     """Record (or correct) the person's death on this case, and their date of
     death on the person."""
@@ -160,6 +169,7 @@ def record_death(
         rules=_death_rules,
         action="death.recorded",
         tidy_data=_tidy_death,
+        at=at,
     )
     person = Person.objects.get(pk=record.case.person_id)
     record_date_of_death(person, by=by, date_of_death=record.date_of_death)

@@ -3,13 +3,13 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from msp.accounts.access import can_allocate, can_be_allocated
 from msp.accounts.models import User
 from msp.audit.log import Changes, created, diff, record_change
 from msp.cases.actions import NOT_ALLOCATOR
 from msp.cases.errors import InvalidTransition
+from msp.cases.history import When, case_happened_at, day_of, when_changes
 from msp.cases.models import Case, CouncilPolicy
 from msp.cases.workflow import check_allowed, lock, transition
 from msp.concerns.codes import DecisionResult
@@ -42,8 +42,14 @@ def latest_decision(case: Case) -> Section42Decision | None:
 
 @transaction.atomic
 def start_enquiry(
-    case: Case, *, by: User, expected_version: int, lead_worker: User | None = None
+    case: Case,
+    *,
+    by: User,
+    expected_version: int,
+    lead_worker: User | None = None,
+    at: When = None,
 ) -> Case:
+    """Start the enquiry, now or (``at``) on the day it really started."""
     decision = latest_decision(case)
     check_allowed(case, "start_enquiry")
     if decision is None or decision.result == DecisionResult.NONE:
@@ -53,10 +59,15 @@ def start_enquiry(
         )
     if open_enquiry(case) is not None:
         raise InvalidTransition("An enquiry has already started on this case.")
+    started_at = case_happened_at(case, at, field="started_on", what="The date the enquiry started")
+    if at is not None and day_of(started_at) < day_of(decision.decided_at):
+        raise ValidationError(
+            {"started_on": "The date the enquiry started cannot be before the decision"}
+        )
     # The episode is what the return counts; the case's enquiry type and start
     # mirror the current episode for the pages.
     episode = Enquiry.objects.create(
-        case=case, decision=decision, kind=decision.result, started_at=timezone.now(), started_by=by
+        case=case, decision=decision, kind=decision.result, started_at=started_at, started_by=by
     )
     return transition(
         case,
@@ -68,7 +79,7 @@ def start_enquiry(
             "enquiry_started_at": episode.started_at,
             "lead_worker": _worker_at_start(case, by=by, lead_worker=lead_worker),
         },
-        extra_changes={"enquiry_id": [None, episode.pk]},
+        extra_changes={"enquiry_id": [None, episode.pk], **when_changes(at, started_at)},
     )
 
 
@@ -104,26 +115,36 @@ def _case_of(outcome: DesiredOutcome) -> Case:
 
 
 @transaction.atomic
-def add_outcome(case: Case, *, by: User, expected_version: int, **values: Any) -> DesiredOutcome:
+def add_outcome(
+    case: Case, *, by: User, expected_version: int, at: When = None, **values: Any
+) -> DesiredOutcome:
+    """Record what the person wants; ``at`` is when they said it, if not now."""
     data = {k: str(values.get(k, "") or "") for k in OUTCOME_FIELDS}
     errors = outcome_errors(data)
     if errors:
         raise ValidationError(errors)
-    outcome = DesiredOutcome.objects.create(case=case, created_by=by)
-    OutcomeRevision.objects.create(outcome=outcome, number=1, recorded_by=by, **data)
+    said_at = case_happened_at(case, at, what="The date the outcome was given")
+    outcome = DesiredOutcome.objects.create(case=case, created_by=by, created_at=said_at)
+    OutcomeRevision.objects.create(
+        outcome=outcome, number=1, recorded_by=by, recorded_at=said_at, **data
+    )
     transition(
         case,
         "add_outcome",
         by=by,
         expected_version=expected_version,
-        extra_changes={**created(data), "outcome_id": [None, outcome.pk]},
+        extra_changes={
+            **created(data),
+            "outcome_id": [None, outcome.pk],
+            **when_changes(at, said_at),
+        },
     )
     return outcome
 
 
 @transaction.atomic
 def revise_outcome(
-    outcome: DesiredOutcome, *, by: User, expected_version: int, **values: Any
+    outcome: DesiredOutcome, *, by: User, expected_version: int, at: When = None, **values: Any
 ) -> DesiredOutcome:
     data = {k: str(values.get(k, "") or "") for k in (*OUTCOME_FIELDS, "reason")}
     errors = outcome_errors(data, revision=True)
@@ -134,7 +155,10 @@ def revise_outcome(
     check_allowed(case, "revise_outcome")
     previous = locked.current
     number = previous.number + 1
-    OutcomeRevision.objects.create(outcome=locked, number=number, recorded_by=by, **data)
+    said_at = case_happened_at(case, at, what="The date the outcome was revised")
+    OutcomeRevision.objects.create(
+        outcome=locked, number=number, recorded_by=by, recorded_at=said_at, **data
+    )
     locked.version += 1
     locked.save(update_fields=["version"])
     old = {k: getattr(previous, k) for k in OUTCOME_FIELDS}
@@ -145,6 +169,7 @@ def revise_outcome(
         changes={
             **diff(old, {k: data[k] for k in OUTCOME_FIELDS}),
             "revision": [number - 1, number],
+            **when_changes(at, said_at),
         },
         case_id=case.pk,
         person_id=case.person_id,
@@ -161,6 +186,7 @@ def rate_outcome(
     expected_version: int,
     achievement: str,
     person_view: str = "",
+    at: When = None,
 ) -> DesiredOutcome:
     errors = rating_errors({"achievement": achievement})
     if errors:
@@ -172,7 +198,7 @@ def rate_outcome(
     new = {"achievement": achievement, "person_view": person_view}
     locked.achievement = achievement
     locked.person_view = person_view
-    locked.rated_at = timezone.now()
+    locked.rated_at = case_happened_at(case, at, what="The date the outcome was rated")
     locked.rated_by = by
     locked.version += 1
     locked.save()
@@ -180,7 +206,7 @@ def rate_outcome(
         by=by,
         action="outcome.rated",
         obj=locked,
-        changes=diff(old, new),
+        changes={**diff(old, new), **when_changes(at, locked.rated_at)},
         case_id=case.pk,
         person_id=case.person_id,
     )
@@ -188,8 +214,9 @@ def rate_outcome(
 
 
 @transaction.atomic
-def start_closing(case: Case, *, by: User, expected_version: int) -> Case:
+def start_closing(case: Case, *, by: User, expected_version: int, at: When = None) -> Case:
     check_allowed(case, "start_closing")
+    moment = case_happened_at(case, at)
     if open_enquiry(case) is None:
         decision = latest_decision(case)
         if decision is None or decision.result != DecisionResult.NONE:
@@ -197,7 +224,13 @@ def start_closing(case: Case, *, by: User, expected_version: int) -> Case:
                 "The decision was to make an enquiry. Start the enquiry before closing, or "
                 "record a new decision."
             )
-    return transition(case, "start_closing", by=by, expected_version=expected_version)
+    return transition(
+        case,
+        "start_closing",
+        by=by,
+        expected_version=expected_version,
+        extra_changes=when_changes(at, moment),
+    )
 
 
 @transaction.atomic
@@ -264,18 +297,21 @@ def close_case(
     by: User,
     expected_version: int,
     duty_overrides: Mapping[str, str] | None = None,
+    at: When = None,
     **values: Any,
 ) -> Closure:
     """Close the case. The practice guard runs first: a failing legal duty
     blocks closure (``GuardBlocked``) unless a team manager or safeguarding lead
     overrides it with a reason in ``duty_overrides`` ({check id: reason}).
+    ``at`` is when the case was really closed, for a closure recorded after
+    the fact (the audit event keeps the time it was recorded).
     What the guard found is kept with the closure. ``preview_closure`` tells
     beforehand what this would meet."""
     from msp.practice.gate import GuardBlocked, remember_refused_closure
 
     data = _closure_data(values)
     try:
-        return _close_case(case, by, expected_version, duty_overrides, data)
+        return _close_case(case, by, expected_version, duty_overrides, data, at)
     except GuardBlocked as refused:
         remember_refused_closure(case, by=by, proposed=data, refused=refused)
         raise
@@ -288,6 +324,7 @@ def _close_case(
     expected_version: int,
     duty_overrides: Mapping[str, str] | None,
     data: dict[str, Any],
+    at: When = None,
 ) -> Closure:
     from msp.practice.gate import check_closure, record_closure_findings
 
@@ -296,8 +333,13 @@ def _close_case(
     errors = _closure_rule_errors(case, data)
     if errors:
         raise ValidationError(errors)
+    closed_at = case_happened_at(case, at, field="closed_on", what="The closure date")
+    if at is not None and episode is not None and day_of(closed_at) < day_of(episode.started_at):
+        raise ValidationError(
+            {"closed_on": "The closure date cannot be before the enquiry started"}
+        )
     findings = check_closure(case, by=by, proposed=data, duty_overrides=duty_overrides)
-    closure = Closure.objects.create(case=case, closed_by=by, **data)
+    closure = Closure.objects.create(case=case, closed_by=by, closed_at=closed_at, **data)
     concluded: Changes = {}
     if episode is not None:
         episode.closure = closure
@@ -310,7 +352,12 @@ def _close_case(
         by=by,
         expected_version=expected_version,
         fields={"closed_at": closure.closed_at},
-        extra_changes={**created(data), "closure_id": [None, closure.pk], **concluded},
+        extra_changes={
+            **created(data),
+            "closure_id": [None, closure.pk],
+            **concluded,
+            **when_changes(at, closed_at),
+        },
     )
     record_closure_findings(closure, findings, duty_overrides, by)
     return closure
@@ -318,7 +365,7 @@ def _close_case(
 
 @transaction.atomic
 def reopen_case(
-    case: Case, *, by: User, expected_version: int, reason: str, **concern: Any
+    case: Case, *, by: User, expected_version: int, reason: str, at: When = None, **concern: Any
 ) -> Case:
     """Reopen a closed case from a new concern: the concern is recorded on the
     case, the case goes back to triage with no current enquiry (a new
@@ -330,7 +377,9 @@ def reopen_case(
     if not reason.strip():
         errors["reason"] = "Enter why the case is being reopened"
     check_allowed(case, "reopen_case")
-    new_concern, concern_errors_found = add_concern_record(case, by=by, values=concern, save=False)
+    new_concern, concern_errors_found = add_concern_record(
+        case, by=by, values=concern, save=False, at=at
+    )
     errors.update(concern_errors_found)
     if errors:
         raise ValidationError(errors)
@@ -343,5 +392,8 @@ def reopen_case(
         expected_version=expected_version,
         fields={"closed_at": None, "enquiry_type": "", "enquiry_started_at": None},
         reason=reason,
-        extra_changes={"concern_id": [None, new_concern.pk]},
+        extra_changes={
+            "concern_id": [None, new_concern.pk],
+            **when_changes(at, new_concern.received_at),
+        },
     )

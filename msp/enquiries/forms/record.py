@@ -434,6 +434,11 @@ class InvolvementForm(RecordForm):
 
 class NoteForm(RecordForm):
     text = free_text("Note", long=True)
+    happened_on = GovukDateField(
+        noun="the date it happened",
+        required=False,
+        help_text="If what the note describes happened on an earlier day. Leave blank for today.",
+    )
 
 
 __all__ = [

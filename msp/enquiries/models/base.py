@@ -17,3 +17,14 @@ class CaseRecord(models.Model):
     class Meta:
         abstract = True
         ordering = ["recorded_at", "id"]
+
+
+class HappenedOn(models.Model):
+    """For a part of the record with no date of its own: the day it happened
+    (a note of a phone call last week, a plan agreed at a meeting), which may
+    be earlier than ``recorded_at``. Empty on rows made before it existed."""
+
+    happened_on = models.DateField("When it happened", null=True, blank=True)
+
+    class Meta:
+        abstract = True

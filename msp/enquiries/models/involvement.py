@@ -1,6 +1,6 @@
 from django.db import models
 
-from msp.enquiries.models.base import CaseRecord
+from msp.enquiries.models.base import CaseRecord, HappenedOn
 
 
 class PersonTold(models.TextChoices):
@@ -29,7 +29,7 @@ ACTIVE_REFERRER_PARTS = frozenset(ReferrerPart.values) - {
 }
 
 
-class Involvement(CaseRecord):
+class Involvement(CaseRecord, HappenedOn):
     """How the person, and the person who raised the concern, took part. One
     per case, kept up to date; every change is in the audit log."""
 

@@ -1,9 +1,9 @@
 from django.db import models
 
-from msp.enquiries.models.base import CaseRecord
+from msp.enquiries.models.base import CaseRecord, HappenedOn
 
 
-class CaseNote(CaseRecord):
+class CaseNote(CaseRecord, HappenedOn):
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="notes")
     text = models.TextField()
 

@@ -2,10 +2,10 @@ import datetime
 
 from django.db import models
 
-from msp.enquiries.models.base import CaseRecord
+from msp.enquiries.models.base import CaseRecord, HappenedOn
 
 
-class SafeguardingPlan(CaseRecord):
+class SafeguardingPlan(CaseRecord, HappenedOn):
     """The plan, agreed with the person, at the pace they choose."""
 
     case = models.OneToOneField(
@@ -34,7 +34,7 @@ class ActionStatus(models.TextChoices):
     STOPPED = "stopped", "Stopped"
 
 
-class PlanAction(CaseRecord):
+class PlanAction(CaseRecord, HappenedOn):
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="plan_actions")
     description = models.TextField("What will be done")
     owner_kind = models.CharField(max_length=16, choices=OwnerKind.choices)

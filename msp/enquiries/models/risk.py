@@ -1,7 +1,7 @@
 from django.db import models
 
 from msp.concerns.codes import YesNoUnknown
-from msp.enquiries.models.base import CaseRecord
+from msp.enquiries.models.base import CaseRecord, HappenedOn
 
 
 class TrustRole(models.TextChoices):
@@ -18,7 +18,7 @@ class PoliceDecision(models.TextChoices):
     NOT_REPORTED = "not_reported", "Not reported"
 
 
-class RiskAssessment(CaseRecord):
+class RiskAssessment(CaseRecord, HappenedOn):
     """Risk to the person and to others. One per case, kept up to date."""
 
     case = models.OneToOneField(

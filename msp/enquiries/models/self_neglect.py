@@ -1,10 +1,10 @@
 from django.db import models
 from django.db.models import Q
 
-from msp.enquiries.models.base import CaseRecord
+from msp.enquiries.models.base import CaseRecord, HappenedOn
 
 
-class SelfNeglectRecord(CaseRecord):
+class SelfNeglectRecord(CaseRecord, HappenedOn):
     case = models.OneToOneField("cases.Case", on_delete=models.PROTECT, related_name="self_neglect")
     background_and_history = models.TextField("The person's background and history")
     trusted_person = models.CharField("Someone the person trusts", max_length=200, blank=True)

@@ -209,6 +209,8 @@ def add_note(request: HttpRequest, pk: int) -> HttpResponse:
         NOTE,
         case,
         NoteForm,
-        lambda version, values: actions.add_note(case, by=user, text=values.get("text", "")),
+        lambda version, values: actions.add_note(
+            case, by=user, text=values.get("text", ""), at=values.get("happened_on")
+        ),
         rules=note_errors,
     )
