@@ -293,7 +293,6 @@ PARTS = {
     ("msp.assurance.sac.demographics", "person_tables"): "SG1a-e",
     ("msp.assurance.sac.case_details", "_cross_by_source"): "SG2a, SG2a_b1, SG2b, SG2c",
     ("msp.assurance.sac.case_details", "closure_counts"): "SG2e, SG3a, SG4a",
-    ("msp.assurance.sac.build", "decided_again"): "decided again",
     ("msp.assurance.sac.build", "reviews"): "SG5 (reviews)",
     ("msp.assurance.sac.build", "validation"): "data checks",
 }

@@ -5,7 +5,6 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from msp.assurance.codelists import code_lists_for
-from msp.assurance.definitions import decided_again
 from msp.assurance.models import ListName
 from msp.assurance.period import Period
 from msp.assurance.sac import case_details, demographics, reviews, validation
@@ -87,14 +86,13 @@ def _build(year: int) -> SacReturn:
     period = Period(year)
     lists = code_lists_for(year)
     checks = Checks()
-    again = decided_again(period)
     started = demographics.started(period)
     tables = demographics.person_tables(period, lists, checks)
     tables.append(demographics.cases_table(started))
-    detail_tables, closures = case_details.case_detail_tables(period, lists, checks, again=again)
+    detail_tables, closures = case_details.case_detail_tables(period, lists, checks)
     tables += detail_tables
     tables += reviews.review_tables(period)
-    validation.missing_items(period, lists, checks, again=again)
+    validation.missing_items(period, lists, checks)
     validation.passed_on(period, checks)
     validation.reconcile(period, started, {t.key: t for t in tables}, closures, checks)
     return SacReturn(
