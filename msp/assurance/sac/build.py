@@ -1,5 +1,8 @@
 """``build_return(year)``: the whole Safeguarding Adults Collection return."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -70,8 +73,17 @@ def build_return(year: int) -> SacReturn:
     compilation is off: these queries are heavy on CASE expressions, and
     compiling them cost more than it saved. On SQLite the queries run without
     a transaction, which there would block every writer."""
-    if connection.vendor != "postgresql":
+    with one_snapshot():
         return _build(year)
+
+
+@contextmanager
+def one_snapshot() -> Iterator[None]:
+    """Every query inside reads the same snapshot on PostgreSQL (see
+    ``build_return``); nothing special on SQLite."""
+    if connection.vendor != "postgresql":
+        yield
+        return
     # Inside someone else's transaction (a test, say) its isolation level stands.
     outermost = not connection.in_atomic_block
     with transaction.atomic():
@@ -79,7 +91,7 @@ def build_return(year: int) -> SacReturn:
             if outermost:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             cursor.execute("SET LOCAL jit = off")
-        return _build(year)
+        yield
 
 
 def _build(year: int) -> SacReturn:
