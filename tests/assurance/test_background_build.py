@@ -88,6 +88,10 @@ def test_a_stored_return_is_reused_until_data_for_its_year_changes(
     assert ReturnBuild.objects.get(year=2025).built_at > built_at
 
 
+# The worker closes its database connection after each task, as a long-running
+# process should: the test's data must be committed for that, and the code lists
+# the migrations loaded are put back afterwards.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_database_worker_builds_the_return(client_for, performance, year_2025, settings):
     settings.TASKS = DATABASE
     client = client_for(performance)
