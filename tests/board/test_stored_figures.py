@@ -3,6 +3,7 @@ change to the data they count: read from the store, they always equal the
 figures counted from scratch, after any history of changes (past years too)."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.db import transaction
@@ -10,7 +11,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from msp.accounts.models import Role
+from msp.accounts.models import Role, Team, User
 from msp.assurance.period import Period
 from msp.board.measures import _grid, year_grid
 from msp.board.models import StoredFigures
@@ -49,7 +50,7 @@ step = st.one_of(
 )
 
 
-def _apply(action: tuple, lead, other_team) -> None:  # type: ignore[no-untyped-def]
+def _apply(action: tuple[Any, ...], lead: User, other_team: Team) -> None:
     kind = action[0]
     cases = list(Case.objects.order_by("pk"))
     if kind == "case" or not cases:
