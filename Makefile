@@ -38,7 +38,7 @@ setup: $(VENV_STAMP) $(NODE_STAMP) $(ASSETS_STAMP) ## Install Python and Node pa
 run: setup ## Set up, migrate, load demo data, serve on http://127.0.0.1:8000 (PORT=8001 for another port)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PY=$(PY) bash scripts/run_dev.sh $(PORT)
 
 serve: ## Serve in production with gunicorn (MSP_ENV=production; no migrate, see docs/operations.md)
 	bash scripts/serve.sh

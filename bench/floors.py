@@ -89,20 +89,11 @@ WHERE cl.closed_at >= %(start)s AND cl.closed_at < %(end)s AND k.enquiry_type <>
 GROUP BY 1, 2, 3, 4, 5, 6
 """
 
-# Cases closed in the year that were decided more than once.
-DECIDED_AGAIN = """
-SELECT d.case_id FROM concerns_section42decision d
-WHERE d.case_id IN (SELECT case_id FROM enquiries_closure
-                    WHERE closed_at >= %(start)s AND closed_at < %(end)s)
-GROUP BY d.case_id HAVING COUNT(*) > 1
-"""
-
 RETURN_FLOORS = {
     "SG1f": STARTED,
     "SG1a-e": PEOPLE,
     "SG2a, SG2a_b1, SG2b, SG2c": CROSSINGS,
     "SG2e, SG3a, SG4a": CLOSURES,
-    "decided again": DECIDED_AGAIN,
 }
 
 # The board: every count of every view of the year (all teams and each team,

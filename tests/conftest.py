@@ -12,6 +12,8 @@ pytest_plugins = ["tests.browser_fixtures"]
 def _fast_passwords(settings):
     # Argon2 is the real hasher (tested in tests/accounts); MD5 keeps the suite quick.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background tasks (the statutory return) run at once, inside the request.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture

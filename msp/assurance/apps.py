@@ -11,3 +11,7 @@ class AssuranceConfig(AppConfig):
 
         for model in (CodeList, Category, CodeMapping):
             audit_changes(model, "code_list")
+
+        from msp.assurance import freshness
+
+        freshness.connect()

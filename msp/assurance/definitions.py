@@ -174,11 +174,6 @@ def is_concluded_enquiry(closure: Closure, period: Period, kind: str = "") -> bo
     )
 
 
-# Up to this many reopened or re-decided cases are passed to the queries as a
-# list; beyond it (never seen in practice) the queries find them themselves.
-DECIDED_AGAIN_LIMIT = 2000
-
-
 def closures_in(period: Period) -> QuerySet[Closure]:
     """Closures in the period, of counted cases."""
     return _not_passed_on(
@@ -186,22 +181,12 @@ def closures_in(period: Period) -> QuerySet[Closure]:
     )
 
 
-def decided_again(period: Period) -> list[int] | None:
-    """Kept for callers written before enquiry episodes: a closure's type now
-    comes from the episode it concluded, so no case needs the decision in
-    force looked up. Always an empty list."""
-    return []
-
-
-def concluded_enquiries(
-    period: Period, kind: str = "", *, again: list[int] | None = None
-) -> "QuerySet[Concluded]":
+def concluded_enquiries(period: Period, kind: str = "") -> "QuerySet[Concluded]":
     """``is_concluded_enquiry`` as a queryset: closures in the period that
     conclude an enquiry (of type ``kind``, or of either type), annotated with
     ``enquiry_kind``.
 
-    The closure's type is that of the enquiry episode it concluded. ``again``
-    is accepted for callers written before episodes and no longer needed."""
+    The closure's type is that of the enquiry episode it concluded."""
     closures = closures_in(period).filter(concluded_enquiry__isnull=False)
     if kind:
         closures = closures.filter(concluded_enquiry__kind=kind)

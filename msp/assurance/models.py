@@ -126,3 +126,43 @@ class CodeMapping(AtomicSave):
         # The list is stored twice so the database can keep each code to one row.
         if self.category_id is not None:
             self.code_list_id = self.category.code_list_id
+
+
+class YearData(models.Model):
+    """How many times data counted in a reporting year has changed: the mark
+    that tells a stored build (the return, the board's figures) it is stale.
+    A stored build keeps the version it was counted from; it is reused while
+    the year's version is the same (see ``msp.assurance.freshness``)."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{year_code(self.year)}: version {self.version}"
+
+
+class BuildState(models.TextChoices):
+    WAITING = "waiting", "Waiting to be built"
+    BUILDING = "building", "Being built"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Could not be built"
+
+
+class ReturnBuild(models.Model):
+    """The statutory return for one year, built in the background and stored
+    (the whole return, pickled, with its downloads) until the year's data changes."""
+
+    year = models.PositiveSmallIntegerField(unique=True)
+    state = models.CharField(max_length=16, choices=BuildState.choices)
+    requested_at = models.DateTimeField()
+    # The version of the year's data the stored result was counted from
+    data_version = models.PositiveBigIntegerField(null=True, blank=True)
+    built_at = models.DateTimeField(null=True, blank=True)
+    seconds = models.FloatField(null=True, blank=True)
+    result = models.BinaryField(null=True, blank=True)
+    csv = models.BinaryField(null=True, blank=True)
+    xlsx = models.BinaryField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Return {year_code(self.year)}: {self.get_state_display()}"

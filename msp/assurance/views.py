@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -15,11 +16,11 @@ from msp.accounts.access import can_open_listed_cases, can_view_return
 from msp.accounts.models import User
 from msp.accounts.views import current_user
 from msp.assurance.audit import record_return_download
+from msp.assurance.builds import is_fresh, request_return, stored_return
 from msp.assurance.codelists import earliest_year
+from msp.assurance.models import YearData
 from msp.assurance.period import Period, year_code
-from msp.assurance.sac import build_return
 from msp.assurance.sac.export import FORMATS, filename
-from msp.assurance.sac.export import render as render_return
 from msp.audit.log import record_list
 from msp.govuk.forms import GovukForm
 
@@ -62,13 +63,18 @@ def _return_user(request: HttpRequest) -> User:
 
 @require_GET
 def sac_return(request: HttpRequest) -> HttpResponse:
+    """The return for a year: the stored build when it is current, otherwise
+    a build is queued and the page says so (the person refreshes the page)."""
     user = _return_user(request)
     years = available_years()
     if request.GET:
         form = YearForm(request.GET, years=years)
     else:
         form = YearForm({"year": default_year(years)} if years else None, years=years)
-    sac = build_return(form.cleaned_data["year"]) if form.is_bound and form.is_valid() else None
+    build = sac = None
+    if form.is_bound and form.is_valid():
+        build = request_return(form.cleaned_data["year"])
+        sac = stored_return(build) if is_fresh(build) else None
     if sac is not None:
         record_list(
             by=user,
@@ -78,19 +84,30 @@ def sac_return(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "assurance/return.html",
-        {"form": form, "sac": sac, "years": years, "link_cases": can_open_listed_cases(user)},
+        {
+            "form": form,
+            "sac": sac,
+            "build": build,
+            "year_data": YearData.objects.filter(year=build.year).first() if build else None,
+            "years": years,
+            "link_cases": can_open_listed_cases(user),
+        },
     )
 
 
 @require_GET
 def download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
-    """The return as a file. Like every URL with a parameter in this service,
-    it answers 404 (not 403) to people who may not use it."""
+    """The stored return as a file. Like every URL with a parameter in this
+    service, it answers 404 (not 403) to people who may not use it. While no
+    current build exists, it sends the person to the page that builds one."""
     user = current_user(request)
     if not can_view_return(user) or year not in available_years():
         raise Http404("No return to download")
-    sac = build_return(year)
-    content = render_return(sac, fmt)
+    build = request_return(year)
+    sac = stored_return(build) if is_fresh(build) else None
+    if sac is None:
+        return redirect(reverse("assurance:return") + f"?year={year}")
+    content = bytes((build.csv if fmt == "csv" else build.xlsx) or b"")
     record_return_download(by=user, year=year, fmt=fmt)
     response = HttpResponse(content, content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename(sac, fmt)}"'

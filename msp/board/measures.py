@@ -13,12 +13,14 @@ the return give the same counts for the measures they share.
 """
 
 import datetime
+import pickle
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 from django.apps import apps
+from django.db import transaction
 from django.db.models import (
     Count,
     DateField,
@@ -30,6 +32,7 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import ExtractMonth, TruncDate
+from django.utils import timezone
 
 from msp.assurance.definitions import (
     concerns_in,
@@ -38,7 +41,10 @@ from msp.assurance.definitions import (
     repeat_concerns,
     with_achievement,
 )
+from msp.assurance.freshness import version_of
 from msp.assurance.period import Period, quarter_of_month, year_of
+from msp.assurance.sac.build import one_snapshot
+from msp.board.models import StoredFigures
 from msp.concerns.codes import DecisionResult
 from msp.concerns.models import Concern, Section42Decision
 from msp.enquiries.codes import (
@@ -286,6 +292,45 @@ def _grid(year: int, team_id: int | None = None) -> _Grid:
     return g
 
 
+def year_grid(year: int) -> _Grid:
+    """Every count of ``year`` for all teams: the stored figures while the
+    year's data is unchanged, otherwise counted now and stored."""
+    version = version_of(year)
+    stored = StoredFigures.objects.filter(year=year, data_version=version).first()
+    if stored is not None:
+        try:
+            grid = pickle.loads(bytes(stored.grid))  # noqa: S301 (written only by store_grid)
+        except Exception:  # written by an older version of this code: count again
+            grid = None
+        if isinstance(grid, _Grid):
+            return grid
+    with one_snapshot():
+        version = version_of(year)
+        grid = _grid(year)
+    store_grid(grid, version)
+    return grid
+
+
+def store_grid(grid: _Grid, version: int) -> None:
+    """Keep ``grid``, counted from ``version`` of its year's data (a newer
+    build stored meanwhile is kept)."""
+    data = pickle.dumps(grid, protocol=pickle.HIGHEST_PROTOCOL)
+    with transaction.atomic():
+        row = StoredFigures.objects.select_for_update().filter(year=grid.year).first()
+        if row is None:
+            StoredFigures.objects.bulk_create(
+                [
+                    StoredFigures(
+                        year=grid.year, data_version=version, built_at=timezone.now(), grid=data
+                    )
+                ],
+                ignore_conflicts=True,
+            )
+        elif row.data_version <= version:
+            row.data_version, row.built_at, row.grid = version, timezone.now(), data
+            row.save()
+
+
 def _months(period: Period) -> frozenset[int]:
     return frozenset(
         month
@@ -319,7 +364,7 @@ def measure_views(
 ) -> dict[tuple[int | None, int | None], Measures]:
     """Every view a board member can ask for in ``year`` ((team or None,
     quarter or None) -> counts), from one pass over the year."""
-    g = _grid(year)
+    g = year_grid(year)
     return {
         (team, quarter): _view(g, Period(year, quarter), team)
         for team in [None, *team_ids]

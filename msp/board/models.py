@@ -14,3 +14,18 @@ class Dashboard(models.Model):
 
     def __str__(self) -> str:
         return f"Board dashboard ({self.key})"
+
+
+class StoredFigures(models.Model):
+    """The board's true counts for one reporting year, by team and month
+    (``msp.board.measures._Grid``, pickled), stored once counted and reused
+    while the year's data is unchanged (``msp.assurance.freshness``).
+    Disclosure control runs on every read: these are never shown as stored."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    data_version = models.PositiveBigIntegerField()
+    built_at = models.DateTimeField()
+    grid = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"Board figures for {self.year}"

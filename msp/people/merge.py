@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from msp.accounts.models import User
+from msp.assurance.freshness import people_changed
 from msp.audit.log import record_change
 from msp.cases.models import Case
 from msp.people.models import Person
@@ -74,6 +75,7 @@ def merge_people(kept: Person, merged: Person, *, by: User, reason: str) -> Pers
         filled["date_of_birth_estimated"] = [True, False]
     moved = list(Case.objects.filter(person_id=merged.pk).values_list("pk", flat=True))
     Case.objects.filter(pk__in=moved).update(person=kept)
+    people_changed([kept.pk, merged.pk])  # update() sends no signal: stale the figures here
     merged.merged_into = kept
     if "nhs_number" in filled:
         merged.nhs_number = ""  # one record per NHS number: it moves to the kept record

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 
 from msp.accounts.models import User
+from msp.assurance.freshness import people_changed
 from msp.audit.log import record_change
 from msp.audit.models import AuditEvent
 from msp.audit.redaction import redact_events
@@ -97,6 +98,7 @@ def erase_case(case_id: int, *, rule: RetentionRule, closed_at: Any) -> dict[str
             model._default_manager.filter(pk__in=ids).update(**values)
             records[label] = ids
     Case.objects.filter(pk=case.pk).update(version=F("version") + 1)
+    people_changed([case.person_id])  # update() sends no signal: stale the figures here
     redact_events(_events_to_redact(case_id=case.pk), by=None, reason=REDACTION_REASON)
     _tombstone(case, rule, records, case_id=case.pk, person_id=case.person_id)
     return records

@@ -1,11 +1,13 @@
 """``build_return(year)``: the whole Safeguarding Adults Collection return."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
 from msp.assurance.codelists import code_lists_for
-from msp.assurance.definitions import decided_again
 from msp.assurance.models import ListName
 from msp.assurance.period import Period
 from msp.assurance.sac import case_details, demographics, reviews, validation
@@ -71,8 +73,17 @@ def build_return(year: int) -> SacReturn:
     compilation is off: these queries are heavy on CASE expressions, and
     compiling them cost more than it saved. On SQLite the queries run without
     a transaction, which there would block every writer."""
-    if connection.vendor != "postgresql":
+    with one_snapshot():
         return _build(year)
+
+
+@contextmanager
+def one_snapshot() -> Iterator[None]:
+    """Every query inside reads the same snapshot on PostgreSQL (see
+    ``build_return``); nothing special on SQLite."""
+    if connection.vendor != "postgresql":
+        yield
+        return
     # Inside someone else's transaction (a test, say) its isolation level stands.
     outermost = not connection.in_atomic_block
     with transaction.atomic():
@@ -80,21 +91,20 @@ def build_return(year: int) -> SacReturn:
             if outermost:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             cursor.execute("SET LOCAL jit = off")
-        return _build(year)
+        yield
 
 
 def _build(year: int) -> SacReturn:
     period = Period(year)
     lists = code_lists_for(year)
     checks = Checks()
-    again = decided_again(period)
     started = demographics.started(period)
     tables = demographics.person_tables(period, lists, checks)
     tables.append(demographics.cases_table(started))
-    detail_tables, closures = case_details.case_detail_tables(period, lists, checks, again=again)
+    detail_tables, closures = case_details.case_detail_tables(period, lists, checks)
     tables += detail_tables
     tables += reviews.review_tables(period)
-    validation.missing_items(period, lists, checks, again=again)
+    validation.missing_items(period, lists, checks)
     validation.passed_on(period, checks)
     validation.reconcile(period, started, {t.key: t for t in tables}, closures, checks)
     return SacReturn(

@@ -232,10 +232,10 @@ def _add(counts: dict[str, int], code: str, n: int) -> None:
     counts[code] = counts.get(code, 0) + n
 
 
-def closure_counts(period: Period, *, again: list[int] | None = None) -> ClosureCounts:
+def closure_counts(period: Period) -> ClosureCounts:
     result = ClosureCounts()
     grouped = (
-        with_achievement(concluded_enquiries(period, again=again))
+        with_achievement(concluded_enquiries(period))
         .values(
             "enquiry_kind",
             "action_result",
@@ -296,13 +296,10 @@ def case_detail_tables(
     period: Period,
     lists: dict[str, LoadedList],
     checks: Checks,
-    *,
-    again: list[int] | None = None,
 ) -> tuple[list[Table], ClosureCounts]:
     """SG2a, SG2a_b1 (derived), SG2b, SG2c, SG2e, SG3a and SG4a, with the counts
-    behind them.
-    ``again``: see ``concluded_enquiries``."""
-    s42 = concluded_enquiries(period, DecisionResult.S42, again=again)
+    behind them."""
+    s42 = concluded_enquiries(period, DecisionResult.S42)
     sources = lists[ListName.SOURCE_OF_RISK]
     types = lists[ListName.TYPE_OF_RISK]
     locations = lists[ListName.LOCATION_OF_RISK]
@@ -365,7 +362,7 @@ def case_detail_tables(
             checks,
         ),
     ]
-    counts = closure_counts(period, again=again)
+    counts = closure_counts(period)
     tables += [
         _single_column(
             "SG2e",

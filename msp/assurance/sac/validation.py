@@ -101,13 +101,11 @@ def missing_items(
     period: Period,
     lists: dict[str, LoadedList],
     checks: Checks,
-    *,
-    again: list[int] | None = None,
 ) -> None:
     """List every enquiry concluded in the year that lacks a mandatory closure
     item. Two queries: one on the closure's own fields, and one for expressed
     outcomes with no rating (an anti-join, cheap however many closures there are)."""
-    concluded = concluded_enquiries(period, again=again)
+    concluded = concluded_enquiries(period)
     rated = DesiredOutcome.objects.filter(
         case=OuterRef("case"), created_at__lte=OuterRef("closed_at")
     ).exclude(achievement="")

@@ -174,6 +174,10 @@ def generate(
 
     rows["enquiries"] = backfill(Case, Enquiry, Closure, Section42Decision)
     writer.analyse([*MODELS.values(), Enquiry])
+    # Written without the ORM's signals: any figures stored before are stale.
+    from msp.assurance.freshness import everything_changed
+
+    everything_changed()
     return Result(
         summary=builder.summary,
         seconds=time.perf_counter() - started,

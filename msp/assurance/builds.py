@@ -1,0 +1,91 @@
+"""The statutory return, built in the background and stored.
+
+Asking for a year's return (``request_return``) gives the stored build when
+it was counted from the year's current data (``msp.assurance.freshness``);
+otherwise it queues ``build_return_task`` (Django's tasks framework: run by
+``manage.py db_worker`` in production, at once in tests) and the page says the
+return is being built. A build keeps the whole return and both downloads, so
+showing and downloading it costs no counting at all.
+"""
+
+import datetime
+import pickle
+import time
+
+from django.db import transaction
+from django.tasks import task
+from django.utils import timezone
+
+from msp.assurance.freshness import version_of
+from msp.assurance.models import BuildState, ReturnBuild
+from msp.assurance.sac.build import build_return, one_snapshot
+from msp.assurance.sac.export import render
+from msp.assurance.sac.tables import SacReturn
+
+# A build waiting or running longer than this is taken as lost (a worker
+# stopped) and is queued again on the next request.
+LOST_AFTER = datetime.timedelta(minutes=30)
+
+
+def is_fresh(build: ReturnBuild) -> bool:
+    return (
+        build.state == BuildState.READY
+        and build.result is not None
+        and build.data_version == version_of(build.year)
+    )
+
+
+def request_return(year: int) -> ReturnBuild:
+    """The year's build: ready and current, or (queued now if need be) on its way."""
+    build = ReturnBuild.objects.filter(year=year).first()
+    if build is not None and is_fresh(build):
+        return build
+    now = timezone.now()
+    with transaction.atomic():
+        build, created = ReturnBuild.objects.select_for_update().get_or_create(
+            year=year, defaults={"state": BuildState.WAITING, "requested_at": now}
+        )
+        on_its_way = build.state in (BuildState.WAITING, BuildState.BUILDING)
+        if on_its_way and build.requested_at > now - LOST_AFTER and not created:
+            return build
+        build.state, build.requested_at = BuildState.WAITING, now
+        build.save(update_fields=["state", "requested_at"])
+        # The task row is written in this transaction: a worker sees it once committed.
+        build_return_task.enqueue(year)
+    build.refresh_from_db()
+    return build
+
+
+@task()
+def build_return_task(year: int) -> None:
+    """Count the return for ``year`` and store it with its downloads."""
+    ReturnBuild.objects.filter(year=year).update(state=BuildState.BUILDING)
+    started = time.perf_counter()
+    try:
+        with one_snapshot():
+            version = version_of(year)
+            sac = build_return(year)
+        csv, xlsx = render(sac, "csv"), render(sac, "xlsx")
+    except Exception:
+        ReturnBuild.objects.filter(year=year).update(state=BuildState.FAILED)
+        raise
+    ReturnBuild.objects.filter(year=year).update(
+        state=BuildState.READY,
+        data_version=version,
+        built_at=sac.produced_at,
+        seconds=time.perf_counter() - started,
+        result=pickle.dumps(sac, protocol=pickle.HIGHEST_PROTOCOL),
+        csv=csv,
+        xlsx=xlsx,
+    )
+
+
+def stored_return(build: ReturnBuild) -> SacReturn | None:
+    """The return a ready build holds (None if this code can no longer read it)."""
+    if build.result is None:
+        return None
+    try:
+        sac = pickle.loads(bytes(build.result))  # noqa: S301 (written only by build_return_task)
+    except Exception:
+        return None
+    return sac if isinstance(sac, SacReturn) else None
