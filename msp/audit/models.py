@@ -119,6 +119,10 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+        indexes = [
+            # The case's chronology page: its events of some actions, newest first.
+            models.Index(fields=["case_id", "action", "-at", "-id"], name="audit_chronology"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type} {self.object_id}"
