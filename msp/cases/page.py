@@ -893,6 +893,7 @@ class CasePage:
     can_allocate: bool = False
     wishes: str = ""  # what the person said at the concern, if not yet an outcome
     contents: list["Contents"] = field(default_factory=list)
+    can_carry_wishes: bool = False
 
     @property
     def state_help(self) -> str:
@@ -1008,5 +1009,6 @@ def case_page(case: Case, user: User) -> CasePage:
         can_allocate=can_allocate(user, case) and allowed(case, "allocate"),
         questions=questions,
         wishes=wishes_not_yet_outcomes(loaded.concerns, views),
+        can_carry_wishes=can_change and allowed(case, "add_outcome"),
         contents=contents(case.pk, counts),
     )

@@ -71,15 +71,21 @@ def start_enquiry(
         },
         extra_changes={"enquiry_id": [None, episode.pk]},
     )
-    carry_wishes_into_outcomes(started, by=by)
     return started
 
 
-def carry_wishes_into_outcomes(case: Case, *, by: User) -> list[DesiredOutcome]:
+@transaction.atomic
+def carry_wishes_into_outcomes(
+    case: Case, *, by: User, expected_version: int | None
+) -> list[DesiredOutcome]:
     """What the person said they want in each concern becomes a desired
     outcome, marked as said at the concern, first in the list, unless one of
     their outcomes already says it (in any revision) or already carries that
-    concern. Written to the audit log; it shows in the chronology."""
+    concern. The worker confirms it from the overview once they have checked
+    it with the person: done silently, it would hide the guard's question of
+    whether the person was asked. Written to the audit log and the chronology."""
+    case = lock(Case, case.pk, expected_version)
+    check_allowed(case, "add_outcome")
     said = [c for c in case.concerns.order_by("raised_on", "id") if c.person_wishes.strip()]
     if not said:
         return []
