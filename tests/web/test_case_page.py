@@ -313,10 +313,11 @@ def test_chronology_is_paginated_and_filtered(client_for, practitioner, case_in)
 def test_after_a_decision_the_primary_button_starts_the_enquiry(client_for, manager, case_in):
     case = case_in("decided")
     html = client_for(manager).get(reverse("cases:detail", args=[case.pk])).content.decode()
-    first = html.index('class="govuk-button"')
-    assert html.index("Start the enquiry") > first
-    assert html.index("Start the enquiry") < html.index("Record the section 42 decision")
-    assert html.count('class="govuk-button" data-module') == 1  # one primary button
+    group = html[html.index('class="govuk-button-group"') :]
+    group = group[: group.index("</div>")]
+    assert group.count('class="govuk-button" data-module') == 1  # one primary button
+    primary = group.index('class="govuk-button" data-module')
+    assert group.index("Start the enquiry", primary) < group.index("Record the section 42 decision")
 
 
 def test_wishes_at_the_concern_become_the_first_desired_outcome(client_for, practitioner):
@@ -337,7 +338,9 @@ def test_wishes_at_the_concern_become_the_first_desired_outcome(client_for, prac
     ]
     assert outcomes[0].said_at_concern_id == case.concerns.get().pk
     page = text_of(client.get(reverse("cases:detail", args=[case.pk])))
-    assert page.index("Desired outcome 1 Said at the concern") < page.index("(1)")
+    said = page.index("Said at the concern")
+    assert page.index("Desired outcome 1") < said < page.index("Desired outcome 2")
+    assert said < page.index("I want to feel safe in my own home (1)")
     assert "Record as their first desired outcome" not in page
     # Never twice
     again = client.post(
