@@ -748,7 +748,7 @@ class Contents:
 def contents(case_pk: int, counts: dict[str, int]) -> list[Contents]:
     found = []
     for slug, page in SECTION_PAGES.items():
-        url = reverse("cases:section", args=[case_pk, slug])
+        url = reverse(f"cases:section-{slug}", args=[case_pk])
         parts = [(a, ANCHOR_LABELS[a], f"{url}#{a}") for a in page.anchors]
         found.append(Contents(page.title, url, counts.get(slug, 0), parts))
     return found
@@ -774,7 +774,7 @@ def subnav(case: Case, current: str) -> list[NavItem]:
     chronology and documents."""
     items = [("overview", "Overview", reverse("cases:detail", args=[case.pk]))]
     items += [
-        (slug, p.title, reverse("cases:section", args=[case.pk, slug]))
+        (slug, p.title, reverse(f"cases:section-{slug}", args=[case.pk]))
         for slug, p in SECTION_PAGES.items()
     ]
     items += [
@@ -787,7 +787,7 @@ def subnav(case: Case, current: str) -> list[NavItem]:
 def section_url(case_pk: int, anchor: str) -> str:
     """Where a record section now lives: its section page, at its anchor."""
     slug = section_for_anchor(anchor)
-    return reverse("cases:section", args=[case_pk, slug]) + f"#{anchor}"
+    return reverse(f"cases:section-{slug}", args=[case_pk]) + f"#{anchor}"
 
 
 @dataclass

@@ -28,17 +28,15 @@ PRINCIPLES: tuple[Principle, ...] = (
 @dataclass(frozen=True)
 class Fix:
     """Where in the case the worker records what is missing: a URL name that
-    takes the case's primary key (and ``args`` after it), and an anchor on
-    that page."""
+    takes the case's primary key, and an anchor on that page."""
 
     url_name: str
     anchor: str = ""
-    args: tuple[str, ...] = ()
 
     def url(self, case_pk: int) -> str | None:
         """The link, or None while the page does not exist yet."""
         try:
-            return reverse(self.url_name, args=[case_pk, *self.args]) + self.anchor
+            return reverse(self.url_name, args=[case_pk]) + self.anchor
         except NoReverseMatch:
             return None
 

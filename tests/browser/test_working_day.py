@@ -55,7 +55,7 @@ def main_text(page) -> str:
 
 def test_a_managers_and_a_practitioners_day(browser, live_server, page, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    mo = factories.user(Role.TEAM_MANAGER, username="mo", first_name="Mo", last_name="Hughes")
+    factories.user(Role.TEAM_MANAGER, username="mo", first_name="Mo", last_name="Hughes")
     jess = factories.user(
         Role.PRACTITIONER, username="jess", first_name="Jess", last_name="Whitfield"
     )

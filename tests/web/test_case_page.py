@@ -27,7 +27,7 @@ def test_case_page_shows_the_case(client_for, practitioner, case_in):
     # The record and the chronology are on their own pages, not the overview
     assert "taking money from her purse" not in text
     assert 'class="moj-timeline"' not in response.content.decode()
-    concern = text_of(client.get(reverse("cases:section", args=[case.pk, "concern"])))
+    concern = text_of(client.get(reverse("cases:section-concern", args=[case.pk])))
     assert "taking money from her purse" in concern
     assert "Financial or material abuse" in concern
     assert "Bank statements show regular cash withdrawals" in concern
@@ -204,10 +204,10 @@ def fill_record(case, by, cosigner, copies):
 
 CASE_PAGES = [
     ("cases:detail", ()),
-    ("cases:section", ("concern",)),
-    ("cases:section", ("capacity",)),
-    ("cases:section", ("contact",)),
-    ("cases:section", ("plan",)),
+    ("cases:section-concern", ()),
+    ("cases:section-capacity", ()),
+    ("cases:section-contact", ()),
+    ("cases:section-plan", ()),
     ("cases:chronology", ()),
     ("cases:documents", ()),
 ]
@@ -273,7 +273,7 @@ def test_each_page_view_is_one_audit_event(client_for, practitioner, case_in):
 
 def test_sub_navigation_marks_the_current_page(client_for, practitioner, case_in):
     case = case_in("enquiry")
-    html = client_for(practitioner).get(reverse("cases:section", args=[case.pk, "plan"]))
+    html = client_for(practitioner).get(reverse("cases:section-plan", args=[case.pk]))
     nav = html.content.decode()
     assert 'class="moj-sub-navigation"' in nav
     assert f'href="/cases/{case.pk}/record/plan/" aria-current="page"' in nav

@@ -61,7 +61,7 @@ def test_close_a_case(client_for, practitioner, case_in):
     closed = Case.objects.get(pk=case.pk)
     assert closed.state == "closed"
     assert closed.closures.get().capacity_support is True
-    text = text_of(client.get(response["Location"]))
+    text = text_of(whole_case(client, case.pk))
     assert "Closed" in text and "Case closed by Pat Okafor" in text
     assert "Risk reduced" in text
     assert "How the person can come back to us Phone the duty team on 01234 567890" in text

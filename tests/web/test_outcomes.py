@@ -17,7 +17,7 @@ def test_add_an_outcome_in_the_persons_words(client_for, practitioner, case_in):
         {"version": case.version, "text": WORDS, "whose_words": "person"},
     )
     assert response["Location"] == reverse("cases:detail", args=[case.pk])
-    text = text_of(client.get(response["Location"]))
+    text = text_of(whole_case(client, case.pk))
     assert WORDS in text
     assert "Desired outcome recorded by Pat Okafor" in text
 
@@ -76,7 +76,7 @@ def test_revisit_an_outcome(client_for, practitioner, case_in):
         reverse("enquiries:revise-outcome", args=[outcome.pk]), revise_post(outcome)
     )
     assert response["Location"] == reverse("cases:detail", args=[case.pk])
-    page = text_of(client.get(response["Location"]))
+    page = text_of(whole_case(client, case.pk))
     assert "I want to stay at home with more help." in page
     assert "Revisited 1 time" in page
     assert "Why it changed: She said this at our second visit." in page

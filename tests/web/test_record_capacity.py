@@ -62,7 +62,7 @@ def test_record_a_capacity_assessment(client_for, practitioner, case_in):
     response = client.post(reverse("enquiries:capacity-new", args=[case.pk]), capacity_post())
     assert response["Location"] == reverse("cases:detail", args=[case.pk])
 
-    page = client.get(response["Location"])
+    page = whole_case(client, case.pk)
     capacity = section_of(page, "capacity")
     assert "Capacity to decide: Whether to move into a care home" in capacity
     assert "Lacks capacity for this decision" in capacity

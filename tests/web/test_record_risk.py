@@ -211,7 +211,7 @@ def test_record_and_cosign_an_override(client_for, practitioner, manager, lead, 
 
     response = client_for(manager).post(url)
     assert response["Location"] == reverse("cases:detail", args=[case.pk])
-    page = client_for(manager).get(response["Location"])
+    page = whole_case(client_for(manager), case.pk)
     overrides = section_of(page, "overrides")
     assert f"Co-signed by Mo Hughes on {today().day} {today():%B %Y}" in overrides
     assert "Decision against someone's wishes co-signed by Mo Hughes" in chronology_of(page)

@@ -64,7 +64,7 @@ def test_add_a_concern_to_the_open_case(client_for, practitioner, case_in):
     concerns = Concern.objects.filter(case=case).order_by("pk")
     assert [c.what_happened for c in concerns][-1] == "She was pushed on the stairs."
     assert concerns.count() == 2
-    page = client.get(response["Location"])
+    page = whole_case(client, case.pk)
     assert f"Concern added to case {case.reference}" in text_of(page)
     assert "New concern added to the open case" in chronology_of(page)
     assert factories.fresh(case).state == CaseState.ENQUIRY
