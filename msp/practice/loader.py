@@ -365,7 +365,7 @@ def load_case(
 
     closure_row = None
     latest_closure = None
-    if c.has_closure:  # type: ignore[attr-defined]
+    if c.has_closure:
         from msp.practice.models import ClosureFinding
 
         closure_row = (
@@ -397,7 +397,7 @@ def load_case(
             capacity_support=closure_row.capacity_support,
             open_door=closure_row.open_door,
             experience_asked=closure_row.experience_asked,
-            experience_answered=closure_row.experience_answers > 0,  # type: ignore[attr-defined]
+            experience_answered=closure_row.experience_answers > 0,
             closed_on=_day(closure_row.closed_at),
         )
 
