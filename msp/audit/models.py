@@ -120,10 +120,11 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["at", "id"]
         indexes = [
-            # The chronology: one case's changes in order. Partial (views are most
-            # of the log), so writing a view event does not update it.
+            # The case's chronology page: one case's changes of some kinds, newest
+            # first. Partial (views are most of the log), so writing a view event
+            # does not update it.
             models.Index(
-                fields=["case_id", "at", "id"],
+                fields=["case_id", "action", "-at", "-id"],
                 name="audit_case_chronology_idx",
                 condition=~models.Q(action="view"),
             ),

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,7 +17,6 @@ from msp.accounts.access import (
     why_not_record_decision,
 )
 from msp.accounts.models import User
-from msp.cases.chronology import Entry, chronology
 from msp.cases.models import Case, CaseState
 from msp.cases.workflow import STATE_HELP, TRANSITIONS, allowed
 from msp.concerns.codes import AbuseType, DecisionResult, LocationOfRisk, SourceOfRisk
@@ -52,7 +50,9 @@ from msp.enquiries.models.best_interests import ConsulteeRole
 from msp.enquiries.models.contacts import CoercionIndicator
 from msp.enquiries.models.involvement import PersonTold, ReferrerPart
 from msp.practice.findings import DUTY, STAGES, Finding, Stage
-from msp.practice.guard import findings_for
+from msp.practice.guard import evaluate
+from msp.practice.loader import load_case
+from msp.practice.models import GuardConfig
 from msp.words import plain, plain_list
 
 Rows = list[tuple[str, str]]
@@ -499,22 +499,7 @@ def _add_or_change(
     return _link(can_add, change if record is not None else add, url_name, case)
 
 
-def record_sections(
-    case: Case, user: User, *, can_add: bool, outcomes: list[DesiredOutcome]
-) -> tuple[list[Section], list[Link]]:
-    """A section per part of the record, and the links to parts that are
-    shown only once recorded (the person's death)."""
-    ones = Case.objects.select_related(
-        "risk_assessment", "safeguarding_plan", "self_neglect", "death", "involvement"
-    ).get(pk=case.pk)
-    risk: RiskAssessment | None = _one(ones, "risk_assessment")
-    plan: SafeguardingPlan | None = _one(ones, "safeguarding_plan")
-    self_neglect: SelfNeglectRecord | None = _one(ones, "self_neglect")
-    death: DeathRecord | None = _one(ones, "death")
-    involvement: Involvement | None = _one(ones, "involvement")
-    today = timezone.localdate()
-    outcome_numbers = {o.pk: n for n, o in enumerate(outcomes, start=1)}
-
+def _capacity_sections(case: Case, user: User, can_add: bool) -> list[Section]:
     capacity = list(CapacityAssessment.objects.filter(case=case))
     best_interests = list(
         BestInterestsDecision.objects.filter(case=case).select_related("capacity_assessment")
@@ -525,16 +510,8 @@ def record_sections(
         )
     )
     advocacy = list(AdvocacyAssessment.objects.filter(case=case))
-    contacts = list(Contact.objects.filter(case=case))
-    risk_actions = list(RiskToOthersAction.objects.filter(case=case))
     overrides = list(Override.objects.filter(case=case).select_related("cosigner"))
-    plan_actions = list(PlanAction.objects.filter(case=case))
-    clutter = list(ClutterRating.objects.filter(case=case))
-    feedback = list(ReferrerFeedback.objects.filter(case=case).select_related("concern"))
-    escalations = list(ReferrerEscalation.objects.filter(case=case))
-    notes = list(CaseNote.objects.filter(case=case).select_related("recorded_by"))
-
-    sections = [
+    return [
         Section(
             "capacity",
             "Mental capacity",
@@ -572,11 +549,55 @@ def record_sections(
             _link(can_add, "Record an advocacy assessment", "enquiries:advocacy-new", case),
         ),
         Section(
+            "overrides",
+            "Decisions against someone's wishes",
+            [override_card(o, user=user, can_cosign=can_add) for o in overrides],
+            "No decision against the person's or family's wishes recorded.",
+            _link(
+                can_add,
+                "Record a decision against someone's wishes",
+                "enquiries:override-new",
+                case,
+            ),
+        ),
+    ]
+
+
+def _contact_sections(case: Case, user: User, can_add: bool) -> list[Section]:
+    ones = Case.objects.select_related(
+        "risk_assessment", "self_neglect", "death", "involvement"
+    ).get(pk=case.pk)
+    risk: RiskAssessment | None = _one(ones, "risk_assessment")
+    self_neglect: SelfNeglectRecord | None = _one(ones, "self_neglect")
+    death: DeathRecord | None = _one(ones, "death")
+    involvement: Involvement | None = _one(ones, "involvement")
+    contacts = list(Contact.objects.filter(case=case))
+    risk_actions = list(RiskToOthersAction.objects.filter(case=case))
+    clutter = list(ClutterRating.objects.filter(case=case))
+    feedback = list(ReferrerFeedback.objects.filter(case=case).select_related("concern"))
+    escalations = list(ReferrerEscalation.objects.filter(case=case))
+    notes = list(CaseNote.objects.filter(case=case).select_related("recorded_by"))
+    sections = [
+        Section(
             "contacts",
             "Contact with the person",
             [contact_card(c) for c in contacts],
             "No contact with the person recorded.",
             _link(can_add, "Record a contact", "enquiries:contact-new", case),
+        ),
+        Section(
+            "involvement",
+            "How the person took part",
+            [involvement_card(involvement)] if involvement else [],
+            "Not recorded yet.",
+            _add_or_change(
+                can_add,
+                involvement,
+                "Record how the person took part",
+                "Change how the person took part",
+                "enquiries:involvement",
+                case,
+            ),
         ),
         Section(
             "risk",
@@ -594,38 +615,6 @@ def record_sections(
             + _link(
                 can_add, "Record an action to protect others", "enquiries:risk-action-new", case
             ),
-        ),
-        Section(
-            "overrides",
-            "Decisions against someone's wishes",
-            [override_card(o, user=user, can_cosign=can_add) for o in overrides],
-            "No decision against the person's or family's wishes recorded.",
-            _link(
-                can_add,
-                "Record a decision against someone's wishes",
-                "enquiries:override-new",
-                case,
-            ),
-        ),
-        Section(
-            "plan",
-            "Safeguarding plan",
-            ([plan_card(plan)] if plan else [])
-            + [
-                plan_action_card(
-                    a,
-                    number=n,
-                    outcome_numbers=outcome_numbers,
-                    today=today,
-                    can_add=can_add,
-                )
-                for n, a in enumerate(plan_actions, start=1)
-            ],
-            "No plan recorded.",
-            _add_or_change(
-                can_add, plan, "Make the plan", "Change the plan", "enquiries:plan", case
-            )
-            + _link(can_add, "Add a plan action", "enquiries:plan-action-new", case),
         ),
         Section(
             "self-neglect",
@@ -653,45 +642,191 @@ def record_sections(
             + _link(can_add, "Record an escalation", "enquiries:escalation-new", case),
         ),
         Section(
-            "involvement",
-            "How the person took part",
-            [involvement_card(involvement)] if involvement else [],
-            "Not recorded yet.",
+            "death",
+            "The person's death",
+            [death_card(death)] if death else [],
+            "No death recorded.",
             _add_or_change(
                 can_add,
-                involvement,
-                "Record how the person took part",
-                "Change how the person took part",
-                "enquiries:involvement",
+                death,
+                "Record that the person has died",
+                "Change the record of the person's death",
+                "enquiries:death",
                 case,
             ),
         ),
-    ]
-    others: list[Link] = []
-    death_links = _add_or_change(
-        can_add,
-        death,
-        "Record that the person has died",
-        "Change the record of the person's death",
-        "enquiries:death",
-        case,
-    )
-    if death is not None:
-        sections.append(
-            Section("death", "The person's death", [death_card(death)], "", death_links)
-        )
-    else:
-        others += death_links
-    sections.append(
         Section(
             "notes",
             "Case notes",
             [note_card(n) for n in notes],
             "No case notes.",
             _link(can_add, "Add a case note", "enquiries:note-new", case),
+        ),
+    ]
+    return sections
+
+
+def _plan_sections(case: Case, user: User, can_add: bool) -> list[Section]:
+    plan = SafeguardingPlan.objects.filter(case=case).first()
+    plan_actions = list(PlanAction.objects.filter(case=case))
+    outcome_ids = DesiredOutcome.objects.filter(case=case).values_list("pk", flat=True)
+    outcome_numbers = {pk: n for n, pk in enumerate(outcome_ids, start=1)}
+    today = timezone.localdate()
+    return [
+        Section(
+            "plan",
+            "Safeguarding plan",
+            ([plan_card(plan)] if plan else [])
+            + [
+                plan_action_card(
+                    a,
+                    number=n,
+                    outcome_numbers=outcome_numbers,
+                    today=today,
+                    can_add=can_add,
+                )
+                for n, a in enumerate(plan_actions, start=1)
+            ],
+            "No plan recorded.",
+            _add_or_change(
+                can_add, plan, "Make the plan", "Change the plan", "enquiries:plan", case
+            )
+            + _link(can_add, "Add a plan action", "enquiries:plan-action-new", case),
         )
-    )
-    return sections, others
+    ]
+
+
+@dataclass(frozen=True)
+class SectionPage:
+    """One page of the case beside the overview, reached by the sub-navigation."""
+
+    slug: str
+    title: str
+    anchors: tuple[str, ...]  # the record sections it shows, by their old anchors
+    build: Any = None  # (case, user, can_add) -> list[Section]
+
+
+SECTION_PAGES: dict[str, SectionPage] = {
+    "concern": SectionPage("concern", "Concern and decision", ("concerns", "decision")),
+    "capacity": SectionPage(
+        "capacity",
+        "Capacity, advocacy and decisions",
+        ("capacity", "best-interests", "restrictions", "advocacy", "overrides"),
+        _capacity_sections,
+    ),
+    "contact": SectionPage(
+        "contact",
+        "Contact, risk and notes",
+        ("contacts", "involvement", "risk", "self-neglect", "referrer", "death", "notes"),
+        _contact_sections,
+    ),
+    "plan": SectionPage("plan", "Plan", ("plan",), _plan_sections),
+}
+
+
+ANCHOR_LABELS = {
+    "concerns": "Concerns",
+    "decision": "Section 42 decision",
+    "capacity": "Mental capacity",
+    "best-interests": "Best-interests decisions",
+    "restrictions": "Restrictions",
+    "advocacy": "Advocacy",
+    "overrides": "Decisions against someone's wishes",
+    "contacts": "Contact with the person, and coercion and control",
+    "involvement": "How the person took part",
+    "risk": "Risk",
+    "self-neglect": "Self-neglect",
+    "referrer": "The person who raised the concern",
+    "death": "The person's death",
+    "notes": "Case notes",
+    "plan": "Safeguarding plan and actions",
+}
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A section page as the overview lists it, with links to its parts that
+    keep the old page's anchors (``/cases/1/#risk`` lands on the link to risk)."""
+
+    title: str
+    url: str
+    count: int
+    parts: list[tuple[str, str, str]]
+
+
+def contents(case_pk: int, counts: dict[str, int]) -> list[Contents]:
+    found = []
+    for slug, page in SECTION_PAGES.items():
+        url = reverse(f"cases:section-{slug}", args=[case_pk])
+        parts = [(a, ANCHOR_LABELS[a], f"{url}#{a}") for a in page.anchors]
+        found.append(Contents(page.title, url, counts.get(slug, 0), parts))
+    return found
+
+
+def section_for_anchor(anchor: str) -> str:
+    """The section page that shows the record section with this anchor."""
+    for page in SECTION_PAGES.values():
+        if anchor in page.anchors:
+            return page.slug
+    raise KeyError(anchor)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    current: bool
+
+
+def subnav(case: Case, current: str) -> list[NavItem]:
+    """The case's sub-navigation: the overview, the record's sections, the
+    chronology and documents."""
+    items = [("overview", "Overview", reverse("cases:detail", args=[case.pk]))]
+    items += [
+        (slug, p.title, reverse(f"cases:section-{slug}", args=[case.pk]))
+        for slug, p in SECTION_PAGES.items()
+    ]
+    items += [
+        ("chronology", "Chronology", reverse("cases:chronology", args=[case.pk])),
+        ("documents", "Documents", reverse("cases:documents", args=[case.pk])),
+    ]
+    return [NavItem(label, url, slug == current) for slug, label, url in items]
+
+
+def section_url(case_pk: int, anchor: str) -> str:
+    """Where a record section now lives: its section page, at its anchor."""
+    slug = section_for_anchor(anchor)
+    return reverse(f"cases:section-{slug}", args=[case_pk]) + f"#{anchor}"
+
+
+@dataclass
+class SectionView:
+    page: SectionPage
+    sections: list[Section] = field(default_factory=list)
+    concerns: list[tuple[Concern, Rows]] = field(default_factory=list)
+    decision_rows: Rows = field(default_factory=list)
+    can_share_feedback: bool = False
+
+
+def section_page(case: Case, user: User, slug: str) -> SectionView:
+    """One section page: it reads only the records it shows."""
+    page = SECTION_PAGES[slug]
+    can_add = can_change_case(user, case) and case.state != CaseState.CLOSED
+    view = SectionView(page)
+    if page.build is not None:
+        view.sections = page.build(case, user, can_add)
+    if slug == "concern":
+        concerns = list(
+            case.concerns.select_related("raised_by", "public_report").order_by("raised_on", "id")
+        )
+        sees = can_see_confidential_referrer(user)
+        view.concerns = [(c, concern_rows(c, sees_referrer=sees)) for c in concerns]
+        view.can_share_feedback = can_change_case(user, case)
+        decision = (
+            case.decisions.select_related("decided_by").order_by("-decided_at", "-id").first()
+        )
+        view.decision_rows = decision_rows(decision) if decision else []
+    return view
 
 
 # --- The practice guard's open questions --------------------------------------------
@@ -761,17 +896,18 @@ class Button:
 
 @dataclass
 class CasePage:
+    """The overview: who the person is, where the case stands, what they want,
+    the guard's open questions and the one next step."""
+
     case: Case
-    concerns: list[tuple[Concern, Rows]]
-    decision_rows: Rows
     outcomes: list[OutcomeView]
     closure_rows: Rows
-    chronology: list[Entry]
     buttons: list[Button] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    other_links: list[Link] = field(default_factory=list)
     questions: list[tuple[str, list[FindingView]]] = field(default_factory=list)
     can_allocate: bool = False
+    wishes: str = ""  # what the person said at the concern, if not yet an outcome
+    contents: list["Contents"] = field(default_factory=list)
+    can_carry_wishes: bool = False
 
     @property
     def state_help(self) -> str:
@@ -781,10 +917,33 @@ class CasePage:
     def is_closed(self) -> bool:
         return bool(self.case.state == CaseState.CLOSED)
 
+    @property
+    def primary(self) -> "Button | None":
+        return self.buttons[0] if self.buttons else None
+
+    @property
+    def others(self) -> "list[Button]":
+        return self.buttons[1:]
+
+
+# The next step first: the one primary button on the overview.
+NEXT_STEPS = (
+    "start_triage",
+    "record_decision",
+    "start_enquiry",
+    "start_closing",
+    "close_case",
+    "reopen_case",
+    "add_outcome",
+    "return_to_enquiry",
+    "add_concern",
+)
+
 
 def _buttons(case: Case, decision: Section42Decision | None, user: User) -> list[Button]:
     may_decide = why_not_record_decision(user, case) is None
     no_enquiry = decision is not None and decision.result == DecisionResult.NONE
+    decided = decision is not None and not no_enquiry
     wanted = {
         "start_triage": ("concerns:start-triage", True, True),
         "record_decision": ("concerns:decision", False, may_decide),
@@ -796,64 +955,74 @@ def _buttons(case: Case, decision: Section42Decision | None, user: User) -> list
         "reopen_case": ("enquiries:reopen", False, True),
         "add_concern": ("concerns:add", False, True),
     }
+    order = list(NEXT_STEPS)
+    if decided and case.state == CaseState.DECIDED:
+        # After a decision the next step is the enquiry, not deciding again.
+        order.remove("start_enquiry")
+        order.insert(0, "start_enquiry")
     return [
-        Button(TRANSITIONS[name].label, reverse(url, args=[case.pk]), post)
-        for name, (url, post, sensible) in wanted.items()
-        if sensible and allowed(case, name)
+        Button(TRANSITIONS[name].label, reverse(wanted[name][0], args=[case.pk]), wanted[name][1])
+        for name in order
+        if wanted[name][2] and allowed(case, name)
     ]
 
 
+def wishes_not_yet_outcomes(
+    concerns: list[Concern], outcomes: list[OutcomeView] | list[Any]
+) -> str:
+    """What the person said they want in their concerns, when none of their
+    desired outcomes carries it yet."""
+    said = [c.person_wishes.strip() for c in concerns if c.person_wishes.strip()]
+    texts = {" ".join(rev.text.split()).casefold() for o in outcomes for rev in o.revisions}
+    return "\n".join(w for w in said if " ".join(w.split()).casefold() not in texts)
+
+
 def case_page(case: Case, user: User) -> CasePage:
-    concerns = list(case.concerns.select_related("raised_by", "public_report"))
-    decision = case.decisions.select_related("decided_by").order_by("-decided_at", "-id").first()
-    revisions = OutcomeRevision.objects.select_related("recorded_by").order_by("number")
-    outcomes = list(
-        DesiredOutcome.objects.filter(case=case).prefetch_related(
-            Prefetch("revisions", queryset=revisions)
-        )
-    )
+    """The overview, read once: the page and the guard share the loader."""
+    config = GuardConfig.current()
+    loaded = load_case(case.pk, config=config)
+    case = loaded.case
     closed = case.state == CaseState.CLOSED
-    closure = None
-    if closed:
-        closure = (
-            case.closures.select_related("closed_by")
-            .prefetch_related("guard_findings__overridden_by")
-            .order_by("-closed_at", "-id")
-            .first()
-        )
     can_change = can_change_case(user, case)
-    views = []
-    for number, outcome in enumerate(outcomes, start=1):
-        revs = list(outcome.revisions.all())
-        views.append(
-            OutcomeView(
-                number=number,
-                outcome=outcome,
-                current=revs[-1],
-                revisions=revs,
-                can_revise=can_change and allowed(case, "revise_outcome"),
-                can_rate=can_change and allowed(case, "rate_outcome"),
-            )
+    views = [
+        OutcomeView(
+            number=number,
+            outcome=o.outcome,
+            current=o.revisions[-1],
+            revisions=o.revisions,
+            can_revise=can_change and allowed(case, "revise_outcome"),
+            can_rate=can_change and allowed(case, "rate_outcome"),
         )
-    sections, other_links = record_sections(
-        case, user, can_add=can_change and not closed, outcomes=outcomes
-    )
+        for number, o in enumerate(loaded.outcomes, start=1)
+    ]
     questions = []
     if not closed:
-        questions = by_stage(finding_views(findings_for(case), case, can_change=can_change))
+        found = evaluate(loaded.snapshot, config)
+        questions = by_stage(finding_views(found, case, can_change=can_change))
+    snap = loaded.snapshot
+    counts = {
+        "concern": len(snap.concerns),
+        "capacity": len(snap.capacity_assessments)
+        + len(snap.best_interests)
+        + len(snap.restrictions)
+        + len(snap.advocacy)
+        + len(snap.overrides),
+        "contact": len(snap.contacts)
+        + len(snap.risk_actions)
+        + len(snap.notes)
+        + len(snap.feedback)
+        + len(snap.escalations)
+        + (snap.risk is not None),
+        "plan": len(snap.plan_actions) + (snap.plan is not None),
+    }
     return CasePage(
         case=case,
-        concerns=[
-            (c, concern_rows(c, sees_referrer=can_see_confidential_referrer(user)))
-            for c in concerns
-        ],
-        decision_rows=decision_rows(decision) if decision else [],
         outcomes=views,
-        closure_rows=closure_rows(closure) if closure else [],
-        chronology=chronology(case),
-        buttons=_buttons(case, decision, user) if can_change else [],
+        closure_rows=closure_rows(loaded.closure) if closed and loaded.closure else [],
+        buttons=_buttons(case, loaded.decision, user) if can_change else [],
         can_allocate=can_allocate(user, case) and allowed(case, "allocate"),
-        sections=sections,
-        other_links=other_links,
         questions=questions,
+        wishes=wishes_not_yet_outcomes(loaded.concerns, views),
+        can_carry_wishes=can_change and allowed(case, "add_outcome"),
+        contents=contents(case.pk, counts),
     )

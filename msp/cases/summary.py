@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from msp.accounts.models import User
 from msp.cases.models import Case
-from msp.cases.page import CasePage, Section, case_page
+from msp.cases.page import CasePage, Rows, Section, case_page, section_page
 
 MARKING = "OFFICIAL-SENSITIVE"
 SECTIONS = ("risk", "plan")  # the records the summary carries, in this order
@@ -27,17 +27,20 @@ class Summary:
     case: Case
     page: CasePage
     sections: list[Section]
+    decision_rows: Rows
     printed_at: datetime
     printed_by: str
 
 
 def build(case: Case, user: User) -> Summary:
     page = case_page(case, user)
-    by_id = {s.id: s for s in page.sections}
+    parts = {slug: section_page(case, user, slug) for slug in ("concern", "contact", "plan")}
+    by_id = {s.id: s for part in parts.values() for s in part.sections}
     return Summary(
         case=case,
         page=page,
         sections=[by_id[i] for i in SECTIONS if i in by_id],
+        decision_rows=parts["concern"].decision_rows,
         printed_at=timezone.localtime(),
         printed_by=user.display_name,
     )

@@ -1,11 +1,13 @@
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Case as DbCase
 from django.db.models import Exists, OuterRef, Q, QuerySet, When
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -22,9 +24,10 @@ from msp.accounts.views import casework_user, current_user
 from msp.audit.log import record_list
 from msp.cases import summary
 from msp.cases.actions import unacknowledged_alert_count
+from msp.cases.chronology import KINDS, PER_PAGE, chronology_events, entries
 from msp.cases.errors import ActionError
 from msp.cases.models import Case, CaseState
-from msp.cases.page import case_page
+from msp.cases.page import SECTION_PAGES, case_page, section_page, subnav
 from msp.cases.queues import queues_for
 from msp.cases.restriction import restriction_notice
 from msp.concerns.models import Concern
@@ -173,24 +176,83 @@ def team_cases(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/team_cases.html", context)
 
 
+def _frame(case: Case, user: User, current: str) -> dict[str, object]:
+    """What every page of a case shows around its own content: the heading,
+    the restriction notice and the sub-navigation."""
+    return {
+        "case": case,
+        "person": case.person,
+        "access": restriction_notice(case, user),
+        "subnav": subnav(case, current),
+        "current": current,
+    }
+
+
 def render_case(
     request: HttpRequest, pk: int, *, problem: str = "", status: int = 200
 ) -> HttpResponse:
     user = current_user(request)
     case = get_case_for_user(user, pk)
-    context = {
-        "page": case_page(case, user),
-        "case": case,
-        "person": case.person,
-        "problem": problem,
-        "access": restriction_notice(case, user),
-    }
+    page = case_page(case, user)
+    context = {**_frame(page.case, user, "overview"), "page": page, "problem": problem}
     return render(request, "cases/detail.html", context, status=status)
 
 
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The case overview."""
     return render_case(request, pk)
+
+
+@require_GET
+def section(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    """One section of the case beside the overview (its records)."""
+    if slug not in SECTION_PAGES:
+        raise Http404("No such section")
+    user = current_user(request)
+    case = get_case_for_user(user, pk)
+    context = {**_frame(case, user, slug), "view": section_page(case, user, slug)}
+    return render(request, "cases/section.html", context)
+
+
+class ChronologyFilterForm(GovukForm):
+    kind = forms.MultipleChoiceField(
+        label="Show",
+        choices=[(value, label) for value, label, _actions in KINDS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+@require_GET
+def case_chronology(request: HttpRequest, pk: int) -> HttpResponse:
+    """The case's chronology, newest first, a page at a time, filterable by
+    kind of event. It reads only the events the page shows."""
+    user = current_user(request)
+    case = get_case_for_user(user, pk)
+    form = ChronologyFilterForm(request.GET or None)
+    kinds: list[str] = []
+    if form.is_bound and form.is_valid():
+        kinds = form.cleaned_data["kind"]
+    paginator = Paginator(chronology_events(case.pk, kinds), PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {
+        **_frame(case, user, "chronology"),
+        "filter_form": form,
+        "entries": entries(page.object_list),
+        "page": page,
+        "page_range": paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
+        "query": urlencode([("kind", k) for k in kinds]),
+    }
+    return render(request, "cases/chronology.html", context)
+
+
+@require_GET
+def documents(request: HttpRequest, pk: int) -> HttpResponse:
+    """Documents about the case: the summary, and letters once sent."""
+    user = current_user(request)
+    case = get_case_for_user(user, pk)
+    return render(request, "cases/documents.html", _frame(case, user, "documents"))
 
 
 @require_GET

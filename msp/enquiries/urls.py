@@ -6,6 +6,7 @@ app_name = "enquiries"
 urlpatterns = [
     # The workflow
     path("cases/<int:pk>/enquiry/start/", views.start, name="start"),
+    path("cases/<int:pk>/outcomes/from-concern/", views.carry_wishes, name="carry-wishes"),
     path("cases/<int:pk>/outcomes/new/", views.add_outcome, name="add-outcome"),
     path("outcomes/<int:pk>/revise/", views.revise_outcome, name="revise-outcome"),
     path("cases/<int:pk>/closing/start/", views.start_closing, name="start-closing"),

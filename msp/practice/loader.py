@@ -6,11 +6,28 @@ One query for the case with its person and its one-to-one records
 """
 
 import datetime
+import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    Aggregate,
+    BooleanField,
+    Count,
+    DateTimeField,
+    Exists,
+    F,
+    JSONField,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    TextField,
+)
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 
 from msp.cases.models import Case
@@ -98,189 +115,57 @@ def load_snapshot(
     """Read ``case`` afresh and return what the checks need. ``config`` sets
     the repeat-concern window; without it the deployment's settings are read
     (one more query)."""
-    if config is None:
-        from msp.practice.models import GuardConfig
+    return load_case(case.pk, proposed_closure, config=config).snapshot
 
-        config = GuardConfig.current()
-    c = Case.objects.select_related("person", *ONE_TO_ONE).get(pk=case.pk)
-    pk = c.pk
 
-    concerns = tuple(
-        ConcernFacts(
-            id=r["id"],
-            raised_on=r["raised_on"],
-            raised_via=r["raised_via"],
-            abuse_types=tuple(r["abuse_types"] or ()),
-            sources_of_risk=tuple(r["sources_of_risk"] or ()),
-            referrer_anonymous=r["referrer_anonymous"],
-            referrer_confidential=r["referrer_confidential"],
-            referrer_name=r["referrer_name"],
-            referrer_job_title=r["referrer_job_title"],
-            referrer_organisation=r["referrer_organisation"],
-            person_aware=r["person_aware"],
-            what_happened=r["what_happened"],
-            location_of_risk=r["location_of_risk"],
-        )
-        for r in Concern.objects.filter(case_id=pk)
-        .order_by("raised_on", "id")
-        .values(
-            "id",
-            "raised_on",
-            "raised_via",
-            "abuse_types",
-            "sources_of_risk",
-            "referrer_anonymous",
-            "referrer_confidential",
-            "referrer_name",
-            "referrer_job_title",
-            "referrer_organisation",
-            "person_aware",
-            "what_happened",
-            "location_of_risk",
-        )
-    )
-    window_end = max((x.raised_on for x in concerns), default=_day(c.opened_at))
-    window_start = window_end - datetime.timedelta(days=config.repeat_window_days)
-    other_concern_dates = tuple(
-        Concern.objects.filter(
-            case__person_id=c.person_id, raised_on__gte=window_start, raised_on__lte=window_end
-        )
-        .exclude(case_id=pk)
-        .order_by("raised_on")
-        .values_list("raised_on", flat=True)
-    )
+@dataclass(frozen=True)
+class LoadedOutcome:
+    """A desired outcome with its revisions, oldest first."""
 
-    decision_row = (
-        Section42Decision.objects.filter(case_id=pk)
-        .order_by("-decided_at", "-id")
-        .values(
-            "result",
-            "proportionate_response",
-            "response_details",
-            "care_and_support_needs_evidence",
-            "experiencing_or_at_risk_evidence",
-            "unable_to_protect_self_evidence",
-            "decided_at",
-        )
-        .first()
-    )
-    decision = None
-    if decision_row is not None:
-        decision = DecisionFacts(
-            result=decision_row["result"],
-            proportionate_response=decision_row["proportionate_response"],
-            response_details=decision_row["response_details"],
-            care_and_support_needs_evidence=decision_row["care_and_support_needs_evidence"],
-            experiencing_or_at_risk_evidence=decision_row["experiencing_or_at_risk_evidence"],
-            unable_to_protect_self_evidence=decision_row["unable_to_protect_self_evidence"],
-            decided_on=_day(decision_row["decided_at"]),
+    outcome: DesiredOutcome
+    revisions: list[OutcomeRevision]
+
+
+@dataclass(frozen=True)
+class LoadedCase:
+    """The case read once: the rows a page shows and the guard's snapshot built
+    from the same rows. The record's lists that only the guard reads come as
+    facts, not model instances."""
+
+    case: Case  # with person, team, lead worker and the one-to-one records
+    concerns: list[Concern]
+    decision: Section42Decision | None  # the latest
+    outcomes: list[LoadedOutcome]
+    closure: Closure | None  # the latest, with its guard findings
+    snapshot: CaseSnapshot
+
+
+class _JSONRows(Aggregate):
+    """The group's rows as one JSON array (text), so that a list of records
+    comes back inside the case's own row instead of costing a query each."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            function="JSON_AGG",
+            template="%(function)s(%(expressions)s)::text",
         )
 
-    current = OutcomeRevision.objects.filter(outcome=OuterRef("pk")).order_by("-number")
-    outcomes = tuple(
-        OutcomeFacts(
-            id=r["id"],
-            text=r["cur_text"] or "",
-            whose_words=r["cur_whose"] or "",
-            representative_name=r["cur_rep"] or "",
-            revision_count=r["revision_count"],
-            achievement=r["achievement"],
-            person_view=r["person_view"],
-        )
-        for r in DesiredOutcome.objects.filter(case_id=pk)
-        .annotate(
-            revision_count=Count("revisions"),
-            cur_text=Subquery(current.values("text")[:1]),
-            cur_whose=Subquery(current.values("whose_words")[:1]),
-            cur_rep=Subquery(current.values("representative_name")[:1]),
-        )
-        .order_by("created_at", "id")
-        .values(
-            "id",
-            "achievement",
-            "person_view",
-            "revision_count",
-            "cur_text",
-            "cur_whose",
-            "cur_rep",
-        )
-    )
 
-    closure_row = (
-        Closure.objects.filter(case_id=pk)
-        .annotate(
-            experience_answers=Count(
-                "surveys__answers",
-                filter=Q(surveys__answers__question__number__in=EXPERIENCE_QUESTIONS),
-            )
-        )
-        .order_by("-closed_at", "-id")
-        .values(
-            "reason",
-            "reason_details",
-            "action_result",
-            "risk_outcome",
-            "msp_asked",
-            "lacked_capacity",
-            "capacity_support",
-            "open_door",
-            "experience_asked",
-            "experience_answers",
-            "closed_at",
-        )
-        .first()
-    )
-    latest_closure = None
-    if closure_row is not None:
-        latest_closure = ClosureFacts(
-            reason=closure_row["reason"],
-            reason_details=closure_row["reason_details"],
-            action_result=closure_row["action_result"],
-            risk_outcome=closure_row["risk_outcome"],
-            msp_asked=closure_row["msp_asked"],
-            lacked_capacity=closure_row["lacked_capacity"],
-            capacity_support=closure_row["capacity_support"],
-            open_door=closure_row["open_door"],
-            experience_asked=closure_row["experience_asked"],
-            experience_answered=closure_row["experience_answers"] > 0,
-            closed_on=_day(closure_row["closed_at"]),
-        )
-
-    capacity = tuple(
-        CapacityFacts(**r)
-        for r in CapacityAssessment.objects.filter(case_id=pk)
-        .order_by("assessed_on", "id")
-        .values(
-            "id",
-            "decision",
-            "assessed_on",
-            "understand",
-            "understand_evidence",
-            "retain",
-            "retain_evidence",
-            "use_or_weigh",
-            "use_or_weigh_evidence",
-            "communicate",
-            "communicate_evidence",
-            "impairment",
-            "impairment_evidence",
-            "executive_function",
-        )
-    )
-
-    best_interests = tuple(
-        BestInterestsFacts(
-            id=r["id"],
-            capacity_assessment_id=r["capacity_assessment_id"],
-            past_wishes=r["past_wishes"],
-            present_wishes=r["present_wishes"],
-            consulted=_consultees(r["consulted"]),
-            decided_on=r["decided_on"],
-            decision_maker=r["decision_maker"],
-        )
-        for r in BestInterestsDecision.objects.filter(case_id=pk)
-        .order_by("decided_on", "id")
-        .values(
+# attribute on the snapshot: (model, columns read, order)
+LISTS: dict[str, tuple[type[Model], tuple[str, ...], tuple[str, ...]]] = {
+    "capacity_assessments": (
+        CapacityAssessment,
+        tuple(CapacityFacts.__dataclass_fields__),
+        ("assessed_on", "id"),
+    ),
+    "best_interests": (
+        BestInterestsDecision,
+        (
             "id",
             "capacity_assessment_id",
             "past_wishes",
@@ -288,156 +173,238 @@ def load_snapshot(
             "consulted",
             "decided_on",
             "decision_maker",
-        )
-    )
-
-    restrictions = tuple(
-        RestrictionFacts(**r)
-        for r in Restriction.objects.filter(case_id=pk)
-        .order_by("decided_on", "id")
-        .values(
-            "id",
-            "kind",
-            "what",
-            "decided_by",
-            "decided_on",
-            "basis",
-            "basis_details",
-            "capacity_assessment_id",
-            "best_interests_decision_id",
-            "review_on",
-        )
-    )
-
-    advocacy = tuple(
-        AdvocacyFacts(**r)
-        for r in AdvocacyAssessment.objects.filter(case_id=pk)
-        .order_by("assessed_on", "id")
-        .values(
-            "id",
-            "assessed_on",
-            "difficulty_understanding",
-            "difficulty_retaining",
-            "difficulty_using_or_weighing",
-            "difficulty_communicating",
-            "appropriate_individual",
-            "individual_implicated",
-            "result",
-            "advocate_name",
-            "reason",
-        )
-    )
-
-    contacts = tuple(
-        ContactFacts(
-            id=r["id"],
-            contacted_on=r["contacted_on"],
-            method=r["method"],
-            outcome=r["outcome"],
-            who_was_present=r["who_was_present"],
-            seen_alone=r["seen_alone"],
-            coercion_indicators=tuple(r["coercion_indicators"] or ()),
-            coercion_conclusion=r["coercion_conclusion"],
-            notes=r["notes"],
-        )
-        for r in Contact.objects.filter(case_id=pk)
-        .order_by("contacted_on", "id")
-        .values(
-            "id",
-            "contacted_on",
-            "method",
-            "outcome",
-            "who_was_present",
-            "seen_alone",
-            "coercion_indicators",
-            "coercion_conclusion",
-            "notes",
-        )
-    )
-
-    risk_actions = tuple(
-        RiskActionFacts(**r)
-        for r in RiskToOthersAction.objects.filter(case_id=pk)
-        .order_by("done_on", "id")
-        .values("kind", "done_on")
-    )
-
-    overrides = tuple(
-        OverrideFacts(
-            id=r["id"],
-            kind=r["kind"],
-            legal_basis=r["legal_basis"],
-            rationale=r["rationale"],
-            decided_by=r["decided_by"],
-            decided_on=r["decided_on"],
-            person_told=r["person_told"],
-            person_told_on=r["person_told_on"],
-            not_told_reason=r["not_told_reason"],
-            cosigned=r["cosigned_at"] is not None,
-        )
-        for r in Override.objects.filter(case_id=pk)
-        .order_by("decided_on", "id")
-        .values(
-            "id",
-            "kind",
-            "legal_basis",
-            "rationale",
-            "decided_by",
-            "decided_on",
-            "person_told",
-            "person_told_on",
-            "not_told_reason",
-            "cosigned_at",
-        )
-    )
-
-    plan_actions = tuple(
-        PlanActionFacts(**r)
-        for r in PlanAction.objects.filter(case_id=pk)
-        .order_by("due_on", "id")
-        .values("id", "owner_kind", "status")
-    )
-
-    clutter = tuple(
-        ClutterFacts(**r)
-        for r in ClutterRating.objects.filter(case_id=pk)
-        .order_by("rated_on", "room", "id")
-        .values("room", "rating", "rated_on")
-    )
-
-    feedback = tuple(
-        FeedbackFacts(**r)
-        for r in ReferrerFeedback.objects.filter(case_id=pk)
-        .order_by("given_on", "id")
-        .values("concern_id", "given_on", "what_was_said")
-    )
-
-    escalations = tuple(
-        EscalationFacts(**r)
-        for r in ReferrerEscalation.objects.filter(case_id=pk)
-        .order_by("raised_on", "id")
-        .values("raised_on", "resolved_on")
-    )
-
-    # Notes and letters are both worker text: one query (UNION ALL) reads both.
-    note_rows = (
-        CaseNote.objects.filter(case_id=pk)
-        .order_by()
-        .annotate(source=Value("note", output_field=CharField()))
-    )
-    letter_rows = Letter.objects.filter(case_id=pk).order_by().annotate(source=F("status"))
-    written = sorted(
-        note_rows.values_list("recorded_at", "id", "text", "source").union(
-            letter_rows.values_list("drafted_at", "id", "text", "source"), all=True
         ),
-        key=lambda r: (r[3] != "note", r[0], r[1]),
+        ("decided_on", "id"),
+    ),
+    "restrictions": (
+        Restriction,
+        tuple(RestrictionFacts.__dataclass_fields__),
+        ("decided_on", "id"),
+    ),
+    "advocacy": (
+        AdvocacyAssessment,
+        tuple(AdvocacyFacts.__dataclass_fields__),
+        ("assessed_on", "id"),
+    ),
+    "contacts": (Contact, tuple(ContactFacts.__dataclass_fields__), ("contacted_on", "id")),
+    "risk_actions": (RiskToOthersAction, ("id", "kind", "done_on"), ("done_on", "id")),
+    "overrides": (
+        Override,
+        (*(set(OverrideFacts.__dataclass_fields__) - {"cosigned"}), "cosigned_at"),
+        ("decided_on", "id"),
+    ),
+    "plan_actions": (PlanAction, ("id", "owner_kind", "status", "due_on"), ("due_on", "id")),
+    "clutter_ratings": (
+        ClutterRating,
+        ("id", "room", "rating", "rated_on"),
+        ("rated_on", "room", "id"),
+    ),
+    "feedback": (
+        ReferrerFeedback,
+        ("id", "concern_id", "given_on", "what_was_said"),
+        ("given_on", "id"),
+    ),
+    "escalations": (ReferrerEscalation, ("id", "raised_on", "resolved_on"), ("raised_on", "id")),
+    "notes": (CaseNote, ("id", "recorded_at", "text"), ("recorded_at", "id")),
+    # Letters are worker text too: the wording check reads drafts and sent ones.
+    "letters": (Letter, ("id", "drafted_at", "text", "status"), ("drafted_at", "id")),
+}
+
+
+def _rows_subquery(model: type[Model], columns: Iterable[str]) -> Subquery:
+    rows = (
+        model._default_manager.filter(case_id=OuterRef("pk"))
+        .values("case_id")
+        .annotate(rows=_JSONRows(JSONObject(**{c: F(c) for c in columns})))
+        .values("rows")
     )
-    notes = tuple(
-        NoteFacts(recorded_on=_day(at), text=text) for at, _, text, src in written if src == "note"
+    return Subquery(rows, output_field=TextField())
+
+
+def _python(field: Any, value: Any) -> Any:
+    """A value from a JSON row as the model field would give it."""
+    if value is None:
+        return None
+    if isinstance(field, JSONField):
+        return json.loads(value) if isinstance(value, str) else value
+    if isinstance(field, DateTimeField):
+        moment = field.to_python(value)
+        if moment is not None and timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, datetime.UTC)
+        return moment
+    if isinstance(field, BooleanField):
+        return bool(value)
+    return field.to_python(value)
+
+
+def _rows(model: type[Model], raw: Any, order: tuple[str, ...]) -> list[dict[str, Any]]:
+    if raw is None:
+        return []
+    parsed = json.loads(raw) if isinstance(raw, str) else raw
+    rows = []
+    for item in parsed:
+        row = {}
+        for name, value in item.items():
+            field = model._meta.get_field(
+                name.removesuffix("_id") if name.endswith("_id") else name
+            )
+            if name.endswith("_id") and name != "id":
+                row[name] = None if value is None else int(value)
+            else:
+                row[name] = _python(field, value)
+        rows.append(row)
+    return sorted(rows, key=lambda r: tuple(r[k] for k in order))
+
+
+def _without(row: dict[str, Any], *names: str) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in names}
+
+
+def load_case(
+    pk: int,
+    proposed_closure: ProposedClosure | None = None,
+    *,
+    config: Config | None = None,
+) -> LoadedCase:
+    """Read the case once, in a fixed number of queries whatever its size:
+    the case with its person, one-to-one records and every list of records
+    the guard reads (one query), its concerns, latest decision, desired
+    outcomes with their revisions, and its latest closure if it has one."""
+    if config is None:
+        from msp.practice.models import GuardConfig
+
+        config = GuardConfig.current()
+    others = (
+        Concern.objects.filter(case__person_id=OuterRef("person_id"))
+        .exclude(case_id=OuterRef("pk"))
+        .values("case__person_id")
+        .annotate(rows=_JSONRows(JSONObject(raised_on=F("raised_on"))))
+        .values("rows")
     )
-    letters = tuple(
-        LetterFacts(text=text, sent=src == "sent") for _, _, text, src in written if src != "note"
+    c = (
+        Case.objects.select_related("person", "team", "lead_worker", *ONE_TO_ONE)
+        .annotate(
+            has_closure=Exists(Closure.objects.filter(case_id=OuterRef("pk"))),
+            other_concerns=Subquery(others, output_field=TextField()),
+            **{
+                f"rows_{name}": _rows_subquery(model, columns)
+                for name, (model, columns, _order) in LISTS.items()
+            },
+        )
+        .get(pk=pk)
     )
+    lists = {
+        name: _rows(model, getattr(c, f"rows_{name}"), order)
+        for name, (model, _columns, order) in LISTS.items()
+    }
+
+    concern_rows = list(c.concerns.select_related("raised_by").order_by("raised_on", "id"))
+    concerns = tuple(
+        ConcernFacts(
+            id=r.pk,
+            raised_on=r.raised_on,
+            raised_via=r.raised_via,
+            abuse_types=tuple(r.abuse_types or ()),
+            sources_of_risk=tuple(r.sources_of_risk or ()),
+            referrer_anonymous=r.referrer_anonymous,
+            referrer_confidential=r.referrer_confidential,
+            referrer_name=r.referrer_name,
+            referrer_job_title=r.referrer_job_title,
+            referrer_organisation=r.referrer_organisation,
+            person_aware=r.person_aware,
+            what_happened=r.what_happened,
+            location_of_risk=r.location_of_risk,
+        )
+        for r in concern_rows
+    )
+    window_end = max((x.raised_on for x in concerns), default=_day(c.opened_at))
+    window_start = window_end - datetime.timedelta(days=config.repeat_window_days)
+    other_concern_dates = tuple(
+        sorted(
+            day
+            for r in _rows(Concern, c.other_concerns, ("raised_on",))
+            if window_start <= (day := r["raised_on"]) <= window_end
+        )
+    )
+
+    decision_row = (
+        Section42Decision.objects.filter(case_id=pk)
+        .select_related("decided_by")
+        .order_by("-decided_at", "-id")
+        .first()
+    )
+    decision = None
+    if decision_row is not None:
+        decision = DecisionFacts(
+            result=decision_row.result,
+            proportionate_response=decision_row.proportionate_response,
+            response_details=decision_row.response_details,
+            care_and_support_needs_evidence=decision_row.care_and_support_needs_evidence,
+            experiencing_or_at_risk_evidence=decision_row.experiencing_or_at_risk_evidence,
+            unable_to_protect_self_evidence=decision_row.unable_to_protect_self_evidence,
+            decided_on=_day(decision_row.decided_at),
+        )
+
+    loaded: dict[int, LoadedOutcome] = {}
+    for rev in (
+        OutcomeRevision.objects.filter(outcome__case_id=pk)
+        .select_related("outcome", "recorded_by")
+        .order_by("outcome__created_at", "outcome_id", "number")
+    ):
+        if rev.outcome_id not in loaded:
+            loaded[rev.outcome_id] = LoadedOutcome(rev.outcome, [])
+        loaded[rev.outcome_id].revisions.append(rev)
+    outcome_rows = list(loaded.values())
+    outcomes = tuple(
+        OutcomeFacts(
+            id=o.outcome.pk,
+            text=o.revisions[-1].text,
+            whose_words=o.revisions[-1].whose_words,
+            representative_name=o.revisions[-1].representative_name,
+            revision_count=len(o.revisions),
+            achievement=o.outcome.achievement,
+            person_view=o.outcome.person_view,
+        )
+        for o in outcome_rows
+    )
+
+    closure_row = None
+    latest_closure = None
+    if c.has_closure:
+        from msp.practice.models import ClosureFinding
+
+        closure_row = (
+            Closure.objects.filter(case_id=pk)
+            .select_related("closed_by")
+            .prefetch_related(
+                Prefetch(
+                    "guard_findings",
+                    queryset=ClosureFinding.objects.select_related("overridden_by"),
+                )
+            )
+            .annotate(
+                experience_answers=Count(
+                    "surveys__answers",
+                    filter=Q(surveys__answers__question__number__in=EXPERIENCE_QUESTIONS),
+                )
+            )
+            .order_by("-closed_at", "-id")
+            .first()
+        )
+    if closure_row is not None:
+        latest_closure = ClosureFacts(
+            reason=closure_row.reason,
+            reason_details=closure_row.reason_details,
+            action_result=closure_row.action_result,
+            risk_outcome=closure_row.risk_outcome,
+            msp_asked=closure_row.msp_asked,
+            lacked_capacity=closure_row.lacked_capacity,
+            capacity_support=closure_row.capacity_support,
+            open_door=closure_row.open_door,
+            experience_asked=closure_row.experience_asked,
+            experience_answered=closure_row.experience_answers > 0,
+            closed_on=_day(closure_row.closed_at),
+        )
 
     if proposed_closure is None and c.state == STATE_CLOSING:
         # A closure the guard refused keeps the checks that depend on it showing.
@@ -457,7 +424,7 @@ def load_snapshot(
     death = _one_to_one(c, "death")
     involvement = _one_to_one(c, "involvement")
 
-    return CaseSnapshot(
+    snapshot = CaseSnapshot(
         case=CaseFacts(
             id=pk,
             state=c.state,
@@ -472,24 +439,36 @@ def load_snapshot(
         outcomes=outcomes,
         latest_closure=latest_closure,
         proposed_closure=proposed_closure,
-        capacity_assessments=capacity,
-        best_interests=best_interests,
-        restrictions=restrictions,
-        advocacy=advocacy,
-        contacts=contacts,
+        capacity_assessments=tuple(CapacityFacts(**r) for r in lists["capacity_assessments"]),
+        best_interests=tuple(
+            BestInterestsFacts(**_without(r, "consulted"), consulted=_consultees(r["consulted"]))
+            for r in lists["best_interests"]
+        ),
+        restrictions=tuple(RestrictionFacts(**r) for r in lists["restrictions"]),
+        advocacy=tuple(AdvocacyFacts(**r) for r in lists["advocacy"]),
+        contacts=tuple(
+            ContactFacts(
+                **_without(r, "coercion_indicators"),
+                coercion_indicators=tuple(r["coercion_indicators"] or ()),
+            )
+            for r in lists["contacts"]
+        ),
         risk=None if risk is None else _pick(RiskFacts, risk, RiskFacts.__dataclass_fields__),
-        risk_actions=risk_actions,
-        overrides=overrides,
+        risk_actions=tuple(RiskActionFacts(**_without(r, "id")) for r in lists["risk_actions"]),
+        overrides=tuple(
+            OverrideFacts(**_without(r, "cosigned_at"), cosigned=r["cosigned_at"] is not None)
+            for r in lists["overrides"]
+        ),
         plan=None if plan is None else _pick(PlanFacts, plan, PlanFacts.__dataclass_fields__),
-        plan_actions=plan_actions,
+        plan_actions=tuple(PlanActionFacts(**_without(r, "due_on")) for r in lists["plan_actions"]),
         self_neglect=(
             None
             if self_neglect is None
             else _pick(SelfNeglectFacts, self_neglect, SelfNeglectFacts.__dataclass_fields__)
         ),
-        clutter_ratings=clutter,
-        feedback=feedback,
-        escalations=escalations,
+        clutter_ratings=tuple(ClutterFacts(**_without(r, "id")) for r in lists["clutter_ratings"]),
+        feedback=tuple(FeedbackFacts(**_without(r, "id")) for r in lists["feedback"]),
+        escalations=tuple(EscalationFacts(**_without(r, "id")) for r in lists["escalations"]),
         death=None if death is None else _pick(DeathFacts, death, DeathFacts.__dataclass_fields__),
         involvement=(
             InvolvementFacts()
@@ -501,9 +480,21 @@ def load_snapshot(
                 referrer_part=tuple(involvement.referrer_part or ()),
             )
         ),
-        notes=notes,
-        letters=letters,
+        notes=tuple(
+            NoteFacts(recorded_on=_day(r["recorded_at"]), text=r["text"]) for r in lists["notes"]
+        ),
+        letters=tuple(
+            LetterFacts(text=r["text"], sent=r["status"] == "sent") for r in lists["letters"]
+        ),
         other_concern_dates=other_concern_dates,
+    )
+    return LoadedCase(
+        case=c,
+        concerns=concern_rows,
+        decision=decision_row,
+        outcomes=outcome_rows,
+        closure=closure_row,
+        snapshot=snapshot,
     )
 
 

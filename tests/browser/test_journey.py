@@ -209,6 +209,8 @@ def test_a_practitioner_walks_the_whole_journey(page, settings, practitioners_de
     assert case.state == CaseState.CLOSED
     main = page.locator("main").inner_text()
     assert "Closed" in main
+    page.get_by_role("link", name="Chronology").click()
+    check_accessibility(page)
     timeline = page.locator(".moj-timeline").inner_text()
     for step in (
         "Concern raised",

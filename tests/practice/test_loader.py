@@ -18,8 +18,10 @@ from tests import factories
 from tests import record_factories as rf
 from tests.factories import fresh
 
-# One for the case with its person and one-to-one records, one per list.
-QUERIES = 18
+# One for the case with its person, one-to-one records and every list of
+# records (as JSON rows), then its concerns, latest decision and outcome
+# revisions. A case that has been closed reads its latest closure too.
+QUERIES = 4
 
 
 def full_case(by, manager, *, rows=1):

@@ -13,7 +13,7 @@ from msp.survey.actions import is_independent
 from msp.survey.models import SurveyAnswer, SurveyResponse
 from tests import factories
 from tests.survey.conftest import ANSWERS_3_TO_7, days_ago, post_answers, record
-from tests.web.conftest import text_of
+from tests.web.conftest import text_of, whole_case
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,7 @@ def test_anyone_who_recorded_on_the_case_is_not_independent(
     case = closed_case(days=10)
     assert is_independent(case, manager)
     # Reading the case does not make someone part of the enquiry...
-    client_for(manager).get(reverse("cases:detail", args=[case.pk]))
+    whole_case(client_for(manager), case.pk)
     assert is_independent(case, manager)
     # ...recording something on it does.
     case = enquiry_actions.reopen_case(
@@ -160,7 +160,7 @@ def test_save_an_independent_survey(client_for, practitioner, colleague, closed_
     assert "Outcome survey recorded" in page
     assert "In their words: “My advocate came to every meeting.”" in page
     assert "Cal Reyes: independent of the case" in page
-    case_page = text_of(client_for(practitioner).get(reverse("cases:detail", args=[case.pk])))
+    case_page = text_of(whole_case(client_for(practitioner), case.pk))
     assert "Outcome survey recorded by Cal Reyes" in case_page
 
 

@@ -12,7 +12,7 @@ from msp.enquiries.codes import ActionResult, MspAsked
 from msp.enquiries.models import DesiredOutcome
 from msp.words import plain
 from tests import factories
-from tests.web.conftest import text_of
+from tests.web.conftest import text_of, whole_case
 
 
 def closed_s42_case_with_outcomes():
@@ -34,7 +34,7 @@ def test_a_lead_opens_a_closed_synthetic_enquiry(generated, lead, client_for):
     case = closed_s42_case_with_outcomes()
     concern = case.concerns.get()
     closure = case.closures.get()
-    response = client_for(lead).get(reverse("cases:detail", args=[case.pk]))
+    response = whole_case(client_for(lead), case.pk)
     assert response.status_code == 200
     text = text_of(response)
     assert f"Case {case.reference}" in text
@@ -51,7 +51,7 @@ def test_a_lead_opens_a_closed_synthetic_enquiry(generated, lead, client_for):
 
 def test_a_lead_opens_a_synthetic_enquiry_still_under_way(generated, lead, client_for):
     case = Case.objects.filter(state=CaseState.ENQUIRY).order_by("pk").first()
-    response = client_for(lead).get(reverse("cases:detail", args=[case.pk]))
+    response = whole_case(client_for(lead), case.pk)
     assert response.status_code == 200
     assert "An enquiry is under way with the person." in text_of(response)
 
@@ -72,4 +72,4 @@ def test_the_owning_team_sees_the_cases_and_other_teams_do_not(generated, client
 def test_roles_without_casework_see_no_synthetic_case(generated, request, client_for, who):
     user = request.getfixturevalue(who)
     case = closed_s42_case_with_outcomes()
-    assert client_for(user).get(reverse("cases:detail", args=[case.pk])).status_code == 404
+    assert whole_case(client_for(user), case.pk).status_code == 404

@@ -4,6 +4,7 @@ import html as html_lib
 import re
 
 import pytest
+from django.urls import reverse
 
 from msp.audit.models import AuditEvent
 from tests import factories
@@ -89,3 +90,24 @@ def close_properly(case, by):
 def closed_case(practitioner):
     """A North team case, closed after an enquiry."""
     return close_properly(factories.case(practitioner, state="closing"), practitioner)
+
+
+class WholeCase:
+    """Every page of a case read one after another, as one response."""
+
+    def __init__(self, content: bytes) -> None:
+        self.content = content
+        self.status_code = 200
+
+
+def whole_case(client, pk: int) -> WholeCase:
+    """The case's section pages, its chronology and then its overview (last, so
+    that ``section_of`` finds a record section before the overview's link to it)."""
+    from msp.cases.page import SECTION_PAGES
+
+    urls = [reverse(f"cases:section-{slug}", args=[pk]) for slug in SECTION_PAGES]
+    urls += [reverse("cases:chronology", args=[pk]), reverse("cases:detail", args=[pk])]
+    pages = [client.get(url) for url in urls]
+    whole = WholeCase(b"".join(p.content for p in pages))
+    whole.status_code = pages[-1].status_code
+    return whole

@@ -10,7 +10,7 @@ from msp.practice.models import ClosureFinding
 from tests import factories
 from tests import record_factories as rf
 from tests.demo.test_plain_words import leaks
-from tests.web.conftest import part_of, summary_of, text_of
+from tests.web.conftest import part_of, summary_of, text_of, whole_case
 from tests.web.test_concerns import concern_post
 
 
@@ -67,7 +67,7 @@ def test_close_a_case(client_for, practitioner, case_in):
     closed = Case.objects.get(pk=case.pk)
     assert closed.state == "closed"
     assert closed.closures.get().capacity_support is True
-    text = text_of(client.get(response["Location"]))
+    text = text_of(whole_case(client, case.pk))
     assert "Closed" in text and "Case closed by Pat Okafor" in text
     assert "Risk reduced" in text
     assert "How the person can come back to us Phone the duty team on 01234 567890" in text
@@ -118,7 +118,7 @@ def test_closing_without_an_enquiry_asks_only_why(client_for, practitioner):
     )
     case = factories.fresh(case)
     client = client_for(practitioner)
-    page = text_of(client.get(reverse("cases:detail", args=[case.pk])))
+    page = text_of(whole_case(client, case.pk))
     assert "Start the enquiry" not in page
     client.post(reverse("enquiries:start-closing", args=[case.pk]), {"version": case.version})
     case = factories.fresh(case)
@@ -144,7 +144,7 @@ def test_reopen(client_for, practitioner, case_in):
         url, {"version": case.version, "reason": "Her son moved back in.", **concern}
     )
     assert response.status_code == 302
-    page = text_of(client.get(reverse("cases:detail", args=[case.pk])))
+    page = text_of(whole_case(client, case.pk))
     assert "Case reopened from a new concern by Pat Okafor" in page
     assert "Her son moved back in." in page and "Her son took her bank card again." in page
     assert Concern.objects.filter(case=case).count() == 2
@@ -170,7 +170,7 @@ def test_return_to_enquiry_from_closing(client_for, practitioner, case_in):
     case = case_in("closing")
     client = client_for(practitioner)
     client.post(reverse("enquiries:return", args=[case.pk]), {"version": case.version})
-    page = text_of(client.get(reverse("cases:detail", args=[case.pk])))
+    page = text_of(whole_case(client, case.pk))
     assert "Returned to the enquiry by Pat Okafor" in page
 
 

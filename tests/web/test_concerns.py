@@ -7,7 +7,7 @@ from django.utils import timezone
 from msp.cases.models import Case
 from msp.concerns.models import Concern, Section42Decision
 from tests import factories
-from tests.web.conftest import text_of
+from tests.web.conftest import text_of, whole_case
 
 WHAT_HAPPENED = "Neighbour saw her carer shouting at her and taking her bank card."
 
@@ -66,7 +66,7 @@ def test_raise_a_concern(client_for, practitioner):
     concern = Concern.objects.get(case=case)
     assert concern.abuse_types == ["financial", "psychological"]
     assert concern.raised_by == practitioner
-    page = client.get(response["Location"])
+    page = whole_case(client, case.pk)
     text = text_of(page)
     assert f"Concern raised. Case {case.reference} is open for triage." in text
     assert "govuk-notification-banner--success" in page.content.decode()
@@ -158,7 +158,7 @@ def test_record_a_section_42_decision(client_for, manager, case_in):
     response = client.post(reverse("concerns:decision", args=[case.pk]), decision_post(case))
     assert response["Location"] == reverse("cases:detail", args=[case.pk])
     assert Section42Decision.objects.get(case=case).result == "s42"
-    text = text_of(client.get(response["Location"]))
+    text = text_of(whole_case(client, case.pk))
     assert "Section 42 decision recorded by Mo Hughes" in text
     assert "Relies on her son for shopping" in text
 

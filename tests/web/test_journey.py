@@ -151,7 +151,7 @@ def test_from_new_person_to_closed_case(client_for, practitioner, manager):
     response = web.post(close_url, {**factories.CLOSURE, "version": version_in(form)})
     assert response["Location"] == case_url
 
-    page = text_of(web.get(case_url))
+    page = text_of(web.get(case_url)) + text_of(web.get(case_url + "chronology/"))
     assert "Closed" in page
     assert "I want Lee to visit only when my daughter is here." in page
     assert "Revisited 1 time" in page

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from msp.enquiries.models import DesiredOutcome, OutcomeRevision
-from tests.web.conftest import text_of
+from tests.web.conftest import text_of, whole_case
 
 WORDS = "I want my son to visit but not to handle my money."
 
@@ -17,7 +17,7 @@ def test_add_an_outcome_in_the_persons_words(client_for, practitioner, case_in):
         {"version": case.version, "text": WORDS, "whose_words": "person"},
     )
     assert response["Location"] == reverse("cases:detail", args=[case.pk])
-    text = text_of(client.get(response["Location"]))
+    text = text_of(whole_case(client, case.pk))
     assert WORDS in text
     assert "Desired outcome recorded by Pat Okafor" in text
 
@@ -42,7 +42,7 @@ def test_a_representatives_words_name_them(client_for, practitioner, case_in):
             "representative_relationship": "independent advocate",
         },
     )
-    text = text_of(client.get(reverse("cases:detail", args=[case.pk])))
+    text = text_of(whole_case(client, case.pk))
     assert "In the words of Ann Lee (independent advocate)" in text
 
 
@@ -76,7 +76,7 @@ def test_revisit_an_outcome(client_for, practitioner, case_in):
         reverse("enquiries:revise-outcome", args=[outcome.pk]), revise_post(outcome)
     )
     assert response["Location"] == reverse("cases:detail", args=[case.pk])
-    page = text_of(client.get(response["Location"]))
+    page = text_of(whole_case(client, case.pk))
     assert "I want to stay at home with more help." in page
     assert "Revisited 1 time" in page
     assert "Why it changed: She said this at our second visit." in page
@@ -129,7 +129,7 @@ def test_rate_an_outcome_when_closing(client_for, practitioner, case_in):
         url, {"version": outcome.version, "achievement": "partially", "person_view": "Better."}
     )
     assert response.status_code == 302
-    page = text_of(client.get(reverse("cases:detail", args=[case.pk])))
+    page = text_of(whole_case(client, case.pk))
     assert "Partly achieved" in page
     assert "Outcome achievement recorded by Pat Okafor" in page
 

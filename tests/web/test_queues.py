@@ -5,7 +5,7 @@ from django.urls import reverse
 from msp.cases.models import Case
 from msp.people.models import Person
 from tests import factories
-from tests.web.conftest import chronology_of, h1_of, text_of
+from tests.web.conftest import chronology_of, h1_of, text_of, whole_case
 from tests.web.test_concerns import concern_post
 from tests.web.test_people import person_post
 
@@ -58,7 +58,7 @@ def test_a_manager_allocates_from_the_page_and_the_chronology_shows_it(
     )
     assert done.status_code == 302
     assert Case.objects.get(pk=case.pk).lead_worker == colleague
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     assert "Allocated to: Cal Reyes" in text_of(page)
     chronology = chronology_of(page)
     assert "Case allocated" in chronology and "Cal knows the family" in chronology
@@ -89,7 +89,7 @@ def test_a_practitioner_cannot_allocate(client_for, practitioner, colleague):
 def test_a_practitioner_is_told_plainly_that_managers_decide(client_for, practitioner):
     case = factories.case(practitioner, state="triage")
     client = client_for(practitioner)
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     assert "Record the section 42 decision" not in text_of(page)
     refused = client.get(reverse("concerns:decision", args=[case.pk]))
     assert refused.status_code == 403

@@ -10,7 +10,7 @@ from msp.enquiries import actions
 from msp.enquiries.models import Override
 from tests import factories
 from tests import record_factories as rf
-from tests.web.conftest import close_properly, h1_of, text_of
+from tests.web.conftest import close_properly, h1_of, text_of, whole_case
 
 CASE_PAGES = [
     ("enquiries:capacity-new", "Record a capacity assessment"),
@@ -83,7 +83,7 @@ def test_another_teams_manager_can_read_the_case_but_not_record(client_for, othe
         assert client.post(url, {"version": "1", "text": "A note"}).status_code == 403, url
     assert not case.notes.exists()
     # They see the record, without links to add to it
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     assert "Record a capacity assessment" not in text_of(page)
     assert reverse("enquiries:capacity-new", args=[case.pk]) not in page.content.decode()
 
@@ -105,7 +105,7 @@ def test_a_closed_case_takes_nothing_more(client_for, practitioner, closed_case)
     response = client.post(url, {"text": "Too late"})
     assert response.status_code == 409
     assert not closed_case.notes.exists()
-    page = text_of(client.get(reverse("cases:detail", args=[closed_case.pk])))
+    page = text_of(whole_case(client, closed_case.pk))
     assert "Add a case note" not in page and "Record a capacity assessment" not in page
 
 
@@ -116,7 +116,7 @@ def test_a_closed_case_page_shows_the_record_without_links(
     rf.capacity(case, practitioner)
     actions.cosign_override(rf.override(case, practitioner, cosigner=manager), by=manager)
     case = close_properly(case, practitioner)
-    response = client_for(manager).get(reverse("cases:detail", args=[case.pk]))
+    response = whole_case(client_for(manager), case.pk)
     text = text_of(response)
     assert "Capacity to decide: Whether to let her son manage her bank account" in text
     assert "Co-signed by Mo Hughes" in text

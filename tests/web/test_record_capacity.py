@@ -20,6 +20,7 @@ from tests.web.conftest import (
     section_of,
     summary_of,
     text_of,
+    whole_case,
 )
 
 
@@ -61,7 +62,7 @@ def test_record_a_capacity_assessment(client_for, practitioner, case_in):
     response = client.post(reverse("enquiries:capacity-new", args=[case.pk]), capacity_post())
     assert response["Location"] == reverse("cases:detail", args=[case.pk])
 
-    page = client.get(response["Location"])
+    page = whole_case(client, case.pk)
     capacity = section_of(page, "capacity")
     assert "Capacity to decide: Whether to move into a care home" in capacity
     assert "Lacks capacity for this decision" in capacity
@@ -84,9 +85,7 @@ def test_capacity_is_per_decision_never_a_global_flag(client_for, practitioner, 
         impairment="yes",
         impairment_evidence="Delirium after a urine infection.",
     )
-    capacity = section_of(
-        client_for(practitioner).get(reverse("cases:detail", args=[case.pk])), "capacity"
-    )
+    capacity = section_of(whole_case(client_for(practitioner), case.pk), "capacity")
     sell = capacity.index("Capacity to decide: Whether to sell her house")
     surgery = capacity.index("Capacity to decide: Whether to have surgery on her hip")
     assert capacity.index("Has capacity for this decision") > sell
@@ -172,7 +171,7 @@ def test_record_a_best_interests_decision(client_for, practitioner, case_in):
     assert decision.capacity_assessment == lacks
     # The two rows left empty are ignored
     assert [c["name"] for c in decision.consulted] == ["Ann Example", "Dr Shah"]
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     section = section_of(page, "best-interests")
     assert "Best-interests decision: Where she should live while the house is repaired" in section
     assert "Ann Example (Family member): Thinks her mother should stay with her for now." in section
@@ -255,7 +254,7 @@ def test_record_an_advocacy_assessment(client_for, practitioner, case_in):
     assert assessment.difficulty_retaining and not assessment.difficulty_understanding
     assert assessment.individual_implicated and assessment.imca_instructed
     assert assessment.advocate_duty_applies
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     section = section_of(page, "advocacy")
     assert "Retaining it; communicating their views, wishes and feelings" in section
     assert "Gary Example (implicated in the abuse or neglect)" in section
@@ -322,7 +321,7 @@ def test_record_a_contact(client_for, practitioner, case_in):
     assert response.status_code == 302
     contact = Contact.objects.get(case=case)
     assert contact.coercion_indicators == ["answers_for_person", "controls_money"]
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     section = section_of(page, "contacts")
     assert "Visit" in section and "Tried, but someone else stayed" in section
     assert "Someone else answered for the person, Someone controls their money or phone" in section

@@ -18,7 +18,14 @@ from msp.enquiries.models import (
 )
 from tests import factories
 from tests import record_factories as rf
-from tests.web.conftest import chronology_of, date_parts, section_of, summary_of, text_of
+from tests.web.conftest import (
+    chronology_of,
+    date_parts,
+    section_of,
+    summary_of,
+    text_of,
+    whole_case,
+)
 
 
 def today():
@@ -52,7 +59,7 @@ def test_make_then_change_the_plan(client_for, practitioner, case_in):
     form = client.get(url)
     assert "Change the safeguarding plan" in text_of(form)
     client.post(url, {**PLAN, "pace": "Faster, she says.", "version": version_in(form)})
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     plan = section_of(page, "plan")
     assert "Wrote it with her at the day centre." in plan and "Faster, she says." in plan
     assert "Safeguarding plan saved by Pat Okafor" in chronology_of(page)
@@ -94,7 +101,7 @@ def test_add_a_plan_action_linked_to_what_the_person_wants(client_for, practitio
     assert client.post(url, action_post(case)).status_code == 302
     action = PlanAction.objects.get(case=case)
     assert action.outcome == case.desired_outcomes.first()
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     plan = section_of(page, "plan")
     assert "Set up a prepaid card for her shopping" in plan
     assert "Northmoor Credit Union (another agency or service)" in plan
@@ -142,7 +149,7 @@ def test_change_a_plan_action(client_for, practitioner, colleague, case_in):
         {"status": "done", "version": version_in(form), **date_parts("due_on", action.due_on)},
     )
     assert response.status_code == 302
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     assert "Plan action updated by Pat Okafor" in chronology_of(page)
     # A stale version is a conflict, not an overwrite
     stale = client_for(colleague).post(
@@ -181,7 +188,7 @@ def test_overdue_actions_on_my_cases(
     assert "Late but done" not in overdue
     assert "Someone else's late action" not in overdue
     # The case page tags them too
-    plan = section_of(client.get(reverse("cases:detail", args=[mine.pk])), "plan")
+    plan = section_of(whole_case(client, mine.pk), "plan")
     assert plan.count("Overdue") == 3
 
 
@@ -202,7 +209,7 @@ def test_self_neglect_and_clutter_ratings(client_for, practitioner, case_in):
         {"room": "Kitchen", "rating": "7", **date_parts("rated_on", today())},
     )
     assert response.status_code == 302
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     section = section_of(page, "self-neglect")
     assert "Stopped coping after her husband died in 2015." in section
     assert "June, her neighbour" in section
@@ -240,7 +247,7 @@ def test_feedback_to_the_person_who_raised_the_concern(client_for, practitioner,
     assert response.status_code == 302
     feedback = ReferrerFeedback.objects.get(case=case)
     assert feedback.limited_by_consent and feedback.concern == case.concerns.get()
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     assert "We are working with her, with her agreement." in section_of(page, "referrer")
     assert "Feedback given to the person who raised the concern by Pat Okafor" in chronology_of(
         page
@@ -278,7 +285,7 @@ def test_an_escalation_and_its_resolution(client_for, practitioner, case_in):
     )
     assert response.status_code == 302
     escalation = ReferrerEscalation.objects.get(case=case)
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     referrer = section_of(page, "referrer")
     assert "Not resolved" in referrer and "Record how it was resolved" in referrer
 
@@ -296,7 +303,7 @@ def test_an_escalation_and_its_resolution(client_for, practitioner, case_in):
         },
     )
     assert response.status_code == 302
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     referrer = section_of(page, "referrer")
     assert "Resolved" in referrer and "Met the GP and agreed a joint visit." in referrer
     assert "Escalation resolved by Pat Okafor" in chronology_of(page)
@@ -342,7 +349,7 @@ def test_involvement_fields_can_be_linked_to(client_for, practitioner, case_in):
     )
     assert response.status_code == 302
     assert Involvement.objects.get(case=case).referrer_part_details.startswith("The GP")
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     involvement = section_of(page, "involvement")
     assert "The GP will check her medication weekly." in involvement
     assert "The person's involvement recorded by Pat Okafor" in chronology_of(page)
@@ -355,7 +362,7 @@ def test_add_a_note(client_for, practitioner, case_in):
     assert "Enter the note" in summary_of(client.post(url, {"text": "  "}))
     assert client.post(url, {"text": "Phoned her GP about a review."}).status_code == 302
     assert CaseNote.objects.get(case=case).text == "Phoned her GP about a review."
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     notes = section_of(page, "notes")
     assert "Phoned her GP about a review." in notes and "Pat Okafor" in notes
     assert "Case note added by Pat Okafor" in chronology_of(page)

@@ -16,7 +16,7 @@ from msp.practice.checks import m7
 from msp.practice.guard import findings_for
 from tests import factories
 from tests import record_factories as rf
-from tests.web.conftest import chronology_of, date_parts, section_of, text_of
+from tests.web.conftest import chronology_of, date_parts, section_of, text_of, whole_case
 
 
 def today():
@@ -57,7 +57,7 @@ def test_record_a_restriction_on_the_web(client_for, practitioner, case_in):
     assert response.status_code == 302
     restriction = Restriction.objects.get(case=case)
     assert restriction.basis == "none_yet"
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     section = section_of(page, "restrictions")
     assert "Stopping or limiting contact with someone" in section
     assert "Her son may not visit the care home until the review." in section
@@ -117,7 +117,7 @@ def test_the_involvement_page_offers_the_choices(client_for, practitioner, case_
     response = client.post(url, {"version": "", "referrer_part": ["referred_only", "meetings"]})
     assert "not both" in text_of(response)
     client.post(url, {"version": "", "referrer_part": ["gave_information"]})
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     assert "They gave information to the enquiry" in text_of(page)
 
 

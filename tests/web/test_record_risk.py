@@ -9,7 +9,14 @@ from django.utils import timezone
 from msp.enquiries.models import DeathRecord, Override, RiskAssessment, RiskToOthersAction
 from tests import factories
 from tests import record_factories as rf
-from tests.web.conftest import chronology_of, date_parts, section_of, summary_of, text_of
+from tests.web.conftest import (
+    chronology_of,
+    date_parts,
+    section_of,
+    summary_of,
+    text_of,
+    whole_case,
+)
 
 
 def today():
@@ -53,7 +60,7 @@ def test_assess_then_change_the_risk(client_for, practitioner, case_in):
         url, {**RISK, "risk_to_person": "He has stopped visiting.", "version": "1"}
     )
     assert response.status_code == 302
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     risk = section_of(page, "risk")
     assert "He has stopped visiting." in risk and "Reported to the police" in risk
     assert "Change the risk assessment" in risk
@@ -125,7 +132,7 @@ def test_record_an_action_to_protect_others(client_for, practitioner, case_in):
         },
     )
     assert response.status_code == 302
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     assert "Person in a position of trust (PiPoT) referral" in section_of(page, "risk")
     assert "Action to protect others recorded by Pat Okafor" in chronology_of(page)
     assert RiskToOthersAction.objects.filter(case=case).count() == 1
@@ -185,7 +192,7 @@ def test_record_and_cosign_an_override(client_for, practitioner, manager, lead, 
     assert override.person_told is False and override.cosigner == manager
 
     # The practitioner sees it waiting, without a button to co-sign it
-    overrides = section_of(web.get(reverse("cases:detail", args=[case.pk])), "overrides")
+    overrides = section_of(whole_case(web, case.pk), "overrides")
     assert "Shared information without consent" in overrides
     assert "Waiting for Mo Hughes to co-sign" in overrides
     assert "Co-sign this decision" not in overrides
@@ -193,7 +200,7 @@ def test_record_and_cosign_an_override(client_for, practitioner, manager, lead, 
     # Mo sees it on My cases, and on the case page with a button
     mine = text_of(client_for(manager).get(reverse("cases:my-cases")))
     assert "Overrides waiting for you to co-sign" in mine and case.reference in mine
-    page = client_for(manager).get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client_for(manager), case.pk)
     assert "Co-sign this decision" in section_of(page, "overrides")
 
     # Someone else who can change the case cannot co-sign it
@@ -204,7 +211,7 @@ def test_record_and_cosign_an_override(client_for, practitioner, manager, lead, 
 
     response = client_for(manager).post(url)
     assert response["Location"] == reverse("cases:detail", args=[case.pk])
-    page = client_for(manager).get(response["Location"])
+    page = whole_case(client_for(manager), case.pk)
     overrides = section_of(page, "overrides")
     assert f"Co-signed by Mo Hughes on {today().day} {today():%B %Y}" in overrides
     assert "Decision against someone's wishes co-signed by Mo Hughes" in chronology_of(page)
@@ -228,7 +235,7 @@ def test_another_teams_manager_cannot_cosign(client_for, practitioner, other_man
 def test_record_the_persons_death(client_for, practitioner, case_in):
     case = case_in("enquiry")
     client = client_for(practitioner)
-    before = text_of(client.get(reverse("cases:detail", args=[case.pk])))
+    before = text_of(whole_case(client, case.pk))
     assert "Record that the person has died" in before
     url = reverse("enquiries:death", args=[case.pk])
     response = client.post(
@@ -243,7 +250,7 @@ def test_record_the_persons_death(client_for, practitioner, case_in):
         },
     )
     assert response.status_code == 302
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     death = section_of(page, "death")
     assert "The person has died" in death and "Neglect by a paid carer is suspected" in death
     assert "Change the record of the person's death" in death

@@ -7,7 +7,7 @@ from django.urls import reverse
 from msp.cases.models import CaseState
 from msp.concerns.models import Concern
 from tests import factories
-from tests.web.conftest import chronology_of, summary_of, text_of
+from tests.web.conftest import chronology_of, summary_of, text_of, whole_case
 from tests.web.test_concerns import WHAT_HAPPENED, concern_post
 
 
@@ -64,7 +64,7 @@ def test_add_a_concern_to_the_open_case(client_for, practitioner, case_in):
     concerns = Concern.objects.filter(case=case).order_by("pk")
     assert [c.what_happened for c in concerns][-1] == "She was pushed on the stairs."
     assert concerns.count() == 2
-    page = client.get(response["Location"])
+    page = whole_case(client, case.pk)
     assert f"Concern added to case {case.reference}" in text_of(page)
     assert "New concern added to the open case" in chronology_of(page)
     assert factories.fresh(case).state == CaseState.ENQUIRY
@@ -72,7 +72,7 @@ def test_add_a_concern_to_the_open_case(client_for, practitioner, case_in):
 
 def test_the_case_page_links_to_adding_a_concern(client_for, practitioner, case_in):
     case = case_in("triage")
-    page = client_for(practitioner).get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client_for(practitioner), case.pk)
     assert reverse("concerns:add", args=[case.pk]) in page.content.decode()
     assert "Add a new concern to this case" in text_of(page)
 

@@ -8,7 +8,7 @@ from msp.audit.models import AuditEvent
 from msp.cases import actions
 from msp.cases.models import BreakGlassGrant, CaseRestriction
 from tests import factories
-from tests.web.conftest import h1_of, text_of
+from tests.web.conftest import h1_of, text_of, whole_case
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def restricted(case, lead, practitioner):
 
 def test_a_lead_restricts_a_case_from_its_page(client_for, lead, practitioner, case):
     client = client_for(lead)
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     assert "Restrict this case" in text_of(page)
     url = reverse("cases:restriction", args=[case.pk])
     form = client.get(url)
@@ -40,7 +40,7 @@ def test_a_lead_restricts_a_case_from_its_page(client_for, lead, practitioner, c
     assert response.status_code == 302
     restriction = CaseRestriction.objects.get(case=case)
     assert set(restriction.named.all()) == {lead, practitioner}
-    page = client.get(reverse("cases:detail", args=[case.pk]))
+    page = whole_case(client, case.pk)
     assert "Restricted" in text_of(page)
     assert "Case restricted to named people" in text_of(page)
 
@@ -65,7 +65,7 @@ def test_practitioners_cannot_restrict(client_for, practitioner, case):
 
 def test_others_see_the_reference_and_restricted_only(client_for, colleague, restricted):
     client = client_for(colleague)
-    response = client.get(reverse("cases:detail", args=[restricted.pk]))
+    response = whole_case(client, restricted.pk)
     assert response.status_code == 403
     assert h1_of(response) == f"Case {restricted.reference} is restricted"
     assert "Philippa" not in response.content.decode()
@@ -95,7 +95,7 @@ def test_break_glass_opens_the_case_audits_it_and_alerts_the_leads(
     assert "need</textarea>" in short.content.decode()
     response = client.post(url, {"reason": NEED})
     assert response.status_code == 302
-    page = client.get(reverse("cases:detail", args=[restricted.pk]))
+    page = whole_case(client, restricted.pk)
     assert page.status_code == 200
     assert "Philippa" in text_of(page)
     assert "through break-glass until" in text_of(page)
@@ -120,7 +120,7 @@ def test_the_alert_list_is_for_leads_only(client_for, practitioner):
 
 def test_break_glass_is_not_offered_to_outsiders(client_for, outsider, restricted):
     client = client_for(outsider)
-    assert client.get(reverse("cases:detail", args=[restricted.pk])).status_code == 404
+    assert whole_case(client, restricted.pk).status_code == 404
     url = reverse("cases:break-glass", args=[restricted.pk])
     assert client.get(url).status_code == 404
     assert client.post(url, {"reason": NEED}).status_code == 404
@@ -139,7 +139,4 @@ def test_a_lead_changes_who_is_named_and_lifts_it(
     response = client.post(lift, {"reason": "The member of staff has left the council"})
     assert response.status_code == 302
     assert not CaseRestriction.objects.exists()
-    assert (
-        client_for(practitioner).get(reverse("cases:detail", args=[restricted.pk])).status_code
-        == 200
-    )
+    assert whole_case(client_for(practitioner), restricted.pk).status_code == 200

@@ -111,7 +111,7 @@ def test_a_case_note_submitted_twice_is_added_once(client_for, practitioner):
     assert client.post(url, data).status_code == 302
     again = client.post(url, data)
     assert CaseNote.objects.filter(case=case).count() == 1
-    assert again["Location"] == reverse("cases:detail", args=[case.pk]) + "#notes"
+    assert again["Location"] == reverse("cases:section-contact", args=[case.pk]) + "#notes"
     page = text_of(client.get(again["Location"]))
     assert "This was already saved. It has not been saved a second time." in page
 

@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='auditevent',
-            index=models.Index(condition=models.Q(('action', 'view'), _negated=True), fields=['case_id', 'at', 'id'], name='audit_case_chronology_idx'),
+            index=models.Index(condition=models.Q(('action', 'view'), _negated=True), fields=['case_id', 'action', '-at', '-id'], name='audit_case_chronology_idx'),
         ),
     ]

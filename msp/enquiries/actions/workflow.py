@@ -1,8 +1,10 @@
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from msp.accounts.access import can_allocate, can_be_allocated
 from msp.accounts.models import User
@@ -14,7 +16,7 @@ from msp.cases.models import Case, CouncilPolicy
 from msp.cases.workflow import check_allowed, lock, transition
 from msp.concerns.codes import DecisionResult
 from msp.concerns.models import Section42Decision
-from msp.enquiries.codes import LackedCapacity
+from msp.enquiries.codes import LackedCapacity, WhoseWords
 from msp.enquiries.episodes import open_enquiry
 from msp.enquiries.models import Closure, DesiredOutcome, Enquiry, OutcomeRevision
 from msp.enquiries.rules import closure_errors, outcome_errors, rating_errors
@@ -69,7 +71,7 @@ def start_enquiry(
     episode = Enquiry.objects.create(
         case=case, decision=decision, kind=decision.result, started_at=started_at, started_by=by
     )
-    return transition(
+    started = transition(
         case,
         "start_enquiry",
         by=by,
@@ -81,6 +83,54 @@ def start_enquiry(
         },
         extra_changes={"enquiry_id": [None, episode.pk], **when_changes(at, started_at)},
     )
+    return started
+
+
+@transaction.atomic
+def carry_wishes_into_outcomes(
+    case: Case, *, by: User, expected_version: int | None
+) -> list[DesiredOutcome]:
+    """What the person said they want in each concern becomes a desired
+    outcome, marked as said at the concern, first in the list, unless one of
+    their outcomes already says it (in any revision) or already carries that
+    concern. The worker confirms it from the overview once they have checked
+    it with the person: done silently, it would hide the guard's question of
+    whether the person was asked. Written to the audit log and the chronology."""
+    case = lock(Case, case.pk, expected_version)
+    check_allowed(case, "add_outcome")
+    said = [c for c in case.concerns.order_by("raised_on", "id") if c.person_wishes.strip()]
+    if not said:
+        return []
+    outcomes = list(DesiredOutcome.objects.filter(case=case).order_by("created_at", "id"))
+    carried = {o.said_at_concern_id for o in outcomes}
+    texts = {
+        " ".join(t.split()).casefold()
+        for t in OutcomeRevision.objects.filter(outcome__case=case).values_list("text", flat=True)
+    }
+    # Before every outcome already recorded, in the order of the concerns.
+    start = min((o.created_at for o in outcomes), default=timezone.now())
+    added = []
+    for n, concern in enumerate(said):
+        words = concern.person_wishes.strip()
+        if concern.pk in carried or " ".join(words.split()).casefold() in texts:
+            continue
+        at = start - datetime.timedelta(microseconds=len(said) - n)
+        outcome = DesiredOutcome.objects.create(
+            case=case, created_by=by, said_at_concern=concern, created_at=at
+        )
+        data = {"text": words, "whose_words": WhoseWords.PERSON}
+        OutcomeRevision.objects.create(outcome=outcome, number=1, recorded_by=by, **data)
+        record_change(
+            by=by,
+            action="outcome.said_at_concern",
+            obj=outcome,
+            changes={**created(data), "concern_id": [None, concern.pk]},
+            case_id=case.pk,
+            person_id=case.person_id,
+        )
+        texts.add(" ".join(words.split()).casefold())
+        added.append(outcome)
+    return added
 
 
 def _worker_at_start(case: Case, *, by: User, lead_worker: User | None) -> User:

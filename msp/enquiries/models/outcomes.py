@@ -37,6 +37,11 @@ class DesiredOutcome(models.Model):
         related_name="+",
     )
     version = models.PositiveIntegerField(default=1)
+    # Set when the outcome carries what the person said they wanted in a
+    # concern: shown as "said at the concern".
+    said_at_concern = models.ForeignKey(
+        "concerns.Concern", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -31,6 +31,7 @@ from msp.enquiries.views.record import (
 from msp.enquiries.views.risk import add_override, add_risk_action, cosign_override, death, risk
 from msp.enquiries.views.workflow import (
     add_outcome,
+    carry_wishes,
     close,
     rate_outcome,
     reopen,
@@ -54,6 +55,7 @@ __all__ = [
     "add_plan_action",
     "add_restriction",
     "add_risk_action",
+    "carry_wishes",
     "change_plan_action",
     "close",
     "cosign_override",

@@ -15,6 +15,7 @@ from django.urls import reverse
 from msp.accounts.models import User
 from msp.accounts.views import current_user
 from msp.cases.models import Case, CaseState
+from msp.cases.page import section_url
 from msp.cases.views import case_for_change, render_case
 from msp.enquiries.actions import CLOSED_MESSAGE
 from msp.enquiries.actions._record import dates_for
@@ -49,6 +50,13 @@ class Page:
 
 
 def case_url(case_id: int, section: str = "") -> str:
+    """The page of the case that shows ``section`` (a record section's anchor),
+    or the overview."""
+    if section and section != "outcomes":
+        try:
+            return section_url(case_id, section)
+        except KeyError:
+            pass
     url = reverse("cases:detail", args=[case_id])
     return f"{url}#{section}" if section else url
 

@@ -48,6 +48,19 @@ def _page(request: HttpRequest, template: str, tried: Attempt[Any], **context: A
 
 
 @require_POST
+def carry_wishes(request: HttpRequest, pk: int) -> HttpResponse:
+    """What the person said at the concern, recorded as their first desired outcome."""
+    return button_action(
+        request,
+        pk,
+        lambda case, user, version: actions.carry_wishes_into_outcomes(
+            case, by=user, expected_version=version
+        ),
+        success="What the person said at the concern is now their first desired outcome",
+    )
+
+
+@require_POST
 def start(request: HttpRequest, pk: int) -> HttpResponse:
     return button_action(
         request,

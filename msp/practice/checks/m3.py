@@ -107,7 +107,7 @@ def override_gaps(o: OverrideFacts, config: Config | None = None) -> list[str]:
     ),
     reality=REALITY,
     principles=("Accountability", "Proportionality"),
-    fix=Fix("cases:detail", "#overrides"),
+    fix=Fix("cases:section-capacity", "#overrides"),
 )
 def overrides_accountable(s: CaseSnapshot, config: Config) -> Finding | None:
     """Every override records its lawful basis, who decided, the rationale,

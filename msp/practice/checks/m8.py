@@ -62,7 +62,7 @@ def proportionate_response(s: CaseSnapshot, config: Config) -> Finding | None:
     question="Could you say 'enquiry' rather than 'investigation'?",
     reality=REALITY,
     principles=("Proportionality", "Partnership"),
-    fix=Fix("cases:detail", "#notes"),
+    fix=Fix("cases:section-contact", "#notes"),
 )
 def enquiry_not_investigation(s: CaseSnapshot, config: Config) -> Finding | None:
     """Worker-written text uses "investigate" or "investigation" for our own
