@@ -163,7 +163,7 @@ def concern_out(concern: Concern, *, sees_referrer: bool = True) -> ConcernOut:
     )
     if hide:
         out.referrer = CONFIDENTIAL_REFERRER
-        for name in ("name", "role", "organisation", "contact", "relationship"):
+        for name in ("name", "job_title", "organisation", "contact", "relationship"):
             setattr(out, f"referrer_{name}", "")
     return out
 

@@ -7,8 +7,10 @@ from django.core.validators import validate_email
 from msp.govuk.forms import GovukForm, VersionField
 from msp.letters.models import SendBy
 from msp.letters.rules import Choice
+from msp.limits import LONG_TEXT
 
-LETTER_TEXT_LIMIT = 20000
+# A letter is a narrative like any other: the same limit as notes.
+LETTER_TEXT_LIMIT = LONG_TEXT
 
 
 class ChooseForm(GovukForm):

@@ -265,7 +265,14 @@ def test_people_update_and_search(api, practitioner):
     r = pat.get("/people", q=person.nhs_number)
     assert [p["id"] for p in r.json()["items"]] == [person.pk]
     r = pat.get("/people", q="nobody-by-this-name")
-    assert r.json() == {"count": 0, "limit": 50, "offset": 0, "more": False, "items": []}
+    assert r.json() == {
+        "count": 0,
+        "limit": 50,
+        "offset": 0,
+        "more": False,
+        "next": None,
+        "items": [],
+    }
 
 
 @pytest.mark.usefixtures("practitioners_decide")

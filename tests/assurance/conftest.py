@@ -116,7 +116,8 @@ class Story:
         }
         if self.case.lead_worker_id != self.by.pk:
             decider = factories.decider_for(self.by, self.case)
-            doc["allocation"] = {"at": when(on), "by": decider.username, "worker": self.by.username}
+            # The same moment as the start: the builder puts allocation first.
+            doc["allocation"] = {"at": me["at"], "by": decider.username, "worker": self.by.username}
         return self._build(doc)
 
     def close(self, on, ratings=("fully",), blank=(), **closure):

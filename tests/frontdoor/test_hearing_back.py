@@ -49,7 +49,7 @@ def test_a_confidential_referrer_is_hidden_from_practitioners(
     client_for, taken_in, manager, practitioner
 ):
     report, *_ = taken_in
-    case_url = reverse("cases:detail", args=[report.concern.case_id])
+    case_url = reverse("cases:section-concern", args=[report.concern.case_id])
     worker_page = client_for(practitioner).get(case_url).content.decode()
     assert "Rosa Lind" not in worker_page
     assert "Northmoor Community Nursing" not in worker_page
@@ -98,7 +98,9 @@ def test_a_worker_shares_feedback_and_the_referrer_reads_it(
     report, reference, secret = taken_in
     url = reverse("frontdoor:share-feedback", args=[report.pk])
     assert client_for(outsider).get(url).status_code == 404
-    case_page = client_for(practitioner).get(reverse("cases:detail", args=[report.concern.case_id]))
+    case_page = client_for(practitioner).get(
+        reverse("cases:section-concern", args=[report.concern.case_id])
+    )
     assert url in case_page.content.decode()
     empty = client_for(practitioner).post(url, {"text": ""})
     assert "Enter what to tell the person who made the report" in empty.content.decode()

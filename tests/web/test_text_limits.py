@@ -13,6 +13,7 @@ import msp
 from msp.board.forms import FilterForm
 from msp.enquiries.models import CaseNote
 from msp.govuk.forms import GovukForm
+from msp.letters.forms import ChooseForm as LetterChooseForm
 from msp.limits import LONG_TEXT, SHORT_TEXT
 from msp.survey.forms import AnswersForm
 
@@ -38,6 +39,8 @@ def _build(cls: type[GovukForm], data: dict[str, str]) -> GovukForm:
         kwargs = {"questions": [], "respondent": "representative"}
     elif cls is FilterForm:
         kwargs = {"years": [2025], "teams": []}
+    elif cls is LetterChooseForm:
+        kwargs = {"choices": []}
     return cls(data, **kwargs)
 
 
