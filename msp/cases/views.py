@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Case as DbCase
 from django.db.models import Exists, OuterRef, Q, QuerySet, When
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -234,14 +233,12 @@ def case_chronology(request: HttpRequest, pk: int) -> HttpResponse:
     kinds: list[str] = []
     if form.is_bound and form.is_valid():
         kinds = form.cleaned_data["kind"]
-    paginator = Paginator(chronology_events(case.pk, kinds), PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginate(request, chronology_events(case.pk, kinds), per_page=PER_PAGE)
     context = {
         **_frame(case, user, "chronology"),
         "filter_form": form,
-        "entries": entries(page.object_list),
+        "entries": entries(page.items),
         "page": page,
-        "page_range": paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
         "query": urlencode([("kind", k) for k in kinds]),
     }
     return render(request, "cases/chronology.html", context)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from msp.cases.models import Case, CaseState
 from msp.concerns.models import Concern
-from msp.letters.models import LetterKind
+from msp.letters.models import Letter, LetterKind
 from msp.people.codes import ContactSafety
 from msp.people.models import Person
 
@@ -23,6 +23,10 @@ DIED = "{name} has died. Letters to them are not offered."
 NOT_CLOSED = "The closure letter can be written once the case is closed."
 ANONYMOUS = "The concern raised on {date} was anonymous: there is no one to write to."
 NO_CONTACT = "The concern raised on {date} has no contact details for who raised it."
+CONFIDENTIAL = (
+    "The person who raised the concern on {date} asked us to keep who they are confidential: "
+    "a team manager or safeguarding lead writes to them."
+)
 NAMES_CONFIDENTIAL_REFERRER = (
     "Remove the name of the person who raised the concern: they asked for it to be kept from {name}"
 )
@@ -54,16 +58,29 @@ def why_not_write_to(person: Person) -> str:
     return ""
 
 
-def why_not_write_to_referrer(concern: Concern) -> str:
+def why_not_write_to_referrer(concern: Concern, *, sees_confidential: bool = True) -> str:
+    """Why no letter may go to whoever raised the concern, or "". A
+    confidential referrer is written to only by someone allowed to know who
+    they are (``sees_confidential``): the letter names them."""
     day = f"{concern.raised_on:%-d %B %Y}"
     if concern.referrer_anonymous:
         return ANONYMOUS.format(date=day)
     if not concern.referrer_contact.strip():
         return NO_CONTACT.format(date=day)
+    if concern.referrer_confidential and not sees_confidential:
+        return CONFIDENTIAL.format(date=day)
     return ""
 
 
-def choices(case: Case, concerns: list[Concern]) -> Choices:
+def names_hidden_referrer(letter: Letter, *, sees_confidential: bool) -> bool:
+    """Whether the letter is to a confidential referrer whom this viewer may
+    not know: its addressee, address and words are then not shown to them."""
+    if sees_confidential or letter.to_the_person or letter.concern is None:
+        return False
+    return bool(letter.concern.referrer_confidential)
+
+
+def choices(case: Case, concerns: list[Concern], *, sees_confidential: bool) -> Choices:
     available: list[Choice] = []
     missing: list[str] = []
     person = case.person
@@ -82,7 +99,7 @@ def choices(case: Case, concerns: list[Concern]) -> Choices:
             available.append(Choice(f"{kind}:plain", label, kind))
             available.append(Choice(f"{kind}:easy", f"{label} (Easy Read)", kind, easy_read=True))
     for concern in concerns:
-        refusal = why_not_write_to_referrer(concern)
+        refusal = why_not_write_to_referrer(concern, sees_confidential=sees_confidential)
         if refusal:
             missing.append(refusal)
             continue

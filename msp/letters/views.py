@@ -5,12 +5,13 @@ Every page gets the case through ``get_case_for_user`` (the one place that
 decides access); a letter is looked up only within that case."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from msp.accounts.access import can_change_case, get_case_for_user
+from msp.accounts.access import can_change_case, can_see_confidential_referrer, get_case_for_user
 from msp.accounts.models import User
 from msp.accounts.views import current_user
 from msp.audit.log import record_view
@@ -24,18 +25,28 @@ from msp.letters.models import Letter, LetterStatus, SendBy
 from msp.submissions.web import submit_once
 
 PDF_SHOWN_IN = "letter PDF"
+HIDDEN_REFERRER = (
+    "This letter is to someone who raised a concern in confidence. "
+    "Only team managers and safeguarding leads can see it."
+)
 
 
-def _letter(case: Case, letter_pk: int) -> Letter:
+def _letter(case: Case, letter_pk: int, user: User) -> Letter:
     letter = Letter.objects.filter(case=case, pk=letter_pk).select_related("concern").first()
     if letter is None:
         raise Http404("No letter found")
+    if rules.names_hidden_referrer(letter, sees_confidential=can_see_confidential_referrer(user)):
+        raise PermissionDenied(HIDDEN_REFERRER)
     letter.case = case
     return letter
 
 
-def _choices(case: Case) -> rules.Choices:
-    return rules.choices(case, list(Concern.objects.filter(case=case)))
+def _choices(case: Case, user: User) -> rules.Choices:
+    return rules.choices(
+        case,
+        list(Concern.objects.filter(case=case)),
+        sees_confidential=can_see_confidential_referrer(user),
+    )
 
 
 @require_GET
@@ -44,10 +55,13 @@ def letters(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for_user(user, pk)
     rows = list(
         Letter.objects.filter(case=case)
-        .select_related("drafted_by", "sent_by")
+        .select_related("drafted_by", "sent_by", "concern")
         .defer("pdf")
         .order_by("-drafted_at", "-id")
     )
+    sees = can_see_confidential_referrer(user)
+    for row in rows:
+        row.hidden_referrer = rules.names_hidden_referrer(row, sees_confidential=sees)  # type: ignore[attr-defined]
     return render(
         request,
         "letters/list.html",
@@ -65,7 +79,7 @@ def letters(request: HttpRequest, pk: int) -> HttpResponse:
 def choose(request: HttpRequest, pk: int) -> HttpResponse:
     user = current_user(request)
     case = get_case_for_user(user, pk, write=True)
-    offered = _choices(case)
+    offered = _choices(case, user)
     form = ChooseForm(request.POST or None, choices=offered.available)
     context = {"case": case, "form": form, "offered": offered}
     if request.method == "GET" or not offered.available:
@@ -108,7 +122,7 @@ def choose(request: HttpRequest, pk: int) -> HttpResponse:
 def edit(request: HttpRequest, pk: int, letter: int) -> HttpResponse:
     user = current_user(request)
     case = get_case_for_user(user, pk, write=True)
-    found = _letter(case, letter)
+    found = _letter(case, letter, user)
     if not found.editable:
         return redirect("letters:preview", pk=case.pk, letter=found.pk)
     if request.method == "GET":
@@ -147,7 +161,7 @@ def _default_send(case: Case, letter: Letter) -> tuple[str, str]:
 def preview(request: HttpRequest, pk: int, letter: int) -> HttpResponse:
     user = current_user(request)
     case = get_case_for_user(user, pk, write=request.method == "POST")
-    found = _letter(case, letter)
+    found = _letter(case, letter, user)
     refusal = rules.why_not_write_to(case.person) if found.to_the_person else ""
     context = {
         "case": case,
@@ -201,7 +215,7 @@ def pdf(request: HttpRequest, pk: int, letter: int) -> HttpResponse:
     """The PDF as sent, or for a draft as it would be sent now."""
     user = current_user(request)
     case = get_case_for_user(user, pk, shown_in=PDF_SHOWN_IN)
-    found = _letter(case, letter)
+    found = _letter(case, letter, user)
     content = bytes(found.pdf) if found.pdf is not None else document.pdf(document.html(found))
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = (
@@ -215,7 +229,7 @@ def pdf(request: HttpRequest, pk: int, letter: int) -> HttpResponse:
 def retry(request: HttpRequest, pk: int, letter: int) -> HttpResponse:
     user: User = current_user(request)
     case = get_case_for_user(user, pk, write=True)
-    found = _letter(case, letter)
+    found = _letter(case, letter, user)
     try:
         result = actions.retry(found, by=user)
     except ActionError as error:

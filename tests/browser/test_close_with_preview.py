@@ -48,13 +48,13 @@ def test_check_before_closing_then_check_answers_change_and_close(page, settings
     choose(
         page,
         "What did the enquiry find, and was action taken?",
-        "Risk identified and action taken",
+        "A risk was found and action was taken",
     )
     choose(page, "What happened to the risk?", "Risk reduced")
     choose(
         page,
         "Was the person asked what outcomes they wanted?",
-        "Yes they were asked and outcomes were expressed",
+        "Yes, and they said what they wanted",
     )
     choose(
         page,

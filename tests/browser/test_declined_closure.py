@@ -34,12 +34,12 @@ def close_as_declined(page) -> None:
     choose(
         page,
         "What did the enquiry find, and was action taken?",
-        "Enquiry ceased at individual's request and no action taken",
+        "The enquiry stopped because the person asked; no action was taken",
     )
     choose(
         page,
         "Was the person asked what outcomes they wanted?",
-        "Yes they were asked and outcomes were expressed",
+        "Yes, and they said what they wanted",
     )
     choose(
         page,

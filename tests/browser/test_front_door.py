@@ -151,7 +151,11 @@ def test_public_and_professional_reports_reach_triage_and_the_referrer_escalates
     assert edith.cases.count() == 1
     assert f"added to case {edith.cases.get().reference}" in page.locator("main").inner_text()
 
-    # She shares feedback with the referrer from the case page.
+    # She shares feedback with the referrer from the case's concern page.
+    page.get_by_role("navigation", name="Parts of case").get_by_role(
+        "link", name="Concern and decision"
+    ).click()
+    page.wait_for_load_state()
     page.get_by_role("link", name="Share feedback with the referrer").click()
     page.wait_for_load_state()
     checked(page)

@@ -188,13 +188,13 @@ def test_a_practitioner_walks_the_whole_journey(page, settings, practitioners_de
     choose(
         page,
         "What did the enquiry find, and was action taken?",
-        "Risk identified and action taken",
+        "A risk was found and action was taken",
     )
     choose(page, "What happened to the risk?", "Risk reduced")
     choose(
         page,
         "Was the person asked what outcomes they wanted?",
-        "Yes they were asked and outcomes were expressed",
+        "Yes, and they said what they wanted",
     )
     choose(
         page,

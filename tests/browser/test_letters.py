@@ -35,6 +35,7 @@ def test_close_then_write_and_send_the_easy_read_closure_letter_and_feedback(
     settings.DELIVERY_BACKEND = "outbox"
     settings.DELIVERY_OUTBOX_DIR = str(tmp_path / "outbox")
     sam = factories.user(Role.PRACTITIONER, username="sam", first_name="Sam", last_name="Okafor")
+    factories.user(Role.TEAM_MANAGER, username="mina", first_name="Mina")
     case = factories.case(
         sam,
         state="closing",
@@ -58,13 +59,15 @@ def test_close_then_write_and_send_the_easy_read_closure_letter_and_feedback(
     loaded(page)
     choose(page, "Why is the case closing?", "The enquiry is complete")
     choose(
-        page, "What did the enquiry find, and was action taken?", "Risk identified and action taken"
+        page,
+        "What did the enquiry find, and was action taken?",
+        "A risk was found and action was taken",
     )
     choose(page, "What happened to the risk?", "Risk reduced")
     choose(
         page,
         "Was the person asked what outcomes they wanted?",
-        "Yes they were asked and outcomes were expressed",
+        "Yes, and they said what they wanted",
     )
     choose(
         page,
@@ -100,7 +103,22 @@ def test_close_then_write_and_send_the_easy_read_closure_letter_and_feedback(
     loaded(page)
     assert "sent" in page.locator("main").inner_text()
 
-    # Feedback to the nurse who raised the concern, by email.
+    # The nurse asked for her identity to be kept confidential: the worker is
+    # told who writes to her, and sees nothing that names her.
+    page.get_by_role("button", name="Write a letter").click()
+    loaded(page)
+    offered = page.locator("main").inner_text()
+    assert "asked us to keep who they are confidential" in offered and "Priya" not in offered
+
+    # Her manager writes the feedback to the nurse, by email.
+    page.context.clear_cookies()
+    page.goto("/sign-in/")
+    page.get_by_label("Username").fill("mina")
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    page.goto(f"/cases/{case.pk}/letters/")
+    loaded(page)
     page.get_by_role("button", name="Write a letter").click()
     loaded(page)
     page.get_by_label("Feedback to Priya Shah", exact=False).check()

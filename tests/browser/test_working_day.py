@@ -192,13 +192,13 @@ def test_a_managers_and_a_practitioners_day(browser, live_server, page, settings
     choose(
         manager,
         "What did the enquiry find, and was action taken?",
-        "Risk identified and action taken",
+        "A risk was found and action was taken",
     )
     choose(manager, "What happened to the risk?", "Risk reduced")
     choose(
         manager,
         "Was the person asked what outcomes they wanted?",
-        "Yes they were asked and outcomes were expressed",
+        "Yes, and they said what they wanted",
     )
     choose(
         manager,

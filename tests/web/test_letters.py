@@ -129,7 +129,9 @@ def test_the_standard_letter_to_the_person_says_enquiry_and_whom_to_call(practit
     assert bytes(document.pdf(document.html(letter))).startswith(b"%PDF-")
 
 
-def test_no_letter_to_the_person_when_it_is_not_safe_to_write(client_for, practitioner, case_in):
+def test_no_letter_to_the_person_when_it_is_not_safe_to_write(
+    client_for, practitioner, manager, case_in
+):
     case = case_in("enquiry", **CONFIDENTIAL)
     person = case.person
     person.safe_to_write = ContactSafety.NOT_SAFE
@@ -139,7 +141,11 @@ def test_no_letter_to_the_person_when_it_is_not_safe_to_write(client_for, practi
     text = text_of(page)
     assert f"It is not safe to write to {person.full_name}" in text
     assert "Letter to the person" not in text  # nothing to send to them is offered
-    assert "Feedback to Dana Whitlock" in text  # the referrer can still hear back
+    # The referrer can still hear back, from someone allowed to know who they are.
+    assert "Dana Whitlock" not in text
+    assert "asked us to keep who they are confidential" in text
+    offered = text_of(client_for(manager).get(reverse("letters:choose", args=[case.pk])))
+    assert "Feedback to Dana Whitlock" in offered
     refused = _choose(client, case, "about_enquiry:plain")
     assert "Select a letter from the list" in summary_of(refused)
     assert not Letter.objects.filter(case=case).exists()
@@ -185,10 +191,10 @@ def test_a_letter_to_the_person_never_names_a_confidential_referrer(
     assert "Whitlock" not in letter.text
 
 
-def test_the_referrer_hears_back_by_email(client_for, practitioner, case_in):
+def test_the_referrer_hears_back_by_email(client_for, practitioner, manager, case_in):
     case = case_in("enquiry", **CONFIDENTIAL)
     rf.feedback(case, practitioner, what_was_said="We met her and agreed a plan with her.")
-    client = client_for(practitioner)
+    client = client_for(manager)  # a confidential referrer is written to by a manager
     concern = case.concerns.get()
     _choose(client, case, f"feedback:{concern.pk}")
     letter = _letter(case)
@@ -325,3 +331,27 @@ def test_letters_are_in_the_subject_access_export_marked_for_review(practitioner
     assert letter["addressee"]["value"] == "Dana Whitlock"
     assert letter["addressee"]["review_before_release"]
     assert "pdf" not in letter
+
+
+def test_a_letter_to_a_confidential_referrer_is_hidden_from_a_practitioner(
+    client_for, practitioner, manager, case_in
+):
+    """A manager writes to the nurse who asked to stay confidential; the
+    practitioner on the case sees that a letter went, but not to whom, and
+    cannot open it."""
+    case = case_in("enquiry", **CONFIDENTIAL)
+    concern = case.concerns.get()
+    letter = actions.draft_letter(
+        case, by=manager, kind=LetterKind.FEEDBACK, easy_read=False, concern=concern
+    )
+    assert "Dana Whitlock" in letter.addressee
+    worker = client_for(practitioner)
+    listed = text_of(worker.get(reverse("letters:list", args=[case.pk])))
+    assert letter.title in listed and "Dana Whitlock" not in listed
+    assert "The person who raised the concern (confidential" in listed
+    for name in ("letters:preview", "letters:edit", "letters:pdf"):
+        response = worker.get(reverse(name, args=[case.pk, letter.pk]))
+        assert response.status_code == 403
+        assert b"Dana" not in response.content
+    seen = text_of(client_for(manager).get(reverse("letters:list", args=[case.pk])))
+    assert "Dana Whitlock" in seen
