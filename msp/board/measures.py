@@ -32,6 +32,7 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import ExtractMonth, TruncDate
+from django.tasks import task
 from django.utils import timezone
 
 from msp.assurance.definitions import (
@@ -60,6 +61,9 @@ NOT_RECORDED = "not_recorded"
 # Whether a person who lacked capacity was supported (SAC SG3a)
 SUPPORTED = "supported"
 NOT_SUPPORTED = "not_supported"
+# A recount queued for a version of a year's data is not queued again within
+# this many seconds (a worker that stopped is then given it again).
+QUEUED_FOR = 30 * 60
 
 
 def closure_finding_model() -> type[Model] | None:
@@ -292,23 +296,79 @@ def _grid(year: int, team_id: int | None = None) -> _Grid:
     return g
 
 
+@dataclass(frozen=True)
+class Age:
+    """How current the figures read for a year are: counted at ``counted_at``,
+    and ``current`` unless the year's data has changed since (a recount is
+    then on its way)."""
+
+    counted_at: datetime.datetime
+    current: bool
+
+
+def _stored(year: int) -> tuple[_Grid, StoredFigures] | None:
+    row = StoredFigures.objects.filter(year=year).first()
+    if row is None:
+        return None
+    try:
+        grid = pickle.loads(bytes(row.grid))  # noqa: S301 (written only by store_grid)
+    except Exception:  # written by an older version of this code: count again
+        return None
+    return (grid, row) if isinstance(grid, _Grid) else None
+
+
 def year_grid(year: int) -> _Grid:
     """Every count of ``year`` for all teams: the stored figures while the
     year's data is unchanged, otherwise counted now and stored."""
+    return counted_year(year, wait=True)[0]
+
+
+def counted_year(year: int, *, wait: bool) -> tuple[_Grid, Age]:
+    """The year's counts and how current they are. Stored figures counted
+    from the year's current data are used as they are. When the data has
+    changed since: with ``wait``, counted now; without, the stored figures
+    are used and a recount is queued (``count_board_task``), so a page never
+    waits for a count it has already made once. Nothing stored: counted now."""
     version = version_of(year)
-    stored = StoredFigures.objects.filter(year=year, data_version=version).first()
-    if stored is not None:
-        try:
-            grid = pickle.loads(bytes(stored.grid))  # noqa: S301 (written only by store_grid)
-        except Exception:  # written by an older version of this code: count again
-            grid = None
-        if isinstance(grid, _Grid):
-            return grid
+    found = _stored(year)
+    if found is not None:
+        grid, row = found
+        if row.data_version == version:
+            return grid, Age(row.built_at, current=True)
+        if not wait:
+            _queue_count(year, version)
+            again = _stored(year)  # a worker that runs at once (as in tests) has counted
+            if again is not None and again[1].data_version == version:
+                return again[0], Age(again[1].built_at, current=True)
+            return grid, Age(row.built_at, current=False)
     with one_snapshot():
         version = version_of(year)
         grid = _grid(year)
     store_grid(grid, version)
-    return grid
+    return grid, Age(timezone.now(), current=True)
+
+
+def _queue_count(year: int, version: int) -> None:
+    """Queue one recount of ``year`` per version of its data (again only if
+    that one has been waiting longer than ``QUEUED_FOR``: a worker stopped)."""
+    now = timezone.now()
+    claimed = (
+        StoredFigures.objects.filter(year=year)
+        .exclude(
+            recount_version=version,
+            recount_queued_at__gt=now - datetime.timedelta(seconds=QUEUED_FOR),
+        )
+        .update(recount_version=version, recount_queued_at=now)
+    )
+    if claimed:
+        count_board_task.enqueue(year)
+
+
+@task()
+def count_board_task(year: int) -> None:
+    """Count the board's figures for ``year`` and store them, unless they are
+    already current."""
+    counted_year(year, wait=True)
 
 
 def store_grid(grid: _Grid, version: int) -> None:
@@ -363,10 +423,20 @@ def measure_views(
     year: int, team_ids: Iterable[int], quarters: Iterable[int | None]
 ) -> dict[tuple[int | None, int | None], Measures]:
     """Every view a board member can ask for in ``year`` ((team or None,
-    quarter or None) -> counts), from one pass over the year."""
-    g = year_grid(year)
-    return {
+    quarter or None) -> counts), from one pass over the year, counted from
+    the year's current data."""
+    return measure_year(year, team_ids, quarters, wait=True)[0]
+
+
+def measure_year(
+    year: int, team_ids: Iterable[int], quarters: Iterable[int | None], *, wait: bool
+) -> tuple[dict[tuple[int | None, int | None], Measures], Age]:
+    """``measure_views``, and how current the counts are (``counted_year``:
+    without ``wait``, the last counts while a recount is queued)."""
+    g, age = counted_year(year, wait=wait)
+    views = {
         (team, quarter): _view(g, Period(year, quarter), team)
         for team in [None, *team_ids]
         for quarter in quarters
     }
+    return views, age

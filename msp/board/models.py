@@ -26,6 +26,9 @@ class StoredFigures(models.Model):
     data_version = models.PositiveBigIntegerField()
     built_at = models.DateTimeField()
     grid = models.BinaryField()
+    # A recount queued for this version of the data, and when (queued once).
+    recount_version = models.PositiveBigIntegerField(null=True, blank=True)
+    recount_queued_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"Board figures for {self.year}"

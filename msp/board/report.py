@@ -28,8 +28,10 @@ from msp.board.measures import (
     NOT_RECORDED,
     NOT_SUPPORTED,
     SUPPORTED,
+    Age,
     Measures,
     measure_views,
+    measure_year,
 )
 from msp.cases.models import EnquiryType
 from msp.concerns.codes import AbuseType, LocationOfRisk, SourceOfRisk
@@ -571,12 +573,25 @@ def _fingerprint(
 
 
 def year_reports(year: int, team_names: Mapping[int, str]) -> dict[View, Report]:
-    """Measure and protect every view of ``year`` (see ``build_year``).
-    Protecting takes seconds (integer programs), measuring a fraction of that,
+    """Measure and protect every view of ``year`` (see ``build_year``), from
+    the year's current data."""
+    return _protected(year, team_names, measure_views(year, sorted(team_names), [*QUARTERS, None]))
+
+
+def latest_year_reports(year: int, team_names: Mapping[int, str]) -> tuple[dict[View, Report], Age]:
+    """``year_reports`` from the counts stored last, and how current they are:
+    a page shows these at once while a recount of changed data is queued."""
+    measures, age = measure_year(year, sorted(team_names), [*QUARTERS, None], wait=False)
+    return _protected(year, team_names, measures), age
+
+
+def _protected(
+    year: int, team_names: Mapping[int, str], measures: Mapping[View, Measures]
+) -> dict[View, Report]:
+    """Protecting takes seconds (integer programs), measuring a fraction of that,
     so the protected figures are kept in the cache under a hash of the true
     counts: the same counts always give the same figures, and any change to
     the data is protected afresh."""
-    measures = measure_views(year, sorted(team_names), [*QUARTERS, None])
     key = _fingerprint(year, team_names, measures)
     cached: dict[View, Report] | None = cache.get(key)
     if cached is not None:

@@ -3,13 +3,14 @@ safeguarding leads. Every figure is protected by ``disclosure.py`` (through
 ``report.py``) before it reaches the page or the CSV."""
 
 import csv
+import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
@@ -19,9 +20,9 @@ from msp.accounts.views import current_user
 from msp.assurance.period import year_of
 from msp.audit.log import record_change
 from msp.board.forms import FilterForm
-from msp.board.measures import first_year
+from msp.board.measures import Age, first_year
 from msp.board.models import Dashboard
-from msp.board.report import Report, year_reports
+from msp.board.report import Report, latest_year_reports
 
 # Who may see the dashboard. Board members see nothing else that holds personal
 # data; safeguarding leads see it beside their casework.
@@ -43,13 +44,14 @@ def _filter_form(request: HttpRequest) -> FilterForm:
     return FilterForm(data, years=years, teams=list(Team.objects.order_by("name")))
 
 
-def _report(form: FilterForm) -> Report:
+def _report(form: FilterForm) -> tuple[Report, Age]:
     """The chosen view, protected together with every other view of its year
-    that a board member could ask for (``report.year_reports``)."""
+    that a board member could ask for (``report.year_reports``), from the
+    counts stored last (a recount is queued when the data has changed since)."""
     team = form.chosen_team()
     period = form.chosen_period()
-    reports = year_reports(period.year, {pk: t.name for pk, t in form.teams.items()})
-    return reports[(team.pk if team else None, period.quarter)]
+    reports, age = latest_year_reports(period.year, {pk: t.name for pk, t in form.teams.items()})
+    return reports[(team.pk if team else None, period.quarter)], age
 
 
 def _query(form: FilterForm) -> str:
@@ -62,13 +64,17 @@ def _query(form: FilterForm) -> str:
 def dashboard(request: HttpRequest) -> HttpResponse:
     board_user(request)
     form = _filter_form(request)
-    report = _report(form) if form.is_valid() else None
+    report, age = _report(form) if form.is_valid() else (None, None)
     download = f"{reverse('board:download')}?{_query(form)}" if report is not None else ""
     return render(
         request,
         "board/dashboard.html",
-        {"form": form, "report": report, "download_url": download},
+        {"form": form, "report": report, "age": age, "download_url": download},
     )
+
+
+def _when(moment: datetime.datetime) -> str:
+    return dateformat.format(timezone.localtime(moment), r"g:i a \o\n j F Y")
 
 
 def _cell(value: str) -> str:
@@ -105,7 +111,7 @@ def download(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     if not form.is_valid():
         return redirect(f"{reverse('board:dashboard')}?{request.GET.urlencode()}")
-    report = _report(form)
+    report, age = _report(form)
     team = form.chosen_team()
     period = form.chosen_period()
     key = f"{period.year}" + (f" Q{period.quarter}" if period.quarter else "")
@@ -125,5 +131,7 @@ def download(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="board-figures-{slug}-{team_slug}.csv"'
     writer = csv.writer(response)
+    if not age.current:
+        writer.writerow([f"Counted at {_when(age.counted_at)}: later changes are not counted yet"])
     writer.writerows(csv_rows(report))
     return response

@@ -472,6 +472,9 @@ def test_the_number_of_queries_does_not_grow_with_the_data(
         return len(queries)
 
     journey(practitioner, D(2025, 5, 12), decided=D(2025, 5, 14), closed=D(2025, 6, 10))
+    client.get(URL, {"year": 2025})  # the year's figures counted and stored
+    # Each count below follows a change: the stored figures are stale and counted again.
+    journey(practitioner, D(2025, 5, 12), decided=D(2025, 5, 14), closed=D(2025, 6, 10))
     few = count()
     for _ in range(12):
         journey(practitioner, D(2025, 7, 7), decided=D(2025, 7, 9), closed=D(2025, 9, 10))

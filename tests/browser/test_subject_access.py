@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from msp.privacy import sar
 from tests import factories
 from tests.browser.conftest import check_accessibility
 
@@ -34,4 +35,6 @@ def test_a_lead_downloads_both_formats(page, settings, practitioner, lead):
         page.get_by_role("link", name="Download as data (JSON)").click()
     with open(data.value.path(), encoding="utf-8") as f:
         export = json.load(f)
-    assert export["cases"][0]["concerns"][0]["referrer_name"]["value"] == "Rita Referrer"
+    # Rita asked to stay confidential: withheld from the export, not marked for review.
+    assert export["cases"][0]["concerns"][0]["referrer_name"] == sar.WITHHELD
+    assert "Rita" not in json.dumps(export)
