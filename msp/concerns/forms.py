@@ -166,5 +166,11 @@ class DecisionForm(GovukForm):
         "What was done instead of an enquiry?", ProportionateResponse.choices
     )
     response_details = _text("What was done, and when", long=True)
+    decided_on = GovukDateField(
+        noun="the date of the decision",
+        required=False,
+        help_text="If the decision was made on an earlier day, for example at a meeting "
+        "yesterday. Leave blank for today.",
+    )
 
     conditionals = {"result": {"none": ("proportionate_response", "response_details")}}

@@ -118,7 +118,11 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
     tried = attempt(
         DecisionForm(request.POST),
         lambda version, values: actions.record_decision(
-            case, by=user, expected_version=version or 0, **values
+            case,
+            by=user,
+            expected_version=version or 0,
+            at=values.pop("decided_on", None),
+            **values,
         ),
         rules=decision_errors,
     )

@@ -7,7 +7,7 @@ from django.utils import timezone
 from msp.cases.models import Case
 from msp.concerns.models import Concern, Section42Decision
 from tests import factories
-from tests.web.conftest import text_of, whole_case
+from tests.web.conftest import date_parts, text_of, whole_case
 
 WHAT_HAPPENED = "Neighbour saw her carer shouting at her and taking her bank card."
 
@@ -229,3 +229,27 @@ def test_self_referral_takes_the_name_from_the_record(client_for, practitioner):
     concern = Concern.objects.get(case__person=person)
     assert concern.referrer_name == "Ada Brook"
     assert concern.referrer_relationship == "The person themselves"
+
+
+def test_a_decision_made_on_an_earlier_day_keeps_that_day(client_for, manager, case_in):
+    """A manager who decided at yesterday's meeting records it today with
+    yesterday's date; a date before the concern is refused next to the date,
+    with the answers kept."""
+    case = case_in("triage")
+    raised = case.concerns.get().raised_on
+    client = client_for(manager)
+    url = reverse("concerns:decision", args=[case.pk])
+    too_early = raised - datetime.timedelta(days=2)
+    refused = client.post(url, {**decision_post(case), **date_parts("decided_on", too_early)})
+    assert refused.status_code == 200
+    assert "The decision date cannot be before the first concern was raised" in text_of(refused)
+    assert 'href="#decided_on' in refused.content.decode()  # the error links to the date
+    assert "Relies on her son for shopping" in refused.content.decode()  # the answers kept
+    assert not Section42Decision.objects.filter(case=case).exists()
+
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    day = max(yesterday, raised)
+    response = client.post(url, {**decision_post(case), **date_parts("decided_on", day)})
+    assert response.status_code == 302
+    decision = Section42Decision.objects.get(case=case)
+    assert timezone.localtime(decision.decided_at).date() == day
