@@ -39,8 +39,8 @@ from msp.delivery.outbox import messages
 from msp.frontdoor.models import PublicReport, ReportEscalation
 from msp.letters.models import Letter, LetterKind, LetterStatus
 from tests import factories
+from tests.browser.steps import choose, click, loaded, main_text, sign_in
 from tests.browser.test_front_door import checked, go_on, report
-from tests.browser_fixtures import check_accessibility
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -67,31 +67,6 @@ def done_with(page) -> None:
     """Close a fresh page's browser; it must have had nothing to complain about."""
     page.context.close()
     assert page.complaints == [], page.complaints
-
-
-def loaded(page) -> None:
-    page.wait_for_load_state()
-    check_accessibility(page)
-
-
-def click(page, role: str, name: str | re.Pattern[str]) -> None:
-    page.get_by_role(role, name=name).first.click()
-    loaded(page)
-
-
-def choose(page, legend: str, option: str) -> None:
-    page.get_by_role("group", name=legend).get_by_label(option, exact=True).check()
-
-
-def sign_in(page, username: str) -> None:
-    page.goto(reverse("accounts:sign-in"))
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    click(page, "button", "Sign in")
-
-
-def main_text(page) -> str:
-    return page.locator("main").inner_text()
 
 
 def triage(page) -> None:

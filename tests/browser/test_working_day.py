@@ -19,38 +19,14 @@ from msp.cases.models import Case, CaseState
 from msp.enquiries.models import CaseNote, DesiredOutcome, SafeguardingPlan
 from tests import factories
 from tests import record_factories as rf
-from tests.browser.conftest import check_accessibility
+from tests.browser.steps import choose, click, loaded, main_text, sign_in
+from tests.browser_fixtures import check_accessibility
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WISHES = "She wants the money to stop going missing but does not want her son in trouble."
 NOTE = "Phoned her GP about a review of her tablets."
 REASON = "Her daughter supported her at every visit; advocacy was discussed and not needed."
-
-
-def loaded(page) -> None:
-    page.wait_for_load_state()
-    check_accessibility(page)
-
-
-def click(page, role: str, name: str | re.Pattern[str]) -> None:
-    page.get_by_role(role, name=name).first.click()
-    loaded(page)
-
-
-def choose(page, legend: str, option: str) -> None:
-    page.get_by_role("group", name=legend).get_by_label(option, exact=True).check()
-
-
-def sign_in(page, username: str) -> None:
-    page.goto(reverse("accounts:sign-in"))
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    click(page, "button", "Sign in")
-
-
-def main_text(page) -> str:
-    return page.locator("main").inner_text()
 
 
 def test_a_managers_and_a_practitioners_day(browser, live_server, page, settings):
