@@ -1,6 +1,6 @@
 """Precision and recall of the practice guard over the vignette suite.
 
-    .venv/bin/python tests/vignettes/score.py [--unseen] [--markdown FILE]
+    .venv/bin/python tests/vignettes/score.py [--unseen | --third] [--markdown FILE]
 
 Runs the vignette tests (they write what each vignette expected and got), then
 counts, for each check id, true positives (expected and raised), false
@@ -59,7 +59,7 @@ def score(results: list[dict[str, object]]) -> str:
     t, f, m = sum(tp.values()), sum(fp.values()), sum(fn.values())
     precision = t / (t + f) if t + f else 1.0
     recall = t / (t + m) if t + m else 1.0
-    good = [r for r in results if str(r["id"]).startswith(("good-", "u-g"))]
+    good = [r for r in results if str(r["id"]).startswith(("good-", "u-g", "c-g"))]
     lines = [
         f"Vignettes: {len(results)} ({len(good)} good practice); matching exactly: {len(results) - len(wrong)}",
         f"Precision: {precision:.0%} ({t} of {t + f} findings raised were expected)",
@@ -90,14 +90,18 @@ def main() -> None:
         action="store_true",
         help="score the blind second set (tests/vignettes/unseen.py) instead",
     )
-    args = parser.parse_args()
-    results = (
-        json.loads(Path(args.results).read_text())
-        if args.results
-        else run_suite(
-            "tests/vignettes/test_unseen.py" if args.unseen else "tests/vignettes/test_vignettes.py"
-        )
+    parser.add_argument(
+        "--third",
+        action="store_true",
+        help="score the blind third set (tests/vignettes/unseen_c.py) instead",
     )
+    args = parser.parse_args()
+    suite = "tests/vignettes/test_vignettes.py"
+    if args.unseen:
+        suite = "tests/vignettes/test_unseen.py"
+    elif args.third:
+        suite = "tests/vignettes/test_unseen_c.py"
+    results = json.loads(Path(args.results).read_text()) if args.results else run_suite(suite)
     text = score(results)
     print(text)
     if args.markdown:
