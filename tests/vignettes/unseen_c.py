@@ -32,27 +32,15 @@ DUTY_LINE = "01632 960 400"
 
 
 def advocacy(reason: str, **fields: object) -> Step:
-    body: Body = {
-        "assessed_on": day(-26),
-        "difficulty_understanding": False,
-        "difficulty_retaining": False,
-        "difficulty_using_or_weighing": False,
-        "difficulty_communicating": False,
-        "appropriate_individual": "no",
-        "result": "not_required",
-        "reason": reason,
-    }
+    body: Body = {**r.ADVOCACY, "assessed_on": day(-26), "reason": reason}
     return ("POST", "advocacy-assessments", {**body, **fields})
 
 
 def seen(when: int, present: str, conclusion: str, **fields: object) -> Step:
     body: Body = {
+        **r.SEEN_ALONE,
         "contacted_on": day(when),
-        "method": "visit",
-        "outcome": "spoke",
         "who_was_present": present,
-        "seen_alone": "yes",
-        "coercion_indicators": [],
         "coercion_conclusion": conclusion,
     }
     return ("POST", "contacts", {**body, **fields})
