@@ -32,3 +32,21 @@ def sign_in(page, username: str) -> None:
 
 def main_text(page) -> str:
     return page.locator("main").inner_text()
+
+
+def decide_s42(page, *, needs: str, abuse: str, unable: str) -> None:
+    """On the decision form: yes to all three questions, with the evidence
+    given, and a section 42 enquiry; then record it."""
+    choose(page, "Does the person have needs for care and support?", "Yes")
+    page.get_by_label("Evidence about care and support needs").fill(needs)
+    choose(page, "Is the person experiencing, or at risk of, abuse or neglect?", "Yes")
+    page.get_by_label("Evidence about abuse or neglect").fill(abuse)
+    choose(
+        page,
+        "As a result of those needs, is the person unable to protect themselves from the "
+        "abuse or neglect, or the risk of it?",
+        "Yes",
+    )
+    page.get_by_label("Evidence about whether they can protect themselves").fill(unable)
+    choose(page, "What happens next?", "Section 42 enquiry")
+    click(page, "button", "Record the decision")

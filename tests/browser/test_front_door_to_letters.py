@@ -39,7 +39,7 @@ from msp.delivery.outbox import messages
 from msp.frontdoor.models import PublicReport, ReportEscalation
 from msp.letters.models import Letter, LetterKind, LetterStatus
 from tests import factories
-from tests.browser.steps import choose, click, loaded, main_text, sign_in
+from tests.browser.steps import choose, click, decide_s42, loaded, main_text, sign_in
 from tests.browser.test_front_door import checked, go_on, report
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -162,21 +162,12 @@ def test_front_door_reports_to_closure_letters_and_the_referrers_escalation(
     loaded(manager)
     click(manager, "button", "Start triage")
     click(manager, "button", "Record the section 42 decision")
-    choose(manager, "Does the person have needs for care and support?", "Yes")
-    manager.get_by_label("Evidence about care and support needs").fill("Home care after a fall.")
-    choose(manager, "Is the person experiencing, or at risk of, abuse or neglect?", "Yes")
-    manager.get_by_label("Evidence about abuse or neglect").fill("Her pension goes each week.")
-    choose(
+    decide_s42(
         manager,
-        "As a result of those needs, is the person unable to protect themselves from the "
-        "abuse or neglect, or the risk of it?",
-        "Yes",
+        needs="Home care after a fall.",
+        abuse="Her pension goes each week.",
+        unable="Her nephew collects her pension for her.",
     )
-    manager.get_by_label("Evidence about whether they can protect themselves").fill(
-        "Her nephew collects her pension for her."
-    )
-    choose(manager, "What happens next?", "Section 42 enquiry")
-    click(manager, "button", "Record the decision")
     click(manager, "link", "Allocate the case")
     manager.get_by_label(re.compile("Jess Whitfield")).check()
     click(manager, "button", "Allocate")

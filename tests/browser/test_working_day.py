@@ -19,7 +19,7 @@ from msp.cases.models import Case, CaseState
 from msp.enquiries.models import CaseNote, DesiredOutcome, SafeguardingPlan
 from tests import factories
 from tests import record_factories as rf
-from tests.browser.steps import choose, click, loaded, main_text, sign_in
+from tests.browser.steps import choose, click, decide_s42, loaded, main_text, sign_in
 from tests.browser_fixtures import check_accessibility
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -50,21 +50,12 @@ def test_a_managers_and_a_practitioners_day(browser, live_server, page, settings
 
     # The section 42 decision, from the overview's primary button
     click(manager, "button", "Record the section 42 decision")
-    choose(manager, "Does the person have needs for care and support?", "Yes")
-    manager.get_by_label("Evidence about care and support needs").fill("Home care after a stroke.")
-    choose(manager, "Is the person experiencing, or at risk of, abuse or neglect?", "Yes")
-    manager.get_by_label("Evidence about abuse or neglect").fill("Cash gone each pension day.")
-    choose(
+    decide_s42(
         manager,
-        "As a result of those needs, is the person unable to protect themselves from the "
-        "abuse or neglect, or the risk of it?",
-        "Yes",
+        needs="Home care after a stroke.",
+        abuse="Cash gone each pension day.",
+        unable="Relies on her son to collect her pension.",
     )
-    manager.get_by_label("Evidence about whether they can protect themselves").fill(
-        "Relies on her son to collect her pension."
-    )
-    choose(manager, "What happens next?", "Section 42 enquiry")
-    click(manager, "button", "Record the decision")
 
     # The practitioner, in her own browser, opens the case: after the decision
     # the one primary button starts the enquiry.

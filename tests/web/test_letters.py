@@ -345,10 +345,15 @@ def test_a_letter_to_a_confidential_referrer_is_hidden_from_a_practitioner(
         case, by=manager, kind=LetterKind.FEEDBACK, easy_read=False, concern=concern
     )
     assert "Dana Whitlock" in letter.addressee
+    # A failed send whose error names the address stays visible, without it.
+    Letter.objects.filter(pk=letter.pk).update(
+        status=LetterStatus.FAILED, attempts=1, last_error="Refused: dana.whitlock@example.nhs.uk"
+    )
     worker = client_for(practitioner)
     listed = text_of(worker.get(reverse("letters:list", args=[case.pk])))
     assert letter.title in listed and "Dana Whitlock" not in listed
     assert "The person who raised the concern (confidential" in listed
+    assert "Tried 1 time" in listed and "dana.whitlock" not in listed
     for name in ("letters:preview", "letters:edit", "letters:pdf"):
         response = worker.get(reverse(name, args=[case.pk, letter.pk]))
         assert response.status_code == 403
