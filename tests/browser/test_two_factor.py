@@ -60,13 +60,17 @@ def test_setting_up_two_factor_and_signing_in_with_a_code(page, settings):
     assert page.get_by_role("heading", level=1).inner_text() == "Enter your security code"
     check_accessibility(page)
     page.get_by_label("Code").fill("000000" if app_code(secret, 1) != "000000" else "111111")
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     page.wait_for_load_state()
     assert page.title().startswith("Error: ")
     check_accessibility(page)
     page.wait_for_timeout(1100)  # django-otp's wait after a wrong code
     page.get_by_label("Code").fill(app_code(secret, 1))
-    page.get_by_role("button", name="Continue").click()
+    # Waits for the next page: on a busy machine the click's navigation may not
+    # have begun when the load state of the code page is checked.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "My cases"
     assert "/cases/mine/" in page.url
