@@ -156,6 +156,11 @@ if _database_url:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         _options = DATABASES["default"].setdefault("OPTIONS", {})
         _options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+        # Just-in-time compilation pays off for long analytic queries, not for a
+        # page's short ones: its cost estimates sent a list page's query to the
+        # compiler for 40 ms to save a few (docs/performance.md). The return's
+        # background build also runs with it off (msp/assurance/sac/build.py).
+        _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
         if DB_STATEMENT_TIMEOUT:
             _timeout = f"-c statement_timeout={DB_STATEMENT_TIMEOUT * 1000}"
             _options["options"] = f"{_options.get('options', '')} {_timeout}".strip()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from msp.audit.log import write
 from msp.audit.models import AuditEvent
 from msp.cases import actions
+from msp.cases.models import Case
 from tests import factories
 from tests.web.conftest import text_of
 
@@ -46,7 +47,8 @@ def test_team_cases_page_and_cost_the_same_at_any_length(client_for, practitione
     second = client.get(url, {"page": 2})
     on_first, on_second = _references(first), _references(second)
     assert len(on_first) == 50 and len(on_second) == 10
-    assert not set(on_first) & set(on_second)
+    newest_first = [c.reference for c in Case.objects.order_by("-opened_at", "-id")]
+    assert on_first + on_second == newest_first  # each page in order, no row lost or repeated
     assert 'aria-current="page">1<' in first.content.decode()
     assert 'rel="next"' in first.content.decode() and "page=2" in first.content.decode()
     assert 'rel="prev"' in second.content.decode() and 'rel="next"' not in second.content.decode()
