@@ -122,7 +122,12 @@ def passed_on_cases() -> QuerySet[SafeguardingCase]:
 
 
 def _not_passed_on(queryset: QuerySet[Any], case_id: str = "case_id") -> QuerySet[Any]:
-    return queryset.exclude(**{f"{case_id}__in": passed_on_cases().values("pk")})
+    # The passed-on cases are read first (few: one query through the partial
+    # index) and excluded by value. As a subquery they made every counting
+    # query parallel-restricted, so PostgreSQL counted a million concerns on
+    # one core (docs/performance.md).
+    passed_on = list(passed_on_cases().values_list("pk", flat=True))
+    return queryset.exclude(**{f"{case_id}__in": passed_on}) if passed_on else queryset
 
 
 # --- Concerns raised and enquiries started -----------------------------------

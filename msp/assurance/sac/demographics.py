@@ -152,14 +152,22 @@ def grouped_people(
 
     An adult alive on 31 March is at least N then when born on or before 31 March
     N years earlier, so their band is a comparison of dates. Only for adults who
-    died before 31 March is the age worked out from the date of death."""
+    died before 31 March is the age worked out from the date of death, and only
+    for them is it computed: the bands for the dead are a CASE inside the
+    "died" branch (as ``died AND age >= N`` in each band, SQL's NULL logic
+    computed the age five times for everyone alive, whose date of death is
+    NULL: most of this query's time at a million concerns)."""
     bounds = band_lower_bounds(bands)
     fallback = Value(bands.fallback or "")
     died = Q(date_of_death__lt=period.last_day)
     last_day = period.last_day  # 31 March: a date in every year
+    band_at_death = Case(
+        *(When(age_then__gte=lowest, then=Value(label)) for lowest, label in bounds),
+        default=fallback,
+        output_field=CharField(),
+    )
     band = Case(
-        *(When(died & Q(age_then__gte=lowest), then=Value(label)) for lowest, label in bounds),
-        When(died, then=fallback),
+        When(died, then=band_at_death),
         *(
             When(
                 date_of_birth__lte=last_day.replace(year=last_day.year - lowest), then=Value(label)
