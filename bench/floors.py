@@ -70,21 +70,14 @@ SELECT 'SG2c', cl.action_result, s.value, COUNT(DISTINCT p.id) FROM pairs p
   CROSS JOIN jsonb_array_elements_text(p.sources_of_risk) s(value) GROUP BY 1, 2, 3
 """.replace("CONCLUDED", _CONCLUDED)
 
-# SG2e, SG3a, SG4a: the closures' fields, with overall achievement of the
-# outcomes that existed at the closure.
+# SG2e, SG3a, SG4a: the closures' fields, with the overall achievement of the
+# outcomes that existed at the closure (kept with the closure when it is made).
 CLOSURES = """
 SELECT cl.action_result, cl.risk_outcome, cl.lacked_capacity, cl.capacity_support, cl.msp_asked,
-       CASE WHEN o.n = 0 THEN NULL WHEN o.fully = o.n THEN 'fully'
-            WHEN o.nota = o.n THEN 'not' ELSE 'partly' END AS achieved,
+       CASE WHEN cl.msp_asked = 'asked_expressed' THEN cl.outcomes_achieved END AS achieved,
        COUNT(*)
 FROM enquiries_closure cl
 JOIN cases_case k ON k.id = cl.case_id
-LEFT JOIN LATERAL (
-  SELECT COUNT(*) FILTER (WHERE d.achievement <> '') AS n,
-         COUNT(*) FILTER (WHERE d.achievement = 'fully') AS fully,
-         COUNT(*) FILTER (WHERE d.achievement = 'not') AS nota
-  FROM enquiries_desiredoutcome d WHERE d.case_id = cl.case_id AND d.created_at <= cl.closed_at
-) o ON cl.msp_asked = 'expressed'
 WHERE cl.closed_at >= %(start)s AND cl.closed_at < %(end)s AND k.enquiry_type <> ''
 GROUP BY 1, 2, 3, 4, 5, 6
 """
@@ -128,15 +121,8 @@ WHERE c.raised_on BETWEEN %(first)s AND %(last)s GROUP BY 1, 2, 3, 4, 5
     """
 SELECT k.team_id, date_part('month', cl.closed_at), cl.action_result, cl.risk_outcome,
        cl.msp_asked, cl.lacked_capacity, cl.capacity_support,
-       CASE WHEN o.n = 0 THEN NULL WHEN o.fully = o.n THEN 'fully'
-            WHEN o.nota = o.n THEN 'not' ELSE 'partly' END, COUNT(*)
+       CASE WHEN cl.msp_asked = 'asked_expressed' THEN cl.outcomes_achieved END, COUNT(*)
 FROM enquiries_closure cl JOIN cases_case k ON k.id = cl.case_id
-LEFT JOIN LATERAL (
-  SELECT COUNT(*) FILTER (WHERE d.achievement <> '') AS n,
-         COUNT(*) FILTER (WHERE d.achievement = 'fully') AS fully,
-         COUNT(*) FILTER (WHERE d.achievement = 'not') AS nota
-  FROM enquiries_desiredoutcome d WHERE d.case_id = cl.case_id AND d.created_at <= cl.closed_at
-) o ON cl.msp_asked = 'expressed'
 WHERE cl.closed_at >= %(start)s AND cl.closed_at < %(end)s AND k.enquiry_type = 's42'
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
 """,

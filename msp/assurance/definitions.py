@@ -22,7 +22,8 @@ written once.
   outcomes that existed when the case closed, taken together: every one fully
   achieved is Fully Achieved, every one not achieved is Not Achieved, anything
   else Partially Achieved (``overall_achievement``, ``closure_achievement``).
-  Outcomes added after the closure do not count for it.
+  It is worked out when the case closes and kept with the closure, so
+  outcomes added or rated later do not change it.
 - **A repeat concern**: one raised within ``REPEAT_WINDOW_DAYS`` after a
   closure of a case about the same person (``is_repeat``, ``repeat_concerns``).
 - **The reporting period**: ``msp.assurance.period.Period``.
@@ -35,23 +36,20 @@ service may use it.
 """
 
 import datetime
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import (
     Case,
     CharField,
-    Count,
     DateField,
     F,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from msp.assurance.period import Period
@@ -59,8 +57,9 @@ from msp.cases.models import Case as SafeguardingCase
 from msp.cases.models import CaseState
 from msp.concerns.codes import DecisionResult
 from msp.concerns.models import Concern, Section42Decision
-from msp.enquiries.codes import Achievement, ClosureReason, MspAsked
-from msp.enquiries.models import Closure, DesiredOutcome, Enquiry
+from msp.enquiries.codes import ClosureReason, MspAsked
+from msp.enquiries.models import Closure, Enquiry
+from msp.enquiries.rules import overall_achievement as overall_achievement  # one rule, used here
 
 # A concern raised within this many days after the same person's previous case
 # closed counts as a repeat concern.
@@ -201,65 +200,21 @@ def concluded_enquiries(period: Period, kind: str = "") -> "QuerySet[Concluded]"
 # --- Overall achievement -----------------------------------------------------
 
 
-def overall_achievement(ratings: Iterable[str]) -> str | None:
-    """One answer for all of a person's desired outcomes.
-
-    Every outcome fully achieved gives Fully Achieved; none fully or partially
-    achieved gives Not Achieved; anything else gives Partially Achieved. No
-    rated outcome gives ``None``. Blank (unrated) entries are ignored."""
-    rated = [r for r in ratings if r]
-    if not rated:
-        return None
-    if all(r == Achievement.FULLY for r in rated):
-        return str(Achievement.FULLY)
-    if all(r == Achievement.NOT for r in rated):
-        return str(Achievement.NOT)
-    return str(Achievement.PARTIALLY)
-
-
 def closure_achievement(closure: Closure) -> str | None:
-    """The overall achievement of the desired outcomes that existed when the
-    case closed. Ratings cannot change while a case is closed, so for a case's
-    latest closure this is exact; for an earlier closure of a case reopened and
-    rated again, it reads today's ratings."""
-    ratings = DesiredOutcome.objects.filter(
-        case_id=closure.case_id, created_at__lte=closure.closed_at
-    ).values_list("achievement", flat=True)
-    return overall_achievement(ratings)
-
-
-def achievement() -> Coalesce:
-    """``closure_achievement`` as one SQL subquery over a closure: "fully",
-    "partially", "not", or "" when none of its desired outcomes is rated."""
-    rated = (
-        DesiredOutcome.objects.filter(case=OuterRef("case"), created_at__lte=OuterRef("closed_at"))
-        .exclude(achievement="")
-        .order_by()
-        .values("case")
-        .annotate(
-            rated=Count("pk"),
-            fully=Count("pk", filter=Q(achievement=Achievement.FULLY)),
-            not_achieved=Count("pk", filter=Q(achievement=Achievement.NOT)),
-        )
-        .annotate(
-            code=Case(
-                When(fully=F("rated"), then=Value(str(Achievement.FULLY))),
-                When(not_achieved=F("rated"), then=Value(str(Achievement.NOT))),
-                default=Value(str(Achievement.PARTIALLY)),
-                output_field=CharField(),
-            )
-        )
-        .values("code")
-    )
-    return Coalesce(Subquery(rated), Value(""), output_field=CharField())
+    """The overall achievement (``overall_achievement``) of the desired
+    outcomes that existed when the case closed, kept with the closure when it
+    was made (``enquiries.actions.workflow.achieved_when_closed``). Ratings
+    cannot change while a case is closed, and a reopened case rated again does
+    not rewrite an earlier closure's answer."""
+    return closure.outcomes_achieved or None
 
 
 def with_achievement(closures: "QuerySet[Concluded]") -> "QuerySet[Achieved]":
-    """Annotate ``achieved``: the overall achievement where outcomes were
-    expressed, "" otherwise (the subquery runs only for those)."""
+    """Annotate ``achieved``: the closure's overall achievement where outcomes
+    were expressed, "" otherwise."""
     return closures.annotate(
         achieved=Case(
-            When(msp_asked=MspAsked.EXPRESSED, then=achievement()),
+            When(msp_asked=MspAsked.EXPRESSED, then=F("outcomes_achieved")),
             default=Value(""),
             output_field=CharField(),
         )

@@ -1,6 +1,7 @@
 """Checks on desired outcomes and closure input. Pure functions returning
 {field: message}."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from msp.enquiries.codes import (
@@ -83,3 +84,19 @@ def closure_errors(v: dict[str, Any], *, had_enquiry: bool, outcome_count: int) 
             "Select whether an advocate, family member or friend supported the person"
         )
     return errors
+
+
+def overall_achievement(ratings: Iterable[str]) -> str | None:
+    """One answer for all of a person's desired outcomes.
+
+    Every outcome fully achieved gives Fully Achieved; none fully or partially
+    achieved gives Not Achieved; anything else gives Partially Achieved. No
+    rated outcome gives ``None``. Blank (unrated) entries are ignored."""
+    rated = [r for r in ratings if r]
+    if not rated:
+        return None
+    if all(r == Achievement.FULLY for r in rated):
+        return str(Achievement.FULLY)
+    if all(r == Achievement.NOT for r in rated):
+        return str(Achievement.NOT)
+    return str(Achievement.PARTIALLY)

@@ -101,7 +101,10 @@ def missing_items(story, adult):
     d = _concluded(story, D(2025, 7, 4), lacked_capacity="yes", capacity_support=True)
     Closure.objects.filter(pk=d.closure.pk).update(capacity_support=None)
     e = _concluded(story, D(2025, 7, 5))
+    # Loaded from an older system that kept no ratings: neither the outcomes
+    # nor the closure has an answer.
     DesiredOutcome.objects.filter(case=e.case).update(achievement="")
+    Closure.objects.filter(pk=e.closure.pk).update(outcomes_achieved="")
     story(raised_on=D(2025, 5, 1)).decide(D(2025, 5, 2), "other").start(D(2025, 5, 3)).close(
         D(2025, 7, 6), blank=("action_result",)
     )

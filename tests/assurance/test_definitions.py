@@ -16,7 +16,7 @@ from msp.assurance.sac import build_return
 from msp.assurance.sac.export import NOT_FOR_PUBLICATION, to_csv
 from msp.concerns.models import Concern
 from msp.enquiries import actions as enquiry_actions
-from msp.enquiries.models import Closure
+from msp.enquiries.models import Closure, DesiredOutcome
 from tests import factories
 from tests.assurance import stories
 from tests.assurance.stories import STORIES
@@ -26,6 +26,13 @@ pytestmark = pytest.mark.django_db
 
 D = datetime.date
 YEARS = (Period(2025), Period(2026), Period(2025, 2), Period(2025, 3))
+
+
+def _achieved_from_ratings(closure):
+    ratings = DesiredOutcome.objects.filter(
+        case_id=closure.case_id, created_at__lte=closure.closed_at
+    ).values_list("achievement", flat=True)
+    return definitions.overall_achievement(ratings)
 
 
 def test_sql_and_python_definitions_agree_on_every_story(story, adult):
@@ -45,6 +52,14 @@ def test_sql_and_python_definitions_agree_on_every_story(story, adult):
             c.pk: c.achieved or None
             for c in definitions.with_achievement(definitions.concluded_enquiries(period))
         }
+        # Kept with each closure, it is the rule applied to the ratings of the
+        # outcomes that existed at the closure (no story re-rates an outcome
+        # after a closure, so today's ratings are the ratings then).
+        assert achieved == {
+            c.pk: _achieved_from_ratings(c) if c.msp_asked == "asked_expressed" else None
+            for c in closures
+            if c.pk in python
+        }, period
         assert achieved == {
             c.pk: definitions.closure_achievement(c) if c.msp_asked == "asked_expressed" else None
             for c in closures

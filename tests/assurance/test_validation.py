@@ -28,7 +28,9 @@ def test_missing_items_are_listed_and_counted_as_not_recorded(story):
     d = concluded(story, D(2025, 7, 4), lacked_capacity="yes", capacity_support=True)
     Closure.objects.filter(pk=d.closure.pk).update(capacity_support=None)
     e = concluded(story, D(2025, 7, 5))
+    # Loaded from an older system that kept no ratings: no answer anywhere.
     DesiredOutcome.objects.filter(case=e.case).update(achievement="")
+    Closure.objects.filter(pk=e.closure.pk).update(outcomes_achieved="")
     f = (
         story(raised_on=D(2025, 5, 1))
         .decide(D(2025, 5, 2), "other")

@@ -105,9 +105,10 @@ def _case_sql(expression: str, code_list: LoadedList) -> tuple[str, list[str]]:
 
 @dataclass(frozen=True)
 class Crossing:
-    """One of SG2a-c: rows from ``row_expression`` (SQL over ``cl``, the closure,
-    with ``closure_id``, ``closure_case`` and ``result``; ``c``, a concern of
-    its case; and ``t``, the elements of the JSON list ``expand`` of ``c``)."""
+    """One of SG2a-c: rows from ``row_expression`` (SQL over ``p``, a pair of a
+    concluded enquiry's closure and a concern of its case, with ``closure_id``,
+    ``result`` and the concern's columns; and ``t``, the elements of the JSON
+    list ``expand`` of ``p``)."""
 
     key: str
     row_expression: str
@@ -122,8 +123,11 @@ def _cross_by_source(
     closures: "QuerySet[Concluded]", crossings: Sequence[Crossing], sources: LoadedList
 ) -> dict[str, list[tuple[str, str, int]]]:
     """For each crossing, (row label or #code, source label or #code, distinct
-    enquiries). One statement: the concluded enquiries are a common table
-    expression used by each crossing, so they are worked out once."""
+    enquiries). One statement: the concluded enquiries paired with their
+    case's concerns are a common table expression every crossing reads, so
+    they are worked out once (PostgreSQL keeps a CTE read four times; when
+    each crossing joined the concerns itself, it read the concerns table four
+    times)."""
     q = connection.ops.quote_name
     cl_sql, cl_params = (
         closures.order_by()
@@ -136,23 +140,29 @@ def _cross_by_source(
     for crossing in crossings:
         row_sql, row_params = _case_sql(crossing.row_expression, crossing.rows)
         expand = (
-            f"CROSS JOIN {_elements('c.' + q(crossing.expand), 't')}" if crossing.expand else ""
+            f"CROSS JOIN {_elements('p.' + q(crossing.expand), 't')}" if crossing.expand else ""
         )
         if crossing.columns is not None:
             column_sql, column_params = _case_sql(crossing.column_expression, crossing.columns)
             by_source = ""
         else:
             column_sql, column_params = source_sql, source_params
-            by_source = f"CROSS JOIN {_elements('c.' + q('sources_of_risk'), 's')} "
+            by_source = f"CROSS JOIN {_elements('p.' + q('sources_of_risk'), 's')} "
         selects.append(
             # Names are quoted model names or fixed; every value is a query parameter.
-            f"SELECT %s, {row_sql}, {column_sql}, COUNT(DISTINCT cl.closure_id) "  # noqa: S608
-            f"FROM cl JOIN {q(Concern._meta.db_table)} c ON c.{q('case_id')} = cl.closure_case "
-            f"{expand} {by_source}"
+            f"SELECT %s, {row_sql}, {column_sql}, COUNT(DISTINCT p.closure_id) "  # noqa: S608
+            f"FROM p {expand} {by_source}"
             "GROUP BY 1, 2, 3"
         )
         params += [crossing.key, *row_params, *column_params]
-    sql = f"WITH cl AS ({cl_sql}) " + " UNION ALL ".join(selects)
+    concern_columns = ", ".join(
+        f"c.{q(name)}" for name in ("abuse_types", "location_of_risk", "sources_of_risk")
+    )
+    pairs = (
+        f"SELECT cl.closure_id, cl.result, {concern_columns} "  # noqa: S608 (fixed names)
+        f"FROM cl JOIN {q(Concern._meta.db_table)} c ON c.{q('case_id')} = cl.closure_case"
+    )
+    sql = f"WITH cl AS ({cl_sql}), p AS ({pairs}) " + " UNION ALL ".join(selects)
     found: dict[str, list[tuple[str, str, int]]] = {c.key: [] for c in crossings}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -304,7 +314,7 @@ def case_detail_tables(
     types = lists[ListName.TYPE_OF_RISK]
     locations = lists[ListName.LOCATION_OF_RISK]
     results = lists[ListName.ACTION_RESULT]
-    location = f"c.{connection.ops.quote_name('location_of_risk')}"
+    location = f"p.{connection.ops.quote_name('location_of_risk')}"
     found = _cross_by_source(
         s42,
         [
@@ -318,7 +328,7 @@ def case_detail_tables(
                 columns=locations,
             ),
             Crossing("SG2b", location, locations),
-            Crossing("SG2c", "cl.result", results),
+            Crossing("SG2c", "p.result", results),
         ],
         sources,
     )

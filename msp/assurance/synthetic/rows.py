@@ -42,6 +42,7 @@ from msp.enquiries.codes import (
     WhoseWords,
 )
 from msp.enquiries.models.capacity import Ability
+from msp.enquiries.rules import overall_achievement
 from msp.people.codes import Gender
 
 UTC = datetime.UTC
@@ -246,7 +247,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "closures": (
         "id", "case_id", "closed_at", "closed_by_id", "reason", "action_result", "risk_outcome",
-        "msp_asked", "lacked_capacity", "capacity_support", "open_door",
+        "msp_asked", "lacked_capacity", "capacity_support", "open_door", "outcomes_achieved",
     ),
 }  # fmt: skip
 
@@ -450,7 +451,7 @@ class Builder:
             self.chunk.closures.append(
                 (
                     self.ids.take("closures"), case_id, closed, self.user_id,
-                    ClosureReason.NO_ENQUIRY, "", "", "", "", None, text.OPEN_DOOR,
+                    ClosureReason.NO_ENQUIRY, "", "", "", "", None, text.OPEN_DOOR, "",
                 )
             )  # fmt: skip
             s.count("closures", ClosureReason.NO_ENQUIRY)
@@ -577,6 +578,7 @@ class Builder:
         lacked = self.lacked_capacity(rng)
         achievement = self.achievement(rng)
         versions = 0
+        ratings: list[str] = []
 
         if msp_asked == MspAsked.EXPRESSED:
             count = self.outcome_count(rng)
@@ -587,8 +589,10 @@ class Builder:
                 if created >= end:
                     break
                 versions += 1
-                self.add_outcome(
-                    case_id, created, closing, closed, achievement, last=number == count
+                ratings.append(
+                    self.add_outcome(
+                        case_id, created, closing, closed, achievement, last=number == count
+                    )
                 )
 
         assessed = started + (closing - started) * rng.uniform(0.1, 0.7)
@@ -614,6 +618,7 @@ class Builder:
             (
                 self.ids.take("closures"), case_id, closed, self.user_id, reason, action_result,
                 risk_outcome, msp_asked, lacked, support, text.OPEN_DOOR,
+                overall_achievement(ratings) or "",
             )
         )  # fmt: skip
         s.count("closures", reason)
@@ -634,7 +639,8 @@ class Builder:
         overall: str,
         *,
         last: bool,
-    ) -> None:
+    ) -> str:
+        """Adds the outcome and returns its rating ("" when not rated)."""
         rng = self.rng
         s = self.summary
         outcome_id = self.ids.take("outcomes")
@@ -681,6 +687,7 @@ class Builder:
         )  # fmt: skip
         s.outcomes += 1
         s.outcome_revisions += len(revisions)
+        return achievement
 
     def add_capacity(self, case_id: int, at: datetime.datetime, *, lacks: bool) -> None:
         able, unable = Ability.ABLE, Ability.UNABLE

@@ -19,7 +19,12 @@ from msp.concerns.models import Section42Decision
 from msp.enquiries.codes import LackedCapacity, WhoseWords
 from msp.enquiries.episodes import open_enquiry
 from msp.enquiries.models import Closure, DesiredOutcome, Enquiry, OutcomeRevision
-from msp.enquiries.rules import closure_errors, outcome_errors, rating_errors
+from msp.enquiries.rules import (
+    closure_errors,
+    outcome_errors,
+    overall_achievement,
+    rating_errors,
+)
 
 if TYPE_CHECKING:
     from msp.practice.gate import ClosurePreview
@@ -367,6 +372,15 @@ def close_case(
         raise
 
 
+def achieved_when_closed(case: Case, closed_at: datetime.datetime) -> str:
+    """The overall achievement of the case's desired outcomes that existed at
+    ``closed_at`` ("" when none is rated), kept with the closure."""
+    ratings = DesiredOutcome.objects.filter(case=case, created_at__lte=closed_at).values_list(
+        "achievement", flat=True
+    )
+    return overall_achievement(ratings) or ""
+
+
 @transaction.atomic
 def _close_case(
     case: Case,
@@ -389,7 +403,10 @@ def _close_case(
             {"closed_on": "The closure date cannot be before the enquiry started"}
         )
     findings = check_closure(case, by=by, proposed=data, duty_overrides=duty_overrides)
-    closure = Closure.objects.create(case=case, closed_by=by, closed_at=closed_at, **data)
+    achieved = achieved_when_closed(case, closed_at)
+    closure = Closure.objects.create(
+        case=case, closed_by=by, closed_at=closed_at, outcomes_achieved=achieved, **data
+    )
     concluded: Changes = {}
     if episode is not None:
         episode.closure = closure

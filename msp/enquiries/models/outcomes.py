@@ -113,6 +113,17 @@ class Closure(models.Model):
     open_door = models.TextField(
         "How the person can come back to us if they want help later", blank=True
     )
+    # Worked out once, when the case closes, from the ratings of the desired
+    # outcomes that existed then (msp.enquiries.rules.overall_achievement):
+    # ratings cannot change while the case is closed, and a reopened case's
+    # new ratings do not rewrite an earlier closure. "" when none was rated.
+    outcomes_achieved = models.CharField(
+        "Overall achievement of the desired outcomes",
+        max_length=16,
+        choices=Achievement.choices,
+        blank=True,
+        editable=False,
+    )
 
     class Meta:
         ordering = ["closed_at", "id"]
