@@ -314,6 +314,7 @@ def load_case(
             person_aware=r.person_aware,
             what_happened=r.what_happened,
             location_of_risk=r.location_of_risk,
+            person_wishes=r.person_wishes,
         )
         for r in concern_rows
     )

@@ -60,6 +60,7 @@ class ConcernFacts:
     person_aware: str  # yes, no, unknown
     what_happened: str = ""
     location_of_risk: str = ""  # LocationOfRisk code: the setting
+    person_wishes: str = ""  # what the concern records the person wants
 
     @property
     def has_known_referrer(self) -> bool:

@@ -178,6 +178,45 @@ def test_m2a_another_reason_not_to_ask_passes():
     assert run("M2.a", s) is None and run("M5.c", s) is None
 
 
+# --- M2.a: service language in the person's own words -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reduce risk of further skin breakdown and ensure care package meets assessed needs.",
+        "Care package increased to meet assessed needs; risk of neglect reduced.",
+        "To ensure the adult is safeguarded and engages with the support plan.",
+        "Service user to comply with the care provider's monitoring.",
+    ],
+)
+def test_m2a_a_services_summary_marked_as_the_persons_words_fails(text):
+    finding = run("M2.a", b.snap(outcomes=(b.outcome(text=text),)))
+    assert finding is not None and "service's summary" in finding.missing
+    assert text[:40] in finding.missing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want my care package to stay the same and the carers to ensure I get my tablets.",
+        "Lunch at twelve every day, and Faye at least three days.",
+        "Just get the mattress fixed.",
+        "Carers like before, and a key safe so they can get in.",
+        "Keep my placement, I like it here.",
+        "Ensure the door is locked at night.",  # one service term only
+    ],
+)
+def test_m2a_the_persons_own_words_pass_even_with_a_service_word(text):
+    assert run("M2.a", b.snap(outcomes=(b.outcome(text=text),))) is None
+
+
+def test_m2a_a_representatives_words_are_not_read_for_service_language():
+    summary = "Care package increased to meet assessed needs; risk of neglect reduced."
+    words = b.outcome(text=summary, whose_words="representative", representative_name="Sam, son")
+    assert run("M2.a", b.snap(outcomes=(words,))) is None
+
+
 # --- M6.c: who was present ---------------------------------------------------------------
 
 
@@ -195,3 +234,58 @@ def test_m6c_someone_present_is_someone(words):
     assert someone_else_present(words)
     contact = b.contact(who_was_present=words, seen_alone="no")
     assert run("M6.c", b.snap(contacts=(contact,))) is not None
+
+
+# --- M3.c: the police told although the person did not want them -------------------------
+
+
+def told_police(wishes: str, **kw):
+    return b.snap(
+        concerns=(b.concern(person_wishes=wishes),),
+        risk=b.risk(
+            crime_may_have_been_committed="yes",
+            police_decision="reported",
+            police_decision_reason="Theft of over 900 pounds: it's a crime.",
+        ),
+        **kw,
+    )
+
+
+@pytest.mark.parametrize(
+    "wishes",
+    [
+        "Reg does not want the police: 'He's like a son to me.'",
+        "She doesn't want any police involvement.",
+        "Asked us not to tell the police.",
+        "He refused the police.",
+    ],
+)
+def test_m3c_police_told_against_recorded_wishes_without_an_override_fails(wishes):
+    finding = run("M3.c", told_police(wishes))
+    assert finding is not None
+    assert finding.missing.startswith("The police were told, but a concern says")
+
+
+@pytest.mark.parametrize(
+    "wishes",
+    [
+        "She wants the police told.",
+        "Did not want the police at first but agreed after we talked it through.",
+        "Wants the lodger out; not asked about the police.",
+    ],
+)
+def test_m3c_police_told_with_the_persons_agreement_passes(wishes):
+    assert run("M3.c", told_police(wishes)) is None
+
+
+def test_m3c_an_override_record_answers_the_police_decision():
+    s = told_police("Reg does not want the police.", overrides=(b.override(),))
+    assert run("M3.c", s) is None
+
+
+def test_m3c_not_reported_is_not_acting_against_wishes():
+    s = b.snap(
+        concerns=(b.concern(person_wishes="Does not want the police."),),
+        risk=b.risk(police_decision="not_reported", police_decision_reason="Her choice."),
+    )
+    assert run("M3.c", s) is None

@@ -262,11 +262,6 @@ POOR: list[Vignette] = [
         with no override: no ground, no lawful basis, no one who decided with them, and no
         word on whether Reg was told. The notes call the enquiry an "investigation".""",
         expected=frozenset({"M3.c", "M8.b"}),
-        xfail=(
-            "guard missed M3.c: the police were told although the concern records Reg does "
-            "not want the police, and no override (ground, basis, who decided, whether told) "
-            "is recorded; the guard seems to check overrides only when one exists"
-        ),
         person=person("Reginald", "Oyelaran", "1938-07-02"),
         concern=concern(
             ("Dev Sharma", "Housing officer", "Northmoor Homes"),
@@ -667,11 +662,6 @@ POOR: list[Vignette] = [
         breakdown..."). Whether Iris knows a concern was raised, and how she took part, are
         left blank, and the district nurse did not know whether Iris was aware.""",
         expected=frozenset({"M2.a", "M6.c", "M7.b", "M8.c"}),
-        xfail=(
-            "guard missed M2.a: the text in the person's-own-words field is the worker's "
-            "jargon ('reduce risk of further skin breakdown...'), not Iris's account; the "
-            "guard seems to check only that some outcome text exists"
-        ),
         person=person(
             "Iris", "Bannerman", "1939-03-27", primary_support_reason="physical_personal_care"
         ),

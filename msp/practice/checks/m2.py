@@ -5,7 +5,7 @@ run (closing or closed); M2.c at closure of a case that had an enquiry.
 """
 
 from msp.practice.checks.base import blank, check, fail, no_reason, plural
-from msp.practice.checks.text import gives_lack_of_capacity
+from msp.practice.checks.text import gives_lack_of_capacity, quoted, reads_as_service_language
 from msp.practice.checks.triggers import CLOSING_AFTER_ENQUIRY, ENQUIRY_UNDER_WAY
 from msp.practice.config import Config
 from msp.practice.findings import DUTY, PROMPT, Finding, Fix
@@ -41,7 +41,9 @@ def marked(outcome: OutcomeFacts) -> bool:
 )
 def outcomes_in_own_words(s: CaseSnapshot, config: Config) -> Finding | None:
     """DUTY-level in this product. Once the enquiry is under way, the desired
-    outcomes are recorded in the person's words or a named representative's;
+    outcomes are recorded in the person's words or a named representative's
+    (and words marked as the person's do not read as a service's summary:
+    ``text.reads_as_service_language``);
     if none are recorded, the reason they were not asked is, and that reason
     is not that the person lacks capacity (M5: MSP is for everyone)."""
     if not s.enquiry_under_way:
@@ -52,6 +54,17 @@ def outcomes_in_own_words(s: CaseSnapshot, config: Config) -> Finding | None:
             "M2.a",
             f"{plural(len(unmarked), 'desired outcome')} not marked as the person's own "
             "words or a named representative's.",
+        )
+    services = [
+        o for o in s.outcomes if o.whose_words == "person" and reads_as_service_language(o.text)
+    ]
+    if services:
+        return fail(
+            "M2.a",
+            f"{plural(len(services), 'desired outcome')} marked as the person's own words "
+            f"{'reads' if len(services) == 1 else 'read'} as a service's summary, not "
+            f"something they said: {quoted(services[0].text)}. Record what they want in "
+            "their words (\u201cI want \u2026\u201d), or whose words these are.",
         )
     if s.outcomes:
         return None

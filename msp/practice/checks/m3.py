@@ -6,7 +6,7 @@ stage: a duty to protect others does not wait for the enquiry.
 """
 
 from msp.practice.checks.base import blank, check, day, fail, listed, no_reason
-from msp.practice.checks.text import override_statements, said_in
+from msp.practice.checks.text import override_statements, police_not_wanted_statements, said_in
 from msp.practice.checks.triggers import (
     CRIME_MAY_HAVE_BEEN_COMMITTED,
     PERSON_DIED,
@@ -121,6 +121,12 @@ def overrides_accountable(s: CaseSnapshot, config: Config) -> Finding | None:
             "with its lawful basis."
             for st in override_statements(s)[:2]
         )
+        if s.risk is not None and s.risk.police_decision == "reported":
+            problems.extend(
+                f"The police were told, but {said_in(st)[0].lower()}{said_in(st)[1:]}, and "
+                "no record of acting against their wishes is kept with its lawful basis."
+                for st in police_not_wanted_statements(s)[:1]
+            )
     for o in s.overrides:
         gaps = override_gaps(o, config)
         if gaps:

@@ -92,6 +92,41 @@ def says_lifestyle_choice(text: str) -> bool:
     return bool(LIFESTYLE.search(text))
 
 
+# --- Service language in the person's own words ---------------------------------------
+#
+# "Reduce risk of further skin breakdown and ensure care package meets assessed
+# needs" is the worker's summary, typed in the box for the person's own words.
+# People say what they want in the first person ("I want my carers back");
+# services write in the terms of assessments and plans. A text marked as the
+# person's own words reads as service language when it has no first-person word
+# and uses at least two of these terms.
+
+SERVICE_TERMS = (
+    r"care\s+package|package\s+of\s+care",
+    r"assessed\s+needs?|needs?\s+(are|is|to\s+be|being)\s+met|meets?\s+(her|his|their)?\s*needs",
+    r"\bensur(e|es|ed|ing)\b",
+    r"\b(reduc\w*|minimis\w*|mitigat\w*)\s+(the\s+)?risks?\b|\brisks?\s+(of\s+\w+\s+)?(is\s+|are\s+)?"
+    r"(reduced|minimised|mitigated|managed)\b|\brisk\s+of\s+(neglect|abuse|harm)\b",
+    r"\bskin\s+(breakdown|integrity)\b|\bpressure\s+(area|care|damage)\b",
+    r"\bservice\s+user\b|\bthe\s+(adult|person|client)\b",
+    r"\b(safeguarding|protection|care|support)\s+plan\b",
+    r"\bplacement\b|\bcare\s+provider\b|\bprovision\b",
+    r"\bcompl(y|iance|iant)\b|\bconcordance\b|\bengage(ment|s)?\s+with\b",
+    r"\bmulti[\s-]?agency\b|\bsafeguarded\b|\bmonitor(ed|ing)?\b",
+)
+_SERVICE = tuple(re.compile(term, re.IGNORECASE) for term in SERVICE_TERMS)
+FIRST_PERSON = re.compile(r"\b(I|I'm|I'd|I've|I'll|me|my|mine|myself|we|us|our)\b", re.IGNORECASE)
+SERVICE_TERMS_NEEDED = 2
+
+
+def reads_as_service_language(text: str) -> bool:
+    """Whether words recorded as the person's own read as a service's summary:
+    no first-person word, and at least two kinds of service term."""
+    if FIRST_PERSON.search(text):
+        return False
+    return sum(1 for term in _SERVICE if term.search(text)) >= SERVICE_TERMS_NEEDED
+
+
 # What workers write in "who was present" when nobody else was there (the
 # contact form suggests "no one else").
 NOBODY = frozenset(
@@ -355,4 +390,42 @@ def override_statements(s: CaseSnapshot) -> list[Statement]:
         for t in worker_texts(s)
         for sentence in sentences(t.text)
         if says_acted_against_wishes(sentence)
+    ]
+
+
+# --- Told the police although the person did not want them ---------------------------
+#
+# "Reg does not want the police" in the concern, and the risk assessment says
+# the police were told: acting against his wishes, which M3.c needs as an
+# override record with its lawful basis, whether or not telling them was right.
+
+POLICE_NOT_WANTED = re.compile(
+    r"\b(does\s+not|doesn'?t|did\s+not|didn'?t|do\s+not|don'?t|not)\s+want(s|ed)?\s+"
+    r"(the\s+|any\s+)?police\b"
+    r"|\bno\s+police\b"
+    r"|\bnot\s+to\s+(tell|involve|call|contact|ring|report\s+\w+\s+to)\s+the\s+police\b"
+    r"|\b(refus\w*|declin\w*)\s+(to\s+(involve|tell|call)\s+)?(the\s+)?police\b",
+    re.IGNORECASE,
+)
+# A sentence that says they came round ("... but agreed after we talked").
+AGREED_AFTER_ALL = re.compile(
+    r"\b(agreed|agrees|consented|consents|changed\s+(her|his|their)\s+mind|now\s+wants?)\b",
+    re.IGNORECASE,
+)
+
+
+def says_police_not_wanted(sentence: str) -> bool:
+    return bool(POLICE_NOT_WANTED.search(sentence)) and not AGREED_AFTER_ALL.search(sentence)
+
+
+def police_not_wanted_statements(s: CaseSnapshot) -> list[Statement]:
+    """Sentences saying the person (or their family) did not want the police:
+    in what the concern records of the person's wishes, and in worker text."""
+    texts = [WorkerText("concern", c.person_wishes) for c in s.concerns]
+    texts += list(worker_texts(s))
+    return [
+        Statement(t.source, sentence)
+        for t in texts
+        for sentence in sentences(t.text)
+        if says_police_not_wanted(sentence)
     ]
