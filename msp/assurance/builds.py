@@ -9,7 +9,6 @@ showing and downloading it costs no counting at all.
 """
 
 import datetime
-import pickle
 import time
 
 from django.db import transaction
@@ -21,6 +20,9 @@ from msp.assurance.models import BuildState, ReturnBuild
 from msp.assurance.sac.build import build_return, one_snapshot
 from msp.assurance.sac.export import render
 from msp.assurance.sac.tables import SacReturn
+from msp.sealed import seal, unseal
+
+RETURN_PURPOSE = "assurance.return"  # what a stored build is sealed for (msp.sealed)
 
 # A build waiting or running longer than this is taken as lost (a worker
 # stopped) and is queued again on the next request.
@@ -74,7 +76,7 @@ def build_return_task(year: int) -> None:
         data_version=version,
         built_at=sac.produced_at,
         seconds=time.perf_counter() - started,
-        result=pickle.dumps(sac, protocol=pickle.HIGHEST_PROTOCOL),
+        result=seal(sac, RETURN_PURPOSE),
         csv=csv,
         xlsx=xlsx,
     )
@@ -82,10 +84,5 @@ def build_return_task(year: int) -> None:
 
 def stored_return(build: ReturnBuild) -> SacReturn | None:
     """The return a ready build holds (None if this code can no longer read it)."""
-    if build.result is None:
-        return None
-    try:
-        sac = pickle.loads(bytes(build.result))  # noqa: S301 (written only by build_return_task)
-    except Exception:
-        return None
+    sac = unseal(build.result, RETURN_PURPOSE)  # None: not ours, or an older version's
     return sac if isinstance(sac, SacReturn) else None

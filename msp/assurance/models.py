@@ -151,7 +151,8 @@ class BuildState(models.TextChoices):
 
 class ReturnBuild(models.Model):
     """The statutory return for one year, built in the background and stored
-    (the whole return, pickled, with its downloads) until the year's data changes."""
+    (the whole return, pickled and sealed by ``msp.sealed``, with its
+    downloads) until the year's data changes."""
 
     year = models.PositiveSmallIntegerField(unique=True)
     state = models.CharField(max_length=16, choices=BuildState.choices)

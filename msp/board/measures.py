@@ -13,7 +13,6 @@ the return give the same counts for the measures they share.
 """
 
 import datetime
-import pickle
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
@@ -54,6 +53,7 @@ from msp.enquiries.codes import (
     MspAsked,
 )
 from msp.enquiries.models import Override
+from msp.sealed import seal, unseal
 
 # How the desired outcomes of one enquiry were achieved, taken together (SAC
 # SG4a counts enquiries, not outcomes): all fully, none at all, or in between.
@@ -64,6 +64,7 @@ NOT_SUPPORTED = "not_supported"
 # A recount queued for a version of a year's data is not queued again within
 # this many seconds (a worker that stopped is then given it again).
 QUEUED_FOR = 30 * 60
+GRID_PURPOSE = "board.grid"  # what the stored figures are sealed for (msp.sealed)
 
 
 def closure_finding_model() -> type[Model] | None:
@@ -310,10 +311,7 @@ def _stored(year: int) -> tuple[_Grid, StoredFigures] | None:
     row = StoredFigures.objects.filter(year=year).first()
     if row is None:
         return None
-    try:
-        grid = pickle.loads(bytes(row.grid))  # noqa: S301 (written only by store_grid)
-    except Exception:  # written by an older version of this code: count again
-        return None
+    grid = unseal(row.grid, GRID_PURPOSE)  # None: not ours, or an older version's
     return (grid, row) if isinstance(grid, _Grid) else None
 
 
@@ -374,7 +372,7 @@ def count_board_task(year: int) -> None:
 def store_grid(grid: _Grid, version: int) -> None:
     """Keep ``grid``, counted from ``version`` of its year's data (a newer
     build stored meanwhile is kept)."""
-    data = pickle.dumps(grid, protocol=pickle.HIGHEST_PROTOCOL)
+    data = seal(grid, GRID_PURPOSE)
     with transaction.atomic():
         row = StoredFigures.objects.select_for_update().filter(year=grid.year).first()
         if row is None:

@@ -18,8 +18,9 @@ class Dashboard(models.Model):
 
 class StoredFigures(models.Model):
     """The board's true counts for one reporting year, by team and month
-    (``msp.board.measures._Grid``, pickled), stored once counted and reused
-    while the year's data is unchanged (``msp.assurance.freshness``).
+    (``msp.board.measures._Grid``, pickled and sealed: ``msp.sealed``), stored
+    once counted and reused while the year's data is unchanged
+    (``msp.assurance.freshness``).
     Disclosure control runs on every read: these are never shown as stored."""
 
     year = models.PositiveSmallIntegerField(primary_key=True)
