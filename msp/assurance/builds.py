@@ -37,10 +37,24 @@ def is_fresh(build: ReturnBuild) -> bool:
     )
 
 
-def request_return(year: int) -> ReturnBuild:
-    """The year's build: ready and current, or (queued now if need be) on its way."""
+def ready_return(year: int) -> tuple[ReturnBuild, SacReturn | None]:
+    """The year's build and the return it holds when it is ready, current and
+    readable; otherwise the build on its way (queued now if need be) and None.
+    A stored return this service cannot read (not sealed by it, or written by
+    an older version of the code) is built again, not left "ready"."""
+    build = request_return(year)
+    sac = stored_return(build) if is_fresh(build) else None
+    if sac is None and is_fresh(build):
+        build = request_return(year, unreadable=True)
+    return build, sac
+
+
+def request_return(year: int, *, unreadable: bool = False) -> ReturnBuild:
+    """The year's build: ready and current, or (queued now if need be) on its
+    way. ``unreadable``: the ready build's return could not be read; build it
+    again."""
     build = ReturnBuild.objects.filter(year=year).first()
-    if build is not None and is_fresh(build):
+    if build is not None and is_fresh(build) and not unreadable:
         return build
     now = timezone.now()
     with transaction.atomic():
@@ -50,8 +64,10 @@ def request_return(year: int) -> ReturnBuild:
         on_its_way = build.state in (BuildState.WAITING, BuildState.BUILDING)
         if on_its_way and build.requested_at > now - LOST_AFTER and not created:
             return build
+        if unreadable and build.state == BuildState.READY:
+            build.result = None  # what cannot be read is not offered again
         build.state, build.requested_at = BuildState.WAITING, now
-        build.save(update_fields=["state", "requested_at"])
+        build.save(update_fields=["state", "requested_at", "result"])
         # The task row is written in this transaction: a worker sees it once committed.
         build_return_task.enqueue(year)
     build.refresh_from_db()

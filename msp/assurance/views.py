@@ -16,7 +16,7 @@ from msp.accounts.access import can_open_listed_cases, can_view_return
 from msp.accounts.models import User
 from msp.accounts.views import current_user
 from msp.assurance.audit import record_return_download
-from msp.assurance.builds import is_fresh, request_return, stored_return
+from msp.assurance.builds import ready_return
 from msp.assurance.codelists import earliest_year
 from msp.assurance.models import YearData
 from msp.assurance.period import Period, year_code
@@ -73,8 +73,7 @@ def sac_return(request: HttpRequest) -> HttpResponse:
         form = YearForm({"year": default_year(years)} if years else None, years=years)
     build = sac = None
     if form.is_bound and form.is_valid():
-        build = request_return(form.cleaned_data["year"])
-        sac = stored_return(build) if is_fresh(build) else None
+        build, sac = ready_return(form.cleaned_data["year"])
     if sac is not None:
         record_list(
             by=user,
@@ -103,8 +102,7 @@ def download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     user = current_user(request)
     if not can_view_return(user) or year not in available_years():
         raise Http404("No return to download")
-    build = request_return(year)
-    sac = stored_return(build) if is_fresh(build) else None
+    build, sac = ready_return(year)
     if sac is None:
         return redirect(reverse("assurance:return") + f"?year={year}")
     content = bytes((build.csv if fmt == "csv" else build.xlsx) or b"")

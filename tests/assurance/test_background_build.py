@@ -101,3 +101,26 @@ def test_the_database_worker_builds_the_return(client_for, performance, year_202
     text = text_of(client.get(PAGE, {"year": "2025"}))
     assert "SG1f: Number of concerns and enquiries" in text
     assert client.get("/assurance/return/2025.xlsx").status_code == 200
+
+
+def test_a_stored_return_this_service_did_not_seal_is_built_again(
+    client_for, performance, year_2025, settings
+):
+    """A ready, current build whose stored return fails its seal (written into
+    the database by something other than this service, or by a version of the
+    code that did not seal) is not left "ready" forever: it is built again."""
+    import pickle
+
+    settings.TASKS = QUEUED
+    client = client_for(performance)
+    client.get(PAGE, {"year": "2025"})
+    build_return_task.call(2025)
+    ReturnBuild.objects.filter(year=2025).update(result=pickle.dumps({"not": "sealed"}))
+
+    text = text_of(client.get(PAGE, {"year": "2025"}))
+    assert "is being built" in text and "SG1f" not in text
+    build = ReturnBuild.objects.get(year=2025)
+    assert build.state == BuildState.WAITING and build.result is None
+    assert client.get("/assurance/return/2025.csv").status_code == 302
+    build_return_task.call(2025)
+    assert "SG1f" in text_of(client.get(PAGE, {"year": "2025"}))
