@@ -141,6 +141,41 @@ def test_a_backup_code_works_once(practitioner):
     assert again.get("/cases/mine/").status_code == 302
 
 
+def test_backup_codes_are_kept_only_as_keyed_hashes(practitioner):
+    """Someone who reads the table cannot sign in with what it holds."""
+    _, codes = enrol(practitioner)
+    stored = set(
+        StaticToken.objects.filter(device__user=practitioner).values_list("token", flat=True)
+    )
+    plain = {c.replace("-", "") for c in codes}
+    assert len(stored) == 10 and not stored & plain
+    assert all(len(t) == 16 and set(t) <= set("0123456789abcdef") for t in stored)
+    client = signed_in_with_password()
+    response = client.post(CODE_PAGE, {"code": sorted(stored)[0]})
+    assert "The code is not right" in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_codes_made_before_hashing_keep_working(practitioner):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    _, codes = enrol(practitioner)
+    # As an older version stored them: the codes themselves.
+    for token, code in zip(
+        StaticToken.objects.filter(device__user=practitioner).order_by("pk"), codes, strict=True
+    ):
+        token.token = code.replace("-", "")
+        token.save()
+    executor = MigrationExecutor(connection)
+    executor.migrate([("accounts", "0005_kept_forms")])
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    stored = StaticToken.objects.filter(device__user=practitioner).values_list("token", flat=True)
+    assert all(len(t) == 16 for t in stored)
+    assert signed_in_with_password().post(CODE_PAGE, {"code": codes[4]}).status_code == 302
+
+
 def test_guessing_codes_locks_the_account(practitioner):
     device, _ = enrol(practitioner)
     client = signed_in_with_password()
