@@ -24,9 +24,8 @@ def closure_msp(closure: Closure) -> MspAnswers:
     only when outcomes were expressed, from the outcomes that existed when the
     case closed; otherwise ``None``.
 
-    Ratings cannot change while a case is closed, so for a case's latest
-    closure this is exact. For an earlier closure of a case that was reopened
-    and rated again, it reads today's ratings."""
+    The overall achievement is worked out when the case closes and kept on
+    the closure, so a case reopened and rated again does not change it."""
     asked = closure.msp_asked or str(MspAsked.NOT_RECORDED)
     if asked != MspAsked.EXPRESSED:
         return asked, None

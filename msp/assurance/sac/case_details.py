@@ -7,8 +7,9 @@ another council, when the decision in force at the closure was to make an
 enquiry, typed by that decision. A case closed once without an enquiry and
 then, reopened, closed after one counts only its second closure; a reopened
 case closed again after a second enquiry concludes twice. Records kept on the
-case (concerns, desired outcomes) are read as they stand for each closure,
-except desired outcomes added after a closure, which do not count for it.
+case (concerns) are read as they stand for each closure; the overall
+achievement of the desired outcomes is the one kept on the closure when the
+case closed (outcomes added or rated later do not change it).
 
 Counting rules (one count per enquiry per cell; cells are not exclusive):
 
