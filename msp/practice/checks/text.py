@@ -6,6 +6,7 @@ The person's own words (desired outcomes, their reasons for declining) are
 never scanned: the guard does not judge what a person said.
 """
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -313,12 +314,20 @@ def restriction_kind(sentence: str) -> str:
 
 
 def capacity_statements(s: CaseSnapshot) -> list[Statement]:
-    return [
+    """Sentences saying the person lacks capacity. Several checks ask, so the
+    answer for the same texts is kept for the next ask (a few entries only:
+    within one run of the guard, not as a store of case text)."""
+    return list(_capacity_statements(tuple(statement_texts(s))))
+
+
+@functools.lru_cache(maxsize=4)
+def _capacity_statements(texts: tuple[WorkerText, ...]) -> tuple[Statement, ...]:
+    return tuple(
         Statement(t.source, sentence)
-        for t in statement_texts(s)
+        for t in texts
         for sentence in sentences(t.text)
         if says_lacks_capacity(sentence)
-    ]
+    )
 
 
 def restriction_statements(s: CaseSnapshot) -> list[Statement]:
