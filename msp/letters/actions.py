@@ -9,9 +9,12 @@ with the reason and the number of tries, shown on the case's letters page;
 ``MSP_DELIVERY_MAX_ATTEMPTS``, after which it waits for a worker.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from msp.accounts.models import User
@@ -24,6 +27,8 @@ from msp.letters import document, drafting, rules
 from msp.letters.models import Letter, LetterStatus, SendBy
 
 ALREADY_SENT = "This letter has been sent. A sent letter cannot be changed."
+# A letter made this long ago and never tried was lost by the process sending it.
+LOST_AFTER = datetime.timedelta(minutes=10)
 CHANGED_ELSEWHERE = (
     "Someone else changed this letter while you were working on it. Check it, then try again."
 )
@@ -181,6 +186,7 @@ def send(
         locked.sent_by = by
         locked.pdf = document.pdf(document.html(locked))
         locked.status = LetterStatus.RETRYING  # made, not yet taken by the service
+        locked.ready_at = timezone.now()
         locked.version += 1
         locked.save()
         record_change(
@@ -203,9 +209,15 @@ def retry(letter: Letter, *, by: User | None) -> Letter:
 
 def retry_failed_letters() -> tuple[int, int]:
     """Try every letter waiting to be retried once; (sent, still not sent).
-    A letter not yet tried at all is being sent by the worker right now."""
+    A letter not yet tried at all is being sent by the worker right now,
+    unless it was made more than ``LOST_AFTER`` ago: then the process sending
+    it stopped before it could try (or record the try), and it is tried now.
+    If that process had in fact sent it, it goes twice: better than never."""
     sent = failed = 0
-    waiting = Letter.objects.filter(status=LetterStatus.RETRYING, attempts__gte=1).exclude(pdf=None)
+    lost = Q(attempts=0) & (Q(ready_at__isnull=True) | Q(ready_at__lt=timezone.now() - LOST_AFTER))
+    waiting = Letter.objects.filter(
+        Q(attempts__gte=1) | lost, status=LetterStatus.RETRYING
+    ).exclude(pdf=None)
     for letter in waiting:
         result = _try(letter, by=None)
         if result.status == LetterStatus.SENT:

@@ -52,6 +52,9 @@ class Letter(models.Model):
     # The PDF as it was sent (kept with the case; a draft has none yet).
     pdf = models.BinaryField(null=True, blank=True, editable=False)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # When the PDF was made and the letter handed over to be sent: a letter
+    # made long ago and never tried was lost by a process that stopped.
+    ready_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_error = models.CharField(max_length=300, blank=True)
     delivery_id = models.CharField(max_length=100, blank=True)
     drafted_by = models.ForeignKey(

@@ -2,11 +2,13 @@
 as documents, audited; contact safety obeyed; a confidential referrer never
 named to the person; a failed send retried and visible; the guard reads them."""
 
+import datetime
 import io
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from msp.audit.models import AuditEvent
 from msp.delivery.outbox import messages
@@ -279,6 +281,44 @@ def test_after_the_last_try_the_letter_waits_for_a_worker(
     client.post(reverse("letters:retry", args=[case.pk, letter.pk]))
     letter.refresh_from_db()
     assert letter.status == LetterStatus.SENT
+
+
+def test_a_letter_lost_by_a_stopped_process_is_sent_by_the_retry_command(
+    practitioner, case_in, monkeypatch
+):
+    """The PDF was made and kept, then the process stopped before the send was
+    tried: the letter says "It will be tried again", and now it is."""
+    case = case_in("enquiry")
+    made = []
+    for _ in range(2):
+        letter = actions.draft_letter(
+            case, by=practitioner, kind=LetterKind.ABOUT_ENQUIRY, easy_read=False
+        )
+        # The process stops where the send would be tried.
+        monkeypatch.setattr(actions, "_try", lambda letter, by: letter)
+        made.append(
+            actions.send(
+                letter,
+                by=practitioner,
+                send_by="post",
+                send_to="1 Mill Lane",
+                expected_version=None,
+            )
+        )
+        monkeypatch.undo()
+    lost, sending = made
+    Letter.objects.filter(pk=lost.pk).update(
+        ready_at=timezone.now() - actions.LOST_AFTER - datetime.timedelta(minutes=1)
+    )
+    out = io.StringIO()
+    call_command("retry_letters", stdout=out)
+    assert out.getvalue().strip() == "1 sent, 0 still not sent"
+    lost.refresh_from_db()
+    sending.refresh_from_db()
+    assert lost.status == LetterStatus.SENT and lost.attempts == 1
+    # Made a moment ago: the process sending it may be trying right now.
+    assert sending.status == LetterStatus.RETRYING and sending.attempts == 0
+    assert len(messages()) == 1
 
 
 def test_the_guard_reads_the_words_of_letters(practitioner, case_in):
