@@ -289,3 +289,20 @@ def test_m3c_not_reported_is_not_acting_against_wishes():
         risk=b.risk(police_decision="not_reported", police_decision_reason="Her choice."),
     )
     assert run("M3.c", s) is None
+
+
+# --- Curly apostrophes, as phones and word processors type them -------------------------
+
+
+def test_m3c_reads_a_curly_apostrophe_like_a_straight_one():
+    finding = run("M3.c", told_police("Reg doesn\u2019t want the police."))
+    assert finding is not None and "doesn't want the police" in finding.missing
+
+
+def test_a_denial_with_a_curly_apostrophe_is_still_a_denial():
+    from msp.practice.checks.text import says_lacks_capacity, sentences
+
+    [denied] = sentences("She doesn\u2019t lack capacity to decide where she lives.")
+    assert not says_lacks_capacity(denied)
+    [stated] = sentences("She lacks capacity to decide where she lives.")
+    assert says_lacks_capacity(stated)

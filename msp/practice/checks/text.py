@@ -93,6 +93,11 @@ def says_lifestyle_choice(text: str) -> bool:
     return bool(LIFESTYLE.search(text))
 
 
+# Phones and word processors type curly apostrophes ("doesn\u2019t"): every wording rule
+# is written with straight ones, so the texts it reads have their quotes made straight.
+STRAIGHT_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
 # --- Service language in the person's own words ---------------------------------------
 #
 # "Reduce risk of further skin breakdown and ensure care package meets assessed
@@ -123,6 +128,7 @@ SERVICE_TERMS_NEEDED = 2
 def reads_as_service_language(text: str) -> bool:
     """Whether words recorded as the person's own read as a service's summary:
     no first-person word, and at least two kinds of service term."""
+    text = text.translate(STRAIGHT_QUOTES)
     if FIRST_PERSON.search(text):
         return False
     return sum(1 for term in _SERVICE if term.search(text)) >= SERVICE_TERMS_NEEDED
@@ -204,7 +210,7 @@ QUOTE_LIMIT = 200
 
 
 def sentences(text: str) -> Iterator[str]:
-    for part in SENTENCE_END.split(text or ""):
+    for part in SENTENCE_END.split((text or "").translate(STRAIGHT_QUOTES)):
         part = part.strip()
         if part:
             yield part
