@@ -82,4 +82,6 @@ def test_a_return_written_straight_into_the_database_is_not_read():
     # Sealed for the board, it is still not a return.
     build.result = seal({"not": "a return"}, GRID_PURPOSE)
     assert stored_return(build) is None
-    assert RETURN_PURPOSE != GRID_PURPOSE
+    # Sealed for a return, it is read.
+    build.result = seal({"not": "a return"}, RETURN_PURPOSE)
+    assert unseal(build.result, RETURN_PURPOSE) == {"not": "a return"}

@@ -20,9 +20,12 @@ def fill(apps, schema_editor):
     ).values_list("case_id", "created_at", "achievement"):
         outcomes[case_id].append((created_at, achievement))
     changed = []
-    for closure in Closure.objects.filter(case_id__in=list(outcomes)).only(
-        "pk", "case_id", "closed_at"
-    ):
+    # Every closure is read (not filtered by a list of cases: SQLite limits how
+    # many values one query may carry); those of cases with no rating are skipped.
+    closures = Closure.objects.only("pk", "case_id", "closed_at").iterator(chunk_size=BATCH)
+    for closure in closures:
+        if closure.case_id not in outcomes:
+            continue
         ratings = [a for at, a in outcomes[closure.case_id] if at <= closure.closed_at]
         closure.outcomes_achieved = overall_achievement(ratings) or ""
         if closure.outcomes_achieved:
