@@ -92,6 +92,19 @@ INSTALLED_APPS = [
 
 # Background work (the statutory return): queued in the database, run by
 # `manage.py db_worker` (started beside the web server by `make run`).
+# Each process keeps its own small caches. "pages" holds rendered case overviews
+# (msp.cases.page.overview_html), about 100 KB each for a large case: at most
+# 200 per process. They hold personal data only in the process's memory and are
+# keyed by the version of the records they show, so nothing stale is served.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 200},
+    },
+}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [

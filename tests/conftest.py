@@ -91,3 +91,14 @@ def practitioners_decide(db):
     CouncilPolicy(
         decision_makers=DecisionMakers.ANY_CASEWORKER, starter_takes_unallocated=True
     ).save()
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_pages():
+    """Rendered overviews are kept per record version; a test's database starts
+    again, so its ids and versions can repeat: start each test with none kept."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()

@@ -10,3 +10,7 @@ class CasesConfig(AppConfig):
         from msp.cases.models import CouncilPolicy
 
         audit_changes(CouncilPolicy, "council_policy")
+
+        from msp.cases import revision
+
+        revision.connect()

@@ -157,3 +157,17 @@ class CouncilPolicy(AtomicSave):
     def current(cls) -> "CouncilPolicy":
         """The saved policy, or unsaved defaults. Never writes."""
         return cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls(pk=cls.SINGLETON_PK)
+
+
+class RecordsVersion(models.Model):
+    """How many times the records about one person have changed: the person,
+    their cases and everything recorded in them. The case overview is kept,
+    rendered, for one version at a time (``msp.cases.revision``). A plain integer
+    key, not a foreign key, so a change can be marked in the transaction that
+    deletes the person."""
+
+    person_id = models.BigIntegerField(primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Records of person {self.person_id}: version {self.version}"

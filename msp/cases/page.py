@@ -2,13 +2,17 @@
 the number of records on the case."""
 
 import datetime
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import caches
 from django.core.exceptions import ObjectDoesNotExist
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from msp.accounts.access import (
     can_allocate,
@@ -18,6 +22,7 @@ from msp.accounts.access import (
 )
 from msp.accounts.models import User
 from msp.cases.models import Case, CaseState
+from msp.cases.revision import version_of
 from msp.cases.workflow import STATE_HELP, TRANSITIONS, allowed
 from msp.concerns.codes import AbuseType, DecisionResult, LocationOfRisk, SourceOfRisk
 from msp.concerns.models import Concern, Section42Decision
@@ -977,9 +982,9 @@ def wishes_not_yet_outcomes(
     return "\n".join(w for w in said if " ".join(w.split()).casefold() not in texts)
 
 
-def case_page(case: Case, user: User) -> CasePage:
+def case_page(case: Case, user: User, *, config: GuardConfig | None = None) -> CasePage:
     """The overview, read once: the page and the guard share the loader."""
-    config = GuardConfig.current()
+    config = config or GuardConfig.current()
     loaded = load_case(case.pk, config=config)
     case = loaded.case
     closed = case.state == CaseState.CLOSED
@@ -1026,3 +1031,54 @@ def case_page(case: Case, user: User) -> CasePage:
         can_carry_wishes=can_change and allowed(case, "add_outcome"),
         contents=contents(case.pk, counts),
     )
+
+
+# --- The overview, kept -----------------------------------------------------------
+
+# Rendered overviews are kept in this cache (settings.CACHES), one per case, day,
+# version of the person's records and what the user may do.
+OVERVIEW_CACHE = "pages"
+# Forms in the kept overview carry this in place of the CSRF token; each response
+# puts the user's own token there.
+CSRF_STAND_IN = "csrf-token-stand-in-7c1e"
+
+
+def _config_key(config: GuardConfig) -> str:
+    values = [str(getattr(config, f.attname)) for f in config._meta.concrete_fields]
+    return hashlib.sha256("\x1f".join(values).encode()).hexdigest()[:16]
+
+
+def overview_key(case: Case, user: User, config: GuardConfig) -> str:
+    """Everything the overview's records part depends on. The records version is
+    read here, before the records themselves (see ``msp.cases.revision``)."""
+    can_change = can_change_case(user, case)
+    may_decide = can_change and why_not_record_decision(user, case) is None
+    parts = (
+        case.pk,
+        case.version,
+        case.person_id,
+        version_of(case.person_id),
+        timezone.localdate().isoformat(),
+        _config_key(config),
+        int(can_change),
+        int(may_decide),
+    )
+    return "overview:" + ":".join(str(p) for p in parts)
+
+
+def overview_html(case: Case, user: User, csrf_token: str) -> SafeString:
+    """The overview's records part (the guard's questions, the person, the next
+    steps, the outcomes and the record's contents), rendered once per key and
+    kept: on a busy case most views change nothing."""
+    config = GuardConfig.current()
+    key = overview_key(case, user, config)
+    kept: str | None = caches[OVERVIEW_CACHE].get(key)
+    if kept is None:
+        page = case_page(case, user, config=config)
+        context = {"case": page.case, "person": page.case.person, "page": page}
+        kept = render_to_string(
+            "cases/includes/overview_records.html", {**context, "csrf_token": CSRF_STAND_IN}
+        )
+        caches[OVERVIEW_CACHE].set(key, kept)
+    # Safe: rendered by our own template, with autoescaping; only the token is put in.
+    return mark_safe(kept.replace(CSRF_STAND_IN, csrf_token))  # noqa: S308

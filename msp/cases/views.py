@@ -7,11 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Case as DbCase
 from django.db.models import Exists, OuterRef, Q, QuerySet, When
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from msp.accounts.access import (
+    can_allocate,
     can_change_case,
     can_resolve_report_escalations,
     findable_cases,
@@ -26,9 +28,10 @@ from msp.cases.actions import unacknowledged_alert_count
 from msp.cases.chronology import KINDS, PER_PAGE, chronology_events, entries
 from msp.cases.errors import ActionError
 from msp.cases.models import Case, CaseState
-from msp.cases.page import SECTION_PAGES, case_page, section_page, subnav
+from msp.cases.page import SECTION_PAGES, overview_html, section_page, subnav
 from msp.cases.queues import queues_for
 from msp.cases.restriction import restriction_notice
+from msp.cases.workflow import STATE_HELP, allowed
 from msp.concerns.models import Concern
 from msp.enquiries.models import Override, PlanAction
 from msp.enquiries.models.plan import ActionStatus
@@ -192,8 +195,13 @@ def render_case(
 ) -> HttpResponse:
     user = current_user(request)
     case = get_case_for_user(user, pk)
-    page = case_page(case, user)
-    context = {**_frame(page.case, user, "overview"), "page": page, "problem": problem}
+    context = {
+        **_frame(case, user, "overview"),
+        "state_help": STATE_HELP[CaseState(case.state)],
+        "can_allocate": can_allocate(user, case) and allowed(case, "allocate"),
+        "records": overview_html(case, user, get_token(request)),
+        "problem": problem,
+    }
     return render(request, "cases/detail.html", context, status=status)
 
 

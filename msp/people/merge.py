@@ -15,6 +15,7 @@ from msp.accounts.models import User
 from msp.assurance.freshness import people_changed
 from msp.audit.log import record_change
 from msp.cases.models import Case
+from msp.cases.revision import records_changed
 from msp.people.models import Person
 
 # Details the kept record takes from the merged one when it has none of its own.
@@ -76,6 +77,7 @@ def merge_people(kept: Person, merged: Person, *, by: User, reason: str) -> Pers
     moved = list(Case.objects.filter(person_id=merged.pk).values_list("pk", flat=True))
     Case.objects.filter(pk__in=moved).update(person=kept)
     people_changed([kept.pk, merged.pk])  # update() sends no signal: stale the figures here
+    records_changed([kept.pk, merged.pk])  # and the overviews of their cases
     merged.merged_into = kept
     if "nhs_number" in filled:
         merged.nhs_number = ""  # one record per NHS number: it moves to the kept record

@@ -18,6 +18,7 @@ from msp.audit.log import record_change
 from msp.audit.models import AuditEvent
 from msp.audit.redaction import redact_events
 from msp.cases.models import Case, CaseState
+from msp.cases.revision import records_changed
 from msp.people.models import Person
 from msp.privacy import document, fields, sar
 from msp.privacy.models import RetentionRule
@@ -99,6 +100,7 @@ def erase_case(case_id: int, *, rule: RetentionRule, closed_at: Any) -> dict[str
             records[label] = ids
     Case.objects.filter(pk=case.pk).update(version=F("version") + 1)
     people_changed([case.person_id])  # update() sends no signal: stale the figures here
+    records_changed([case.person_id])  # and the case's overview
     redact_events(_events_to_redact(case_id=case.pk), by=None, reason=REDACTION_REASON)
     _tombstone(case, rule, records, case_id=case.pk, person_id=case.person_id)
     return records
@@ -126,6 +128,7 @@ def erase_person(person_id: int, *, rule: RetentionRule) -> None:
         date_of_birth=kept_date_of_birth(person.date_of_birth, person.date_of_death),
         version=F("version") + 1,
     )
+    records_changed([person_id])  # update() sends no signal: the overviews are stale
     redact_events(
         _events_to_redact(person_id=person_id, case_id=None), by=None, reason=REDACTION_REASON
     )
