@@ -10,7 +10,15 @@ On the PostgreSQL server that DATABASE_URL names, makes a new database
 - one large case built through the action functions (bench/guard_bench.py: about
   200 contacts, 150 notes, 50 desired outcomes revisited once, 30 plan actions);
 - ``--people`` people written in bulk (COPY), half in the bench team and half in
-  another, with invented names, dates of birth and postcodes;
+  another, with invented dates of birth and postcodes and, with ``--names
+  realistic`` (the default), names spread as in England (bench/names.py: Smith
+  about 1.3%, a few hundred common family names, then tens of thousands of rarer
+  ones); ``--names synthetic`` gives the synthetic generator's names instead
+  (invented halves glued together, whose three-letter pieces nearly everyone
+  shares: the names person search was first measured on, 150-245 ms at the 95th
+  percentile over a million people). Each kind is kept in a database of its own
+  (``msp_load_bench``, ``msp_load_bench_synthetic``), so ``--keep-data`` reuses the
+  right one;
 - ``--open-cases`` open cases in the bench team, one in three allocated to the
   bench practitioner (their "My cases").
 
@@ -68,24 +76,28 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def prepare_database(base_url: str, keep_data: bool) -> str:
+def prepare_database(base_url: str, keep_data: bool, names: str) -> str:
+    """The bench database's URL, made anew unless ``keep_data``. The two kinds of
+    names live in databases of their own, so either can be kept and reused."""
     import psycopg
 
+    database = DATABASE if names == "realistic" else f"{DATABASE}_{names}"
     parts = urlsplit(base_url)
-    url = urlunsplit(parts._replace(path=f"/{DATABASE}"))
+    url = urlunsplit(parts._replace(path=f"/{database}"))
     with psycopg.connect(base_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone()
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database]).fetchone()
         if exists and not keep_data:
-            conn.execute(f"DROP DATABASE {DATABASE}")
+            conn.execute(f"DROP DATABASE {database}")
         if not exists or not keep_data:
-            conn.execute(f"CREATE DATABASE {DATABASE}")
+            conn.execute(f"CREATE DATABASE {database}")
     return url
 
 
 # Data ---------------------------------------------------------------------------
 
 
-def fill(people: int, open_cases: int, seed: int) -> dict[str, Any]:
+def fill(people: int, open_cases: int, seed: int, names: str) -> dict[str, Any]:
+    import names as bench_names
     from django.core.management import call_command
     from django.db import connection, transaction
 
@@ -112,6 +124,7 @@ def fill(people: int, open_cases: int, seed: int) -> dict[str, Any]:
 
     rng = random.Random(seed)
     givens = text.GIVEN_NAMES_FEMALE + text.GIVEN_NAMES_MALE + text.GIVEN_NAMES_ANY
+    realistic = bench_names.Names(random.Random(seed), people) if names == "realistic" else None
     now = datetime.datetime.now(datetime.UTC)
     columns = [
         "id", "given_name", "family_name", "date_of_birth", "address", "postcode",
@@ -126,11 +139,14 @@ def fill(people: int, open_cases: int, seed: int) -> dict[str, Any]:
     started = time.perf_counter()
     batch: list[tuple[Any, ...]] = []
     for n in range(people):
-        given = rng.choice(givens)
-        family = rng.choice(text.SURNAME_STARTS) + rng.choice(text.SURNAME_ENDS)
-        if rng.random() < 0.7:
-            family += rng.choice(text.SURNAME_ENDS)
-        family = family.capitalize()
+        if realistic is not None:
+            given, family = realistic.given(), realistic.family()
+        else:
+            given = rng.choice(givens)
+            family = rng.choice(text.SURNAME_STARTS) + rng.choice(text.SURNAME_ENDS)
+            if rng.random() < 0.7:
+                family += rng.choice(text.SURNAME_ENDS)
+            family = family.capitalize()
         born = datetime.date(1925, 1, 1) + datetime.timedelta(days=rng.randrange(29_000))
         postcode = (
             f"FN{rng.randrange(1, 21)} {rng.randrange(10)}"
@@ -330,6 +346,8 @@ def show(rows: list[dict[str, Any]]) -> None:
 # Search in the process ------------------------------------------------------------
 
 SEARCHES = (
+    "a common family name",
+    "a rare family name",
     "a name (given and family)",
     "a misspelt family name",
     "a family name and a year of birth",
@@ -338,7 +356,23 @@ SEARCHES = (
 )
 
 
+def _misspell(rng: random.Random, name: str) -> str:
+    """``name`` with one letter changed, or two neighbours swapped, past its
+    first two letters (how a name heard on the phone is often typed)."""
+    i = rng.randrange(2, len(name) - 1)
+    if rng.random() < 0.5:
+        return name[:i] + name[i + 1] + name[i] + name[i + 2 :]
+    letter = rng.choice([c for c in "aeioulnrst" if c != name[i].lower()])
+    return name[:i] + letter + name[i + 1 :]
+
+
 def search_texts(seed: int) -> dict[str, list[str]]:
+    """Twenty texts of each kind, from people in the database: the common family
+    names are the most frequent ones, the rare ones are shared by at most three
+    people, and the misspelt ones are names of seven letters or more (a shorter name with
+    a letter wrong shares too few three-letter pieces with it to be found)."""
+    from django.db.models import Count
+
     from msp.people.models import Person
 
     rng = random.Random(seed + 1)
@@ -347,15 +381,27 @@ def search_texts(seed: int) -> dict[str, list[str]]:
         .order_by("?")[:20]
         .values_list("given_name", "family_name", "date_of_birth", "postcode")
     )
+    counts = Person.objects.values("family_name").annotate(n=Count("id"))
+    common = list(counts.order_by("-n").values_list("family_name", flat=True)[:20])
+    rare = sorted(
+        counts.filter(n__lte=3, family_name__regex=r"^[A-Za-z]+$").values_list(
+            "family_name", flat=True
+        )
+    )
+    spellable = list(
+        Person.objects.filter(family_name__regex=r"^[A-Za-z]{7,}$")
+        .order_by("?")[:20]
+        .values_list("family_name", flat=True)
+    )
     texts: dict[str, list[str]] = defaultdict(list)
+    texts[SEARCHES[0]] = common
+    texts[SEARCHES[1]] = rng.sample(rare, min(20, len(rare)))
+    texts[SEARCHES[3]] = [_misspell(rng, family) for family in spellable]
     for given, family, born, postcode in sample:
-        i = rng.randrange(2, len(family) - 1)
-        misspelt = family[:i] + family[i + 1] + family[i] + family[i + 2 :]
-        texts[SEARCHES[0]].append(f"{given} {family}")
-        texts[SEARCHES[1]].append(misspelt)
-        texts[SEARCHES[2]].append(f"{family} {born.year}")
-        texts[SEARCHES[3]].append(born.strftime("%d/%m/%Y"))
-        texts[SEARCHES[4]].append(postcode)
+        texts[SEARCHES[2]].append(f"{given} {family}")
+        texts[SEARCHES[4]].append(f"{family} {born.year}")
+        texts[SEARCHES[5]].append(born.strftime("%d/%m/%Y"))
+        texts[SEARCHES[6]].append(postcode)
     return texts
 
 
@@ -389,6 +435,13 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=20, help="single-client requests each")
+    parser.add_argument(
+        "--names",
+        choices=("realistic", "synthetic"),
+        default="realistic",
+        help="family and given names: realistic (bench/names.py) or the synthetic "
+        "generator's invented ones, as measured before issue 12",
+    )
     parser.add_argument("--keep-data", action="store_true", help="reuse msp_load_bench")
     parser.add_argument("--json", help="write the results to this file")
     args = parser.parse_args()
@@ -396,7 +449,7 @@ def main() -> None:
     base = os.environ.get("DATABASE_URL", "")
     if not base.startswith("postgres"):
         raise SystemExit("Set DATABASE_URL to a PostgreSQL server (scripts/pg_throwaway.py)")
-    url = prepare_database(base, args.keep_data)
+    url = prepare_database(base, args.keep_data, args.names)
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.load_settings")
     os.environ["MSP_DEBUG"] = "false"
@@ -406,7 +459,7 @@ def main() -> None:
 
     start_load = load()
     say(f"load average at the start: {start_load}")
-    ids = fill(args.people, args.open_cases, args.seed)
+    ids = fill(args.people, args.open_cases, args.seed, args.names)
     cookie = session_cookie("bench_worker")
     lead_cookie = session_cookie("bench_lead")
     texts = search_texts(args.seed)

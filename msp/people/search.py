@@ -5,8 +5,10 @@ exact matches for the NHS number, the date of birth (or the year's range) and th
 postcode; for words, PostgreSQL's trigram indexes on the folded name and address
 keys (``<%``: a near spelling, and ``LIKE``: part of a word). SQLite, which has no
 such index, asks for any three-letter piece of each word instead. Python then makes
-the final choice and the order with ``msp.people.matching``, the same on both engines.
-No query counts every match: a search asks for one more than it shows."""
+the final choice and the order with ``msp.people.matching``, the same on both engines,
+reading only the search keys of the candidates (up to ``CANDIDATES``); the whole rows
+are read, by key, for the people shown. No query counts every match: a search asks for
+one more than it shows."""
 
 import datetime
 import re
@@ -153,10 +155,15 @@ def _word_filter(word: str) -> Q:
     return found
 
 
-def _score(person: Person, query: Query) -> float | None:
-    """How well the person meets every word (None when some word is not met)."""
-    name_words = person.search_name.split()
-    address_words = person.search_address.split()
+# What the final choice and order read of each candidate: the rest of a person's
+# row is read only for the people chosen.
+_KEYS = ("pk", "family_name", "given_name", "search_name", "search_address", "postcode_key")
+
+
+def _score(search_name: str, search_address: str, postcode: str, query: Query) -> float | None:
+    """How well a person's keys meet every word (None when some word is not met)."""
+    name_words = search_name.split()
+    address_words = search_address.split()
     total = 0.0
     for word in query.words:
         score = word_score(word, name_words)
@@ -166,7 +173,7 @@ def _score(person: Person, query: Query) -> float | None:
             return None
         total += score
     if query.outward and not (
-        person.postcode_key.startswith(query.outward) or query.outward.lower() in address_words
+        postcode.startswith(query.outward) or query.outward.lower() in address_words
     ):
         return None
     return total
@@ -201,14 +208,18 @@ def search_query(people: QuerySet[Person], query: Query, *, limit: int = MAX_RES
     if query.words:
         _set_threshold()
     scored = []
-    offered = list(candidates(people, query))
-    for person in offered:
-        score = _score(person, query)
+    offered = list(candidates(people, query).values_list(*_KEYS))
+    for pk, family_name, given_name, search_name, search_address, postcode in offered:
+        score = _score(search_name, search_address, postcode, query)
         if score is not None:
-            scored.append((-score, person.family_name, person.given_name, person.pk, person))
-    scored.sort(key=lambda row: row[:4])
-    chosen = [row[4] for row in scored]
-    return Found(chosen[:limit], more=len(chosen) > limit or len(offered) == CANDIDATES)
+            scored.append((-score, family_name, given_name, pk))
+    scored.sort()
+    chosen = [row[3] for row in scored[:limit]]
+    rows = Person.objects.in_bulk(chosen)
+    return Found(
+        [rows[pk] for pk in chosen if pk in rows],
+        more=len(scored) > limit or len(offered) == CANDIDATES,
+    )
 
 
 def find_people(user: User, query: str, *, limit: int = MAX_RESULTS) -> Found:
