@@ -34,7 +34,7 @@ return (unrounded, with case references) for performance officers and leads.
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -87,6 +87,17 @@ def _role_cases(user: User) -> QuerySet[Case]:
     return cases.none()
 
 
+def _opens(user: User, case: Case) -> bool:
+    """``case_opens_for`` for one case the user's role lets them read, read with
+    its restriction: an unrestricted case opens without asking the database
+    again (the rule's first branch); a restricted one asks the rule itself."""
+    try:
+        case.restriction  # noqa: B018 - read by select_related; raises if there is none
+    except ObjectDoesNotExist:
+        return True
+    return Case.objects.filter(pk=case.pk).filter(case_opens_for(user)).exists()
+
+
 def readable_cases(user: User) -> QuerySet[Case]:
     """Cases the user may open: their role allows it and no restriction shuts them out."""
     return _role_cases(user).filter(case_opens_for(user))
@@ -134,12 +145,15 @@ def get_case_for_user(user: User, pk: int, *, write: bool = False, shown_in: str
     written as a view; ``shown_in`` names where else it was shown (an export,
     such as the PDF summary)."""
     case = (
-        findable_cases(user).select_related("person", "team", "lead_worker").filter(pk=pk).first()
+        _role_cases(user)
+        .select_related("person", "team", "lead_worker", "restriction")
+        .filter(pk=pk)
+        .first()
     )
     if case is None:
         record_refusal(by=user, kind="case", requested_id=pk, status=404)
         raise Http404("No case found")
-    opens: bool = case.opens  # type: ignore[attr-defined]
+    opens = _opens(user, case)
     if not opens:
         record_refusal(by=user, kind="case", requested_id=pk, status=403)
         raise CaseRestricted(case)
