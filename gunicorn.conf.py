@@ -32,6 +32,12 @@ keepalive = 5
 # leak cannot grow without end.
 max_requests = 2000
 max_requests_jitter = 200
+# Load the application once, in the master, before forking the workers: a
+# replacement worker then starts in milliseconds, not the second it takes to
+# import Django and the project (at 2000 requests a worker under heavy load, that
+# second was a sixth of the machine). Nothing opens a database connection at
+# import, so no connection is shared between workers.
+preload_app = True
 
 # Logs go to standard error for the service manager to keep. The access log has
 # the time, method, path without its query string, protocol, status, size and

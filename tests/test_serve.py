@@ -148,3 +148,32 @@ def test_serve_refuses_to_run_outside_production():
     )
     assert done.returncode == 2
     assert "set MSP_ENV=production" in done.stderr
+
+
+def test_a_preloaded_master_holds_no_database_connection_and_has_every_page_loaded(tmp_path):
+    """gunicorn.conf.py preloads the application and forks workers from it: the
+    production checks at import read the database, and a worker must never share
+    its parent's connection."""
+    env = {
+        **_clean_environment(),
+        "MSP_ENV": "production",
+        "MSP_SECRET_KEY": GOOD_KEY,
+        "MSP_ALLOWED_HOSTS": "127.0.0.1",
+        "MSP_SQLITE_PATH": str(tmp_path / "preload.sqlite3"),
+        "MSP_STATIC_ROOT": str(tmp_path / "static"),
+    }
+    migrate = [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"]
+    done = subprocess.run(migrate, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    probe = (
+        "import sys, msp.wsgi\n"
+        "from django.db import connections\n"
+        "print(all(c.connection is None for c in connections.all(initialized_only=True)))\n"
+        "print('msp.cases.views' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]
