@@ -104,9 +104,7 @@ def fill(people: int, open_cases: int, seed: int, names: str) -> dict[str, Any]:
     from msp.accounts.models import Role, Team, User
     from msp.assurance.synthetic import text, writer
     from msp.cases.models import Case, CaseState
-    from msp.people.matching import fold, name_key
-    from msp.people.matching import postcode_key as key_of
-    from msp.people.models import Person
+    from msp.people.models import Person, search_keys_of
 
     call_command("migrate", verbosity=0)
     if User.objects.filter(username="bench_worker").exists():
@@ -157,7 +155,10 @@ def fill(people: int, open_cases: int, seed: int, names: str) -> dict[str, Any]:
             (
                 first + n, given, family, born, address, postcode,
                 team.pk if n % 2 == 0 else other.pk, now,
-                name_key(given, family, ""), fold(f"{address} {postcode}"), key_of(postcode),
+                *search_keys_of(
+                    given_name=given, family_name=family, preferred_name="", address=address,
+                    postcode=postcode,
+                ).values(),
             )
         )  # fmt: skip
         if len(batch) == 20_000:

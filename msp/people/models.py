@@ -185,8 +185,21 @@ SEARCH_KEYS = ("search_name", "search_address", "postcode_key")
 
 def search_keys(person: Person) -> dict[str, str]:
     """The folded search keys for a person (also for rows written without ``save``)."""
+    return search_keys_of(
+        given_name=person.given_name,
+        family_name=person.family_name,
+        preferred_name=person.preferred_name,
+        address=person.address,
+        postcode=person.postcode,
+    )
+
+
+def search_keys_of(
+    *, given_name: str, family_name: str, preferred_name: str, address: str, postcode: str
+) -> dict[str, str]:
+    """The folded search keys from a person's details, for rows written in bulk."""
     return {
-        "search_name": name_key(person.given_name, person.family_name, person.preferred_name),
-        "search_address": fold(f"{person.address} {person.postcode}"),
-        "postcode_key": postcode_key(person.postcode),
+        "search_name": name_key(given_name, family_name, preferred_name),
+        "search_address": fold(f"{address} {postcode}"),
+        "postcode_key": postcode_key(postcode),
     }

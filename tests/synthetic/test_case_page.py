@@ -73,3 +73,14 @@ def test_roles_without_casework_see_no_synthetic_case(generated, request, client
     user = request.getfixturevalue(who)
     case = closed_s42_case_with_outcomes()
     assert whole_case(client_for(user), case.pk).status_code == 404
+
+
+def test_a_lead_finds_synthetic_people_by_name_and_by_a_word_of_the_address(generated, lead):
+    from msp.people.models import Person
+    from msp.people.search import find_people
+
+    person = Person.objects.order_by("pk").first()
+    assert person in find_people(lead, f"{person.given_name} {person.family_name}").people
+    street = person.address.split(",")[0].split()[-2]  # "12 Mill Lane, ..." -> "Mill"
+    found = find_people(lead, f"{person.family_name} {street}").people
+    assert person in found

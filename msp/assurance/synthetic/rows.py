@@ -44,6 +44,7 @@ from msp.enquiries.codes import (
 from msp.enquiries.models.capacity import Ability
 from msp.enquiries.rules import overall_achievement
 from msp.people.codes import Gender
+from msp.people.models import SEARCH_KEYS, search_keys_of
 
 UTC = datetime.UTC
 DAY = 86_400.0
@@ -213,7 +214,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "id", "given_name", "family_name", "date_of_birth", "date_of_death", "nhs_number",
         "address", "gender", "ethnicity", "primary_support_reason", "communication_needs",
         "safe_to_phone", "safe_to_write", "safe_to_leave_message", "team_id", "created_at",
-        "created_by_id", "version",
+        "created_by_id", "version", "search_name", "search_address", "postcode_key",
     ),
     "cases": (
         "id", "reference", "person_id", "team_id", "lead_worker_id", "state", "enquiry_type",
@@ -370,10 +371,14 @@ class Builder:
         s.count("ethnicities", str(ethnicity))
         s.count("primary_support_reasons", str(psr))
         s.count("age_bands_at_first_concern", age_band(_years_between(born, days[0])))
+        keys = search_keys_of(
+            given_name=given, family_name=family, preferred_name="", address=address, postcode=""
+        )
         self.chunk.people.append(
             (
                 person_id, given, family, born, died, nhs_number, address, gender, ethnicity,
                 psr, communication, *safety, self.team_id, first_received, self.user_id, 1,
+                *(keys[k] for k in SEARCH_KEYS),
             )
         )  # fmt: skip
 
