@@ -90,12 +90,11 @@ INSTALLED_APPS = [
     "msp.letters",
 ]
 
-# Background work (the statutory return): queued in the database, run by
-# `manage.py db_worker` (started beside the web server by `make run`).
 # Each process keeps its own small caches. "pages" holds rendered case overviews
 # (msp.cases.page.overview_html), about 100 KB each for a large case: at most
 # 200 per process. They hold personal data only in the process's memory and are
-# keyed by the version of the records they show, so nothing stale is served.
+# keyed by the version of the records they show, so a change to the records shows
+# at once (see msp/cases/revision.py for what the version does not follow).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {
@@ -105,6 +104,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 200},
     },
 }
+
+# Background work (the statutory return): queued in the database, run by
+# `manage.py db_worker` (started beside the web server by `make run`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
