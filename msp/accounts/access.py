@@ -34,7 +34,7 @@ return (unrounded, with case references) for performance officers and leads.
 
 from dataclasses import dataclass
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -91,9 +91,7 @@ def _opens(user: User, case: Case) -> bool:
     """``case_opens_for`` for one case the user's role lets them read, read with
     its restriction: an unrestricted case opens without asking the database
     again (the rule's first branch); a restricted one asks the rule itself."""
-    try:
-        case.restriction  # noqa: B018 - read by select_related; raises if there is none
-    except ObjectDoesNotExist:
+    if getattr(case, "restriction", None) is None:  # read with select_related
         return True
     return Case.objects.filter(pk=case.pk).filter(case_opens_for(user)).exists()
 

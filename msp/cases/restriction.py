@@ -17,15 +17,9 @@ class RestrictionNotice:
     break_glass_until: str  # "14:05" when the user sees it through break-glass
 
 
-def _restriction_of(case: Case) -> CaseRestriction | None:
-    if "restriction" in case._state.fields_cache:  # read with the case (get_case_for_user)
-        restriction: CaseRestriction | None = case._state.fields_cache["restriction"]
-        return restriction
-    return CaseRestriction.objects.filter(case=case).first()
-
-
 def restriction_notice(case: Case, user: User) -> RestrictionNotice:
-    restriction = _restriction_of(case)
+    # Read with the case when it was (get_case_for_user), otherwise asked for now.
+    restriction: CaseRestriction | None = getattr(case, "restriction", None)
     can_manage = user.role == Role.SAFEGUARDING_LEAD
     if restriction is None:
         return RestrictionNotice(False, [], "", can_manage, "")
