@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from msp.accounts.access import (
-    can_allocate,
     can_change_case,
     can_see_confidential_referrer,
     why_not_record_decision,
@@ -911,7 +910,6 @@ class CasePage:
     closure_rows: Rows
     buttons: list[Button] = field(default_factory=list)
     questions: list[tuple[str, list[FindingView]]] = field(default_factory=list)
-    can_allocate: bool = False
     wishes: str = ""  # what the person said at the concern, if not yet an outcome
     contents: list["Contents"] = field(default_factory=list)
     can_carry_wishes: bool = False
@@ -1027,7 +1025,6 @@ def case_page(case: Case, user: User, *, config: GuardConfig | None = None) -> C
         outcomes=views,
         closure_rows=closure_rows(loaded.closure) if closed and loaded.closure else [],
         buttons=_buttons(case, loaded.decision, user) if can_change else [],
-        can_allocate=can_allocate(user, case) and allowed(case, "allocate"),
         questions=questions,
         wishes=wishes_not_yet_outcomes(loaded.concerns, views),
         can_carry_wishes=can_change and allowed(case, "add_outcome"),
