@@ -47,6 +47,12 @@ class Route:
     lookup: str
 
 
+def _target(field: Any) -> type[models.Model] | None:
+    """The model a foreign key (or one-to-one) field points to; None for others."""
+    target = field.related_model if field.many_to_one or field.one_to_one else None
+    return target if isinstance(target, type) else None
+
+
 def _lookup_to_person(model: type[models.Model], hops: int) -> str | None:
     """The lookup from ``model`` to a person's id, or None if there is none
     within ``hops`` foreign keys."""
@@ -55,8 +61,8 @@ def _lookup_to_person(model: type[models.Model], hops: int) -> str | None:
     if hops == 0:
         return None
     for field in model._meta.concrete_fields:
-        target = field.related_model if field.many_to_one or field.one_to_one else None
-        if not isinstance(target, type) or target is model:
+        target = _target(field)
+        if target is None or target is model:
             continue
         if target is Person:
             return field.attname
@@ -71,8 +77,8 @@ def routes_of(model: type[models.Model]) -> list[Route]:
     """Every foreign key of ``model`` that leads to a person."""
     found = []
     for field in model._meta.concrete_fields:
-        target = field.related_model if field.many_to_one or field.one_to_one else None
-        if not isinstance(target, type):
+        target = _target(field)
+        if target is None:
             continue
         lookup = _lookup_to_person(target, MAX_HOPS - 1)
         if lookup is not None:
@@ -87,7 +93,7 @@ def watched_models() -> dict[type[models.Model], list[Route]]:
     """The project's models that are part of a person's records, with their routes."""
     watched: dict[type[models.Model], list[Route]] = {}
     for model in apps.get_models():
-        if not model.__module__.startswith("msp.") or model is RecordsVersion:
+        if not model.__module__.startswith("msp."):
             continue
         if model is Person:
             watched[model] = []
