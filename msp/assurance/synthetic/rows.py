@@ -214,7 +214,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "id", "given_name", "family_name", "date_of_birth", "date_of_death", "nhs_number",
         "address", "gender", "ethnicity", "primary_support_reason", "communication_needs",
         "safe_to_phone", "safe_to_write", "safe_to_leave_message", "team_id", "created_at",
-        "created_by_id", "version", "search_name", "search_address", "postcode_key",
+        "created_by_id", "version", *SEARCH_KEYS,
     ),
     "cases": (
         "id", "reference", "person_id", "team_id", "lead_worker_id", "state", "enquiry_type",
